@@ -1,0 +1,114 @@
+import { Then } from '@cucumber/cucumber';
+import { dirname } from 'node:path';
+import { check } from '../support/checks/check';
+import { homeIsAllowed, NO_LOGIN_SHELLS } from '../support/checks/user-rules';
+import { pathInfo, writableBy } from '../support/probes/files';
+import { pollFact } from '../support/probes/poll';
+import { unitProcesses } from '../support/probes/processes';
+import type { Fact } from '../support/probes/evidence';
+import { groupsOf, passwdEntry, type PasswdEntry } from '../support/probes/users';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import type { HarnessWorld } from '../support/runtime/world';
+
+/** The service user's passwd entry; every user check starts from it, so its absence fails them all. */
+async function serviceUserEntry(world: HarnessWorld): Promise<Fact<PasswdEntry>> {
+  const entry = await passwdEntry(world.currentHost, world.manifest.user);
+  check(entry.value !== undefined, {
+    expected: `a user ${world.manifest.user} (the manifest's user)`,
+    found: 'no such user',
+    evidence: entry.evidence,
+  });
+  return entry as Fact<PasswdEntry>;
+}
+
+async function serviceUser(world: HarnessWorld): Promise<PasswdEntry> {
+  return (await serviceUserEntry(world)).value;
+}
+
+Then('the service user is not root', async function (this: HarnessWorld) {
+  const entry = await serviceUserEntry(this);
+  check(entry.value.uid !== 0, {
+    expected: `user ${entry.value.name} to have a uid other than 0`,
+    found: 'uid 0 (root)',
+    evidence: entry.evidence,
+  });
+});
+
+Then('every process of the service runs as the service user', async function (this: HarnessWorld) {
+  const user = await serviceUser(this);
+  const processes = await unitProcesses(this.currentHost, this.manifest.unit);
+  const others = processes.value.filter((p) => p.uid !== user.uid);
+  check(processes.value.length > 0 && others.length === 0, {
+    expected: `every process of ${this.manifest.unit} to run as ${user.name} (uid ${user.uid}), none as root`,
+    found:
+      processes.value.length === 0
+        ? 'no process in the unit'
+        : others.map((p) => `pid ${p.pid} runs as ${p.user} (uid ${p.uid}): ${p.command}`).join('; '),
+    evidence: processes.evidence,
+  });
+});
+
+Then('the service user cannot log in to a shell', async function (this: HarnessWorld) {
+  const entry = await serviceUserEntry(this);
+  const user = entry.value;
+  check(NO_LOGIN_SHELLS.includes(user.shell), {
+    expected: `user ${user.name} to have a shell that refuses logins (${NO_LOGIN_SHELLS.join(', ')})`,
+    found: user.shell || '(empty: /bin/sh)',
+    evidence: entry.evidence,
+  });
+});
+
+Then('the service user has no home under \\/home', async function (this: HarnessWorld) {
+  const entry = await serviceUserEntry(this);
+  const user = entry.value;
+  const underHome = await pathInfo(this.currentHost, `/home/${user.name}`);
+  check(homeIsAllowed(user) && !underHome.value.exists, {
+    expected: `user ${user.name} to have its home under /var/lib (or none), and no /home/${user.name}`,
+    found: `home ${user.home}; /home/${user.name} ${underHome.value.exists ? 'exists' : 'does not exist'}`,
+    evidence: [...entry.evidence, ...underHome.evidence],
+  });
+});
+
+Then('the service user can write the log file', async function (this: HarnessWorld) {
+  const user = await serviceUser(this);
+  const log = this.manifest.logFile;
+  const [info, writable] = await Promise.all([pathInfo(this.currentHost, log), writableBy(this.currentHost, log, user.name)]);
+  check(info.value.exists && writable.value, {
+    expected: `${log} to exist and be writable by ${user.name}`,
+    found: info.value.exists ? `${info.value.type} owned by ${info.value.owner}:${info.value.group}, mode ${info.value.mode}, not writable by ${user.name}` : 'no such file',
+    evidence: [...info.evidence, ...writable.evidence],
+  });
+});
+
+Then('the service user can write the PID file and its directory', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  const pidFile = this.manifest.pidFile;
+  if (!pidFile) return 'skipped';
+  const user = await serviceUser(this);
+  const directory = dirname(pidFile);
+  // The daemon writes its PID file once ready; give it the bounded time to appear.
+  const appeared = await pollFact(() => pathInfo(this.currentHost, pidFile), (i) => i.exists, TIMEOUTS.pidFile);
+  const [dirInfo, dirWritable, fileWritable] = await Promise.all([
+    pathInfo(this.currentHost, directory),
+    writableBy(this.currentHost, directory, user.name),
+    writableBy(this.currentHost, pidFile, user.name),
+  ]);
+  check(appeared.fact.value.exists && dirWritable.value && fileWritable.value, {
+    expected: `${user.name} to be able to write ${pidFile} and its directory ${directory}`,
+    found: [
+      `directory ${directory}: ${dirInfo.value.exists ? `owned by ${dirInfo.value.owner}:${dirInfo.value.group}, mode ${dirInfo.value.mode}, ${dirWritable.value ? 'writable' : 'not writable'}` : 'missing'}`,
+      `PID file: ${appeared.fact.value.exists ? (fileWritable.value ? 'writable' : 'not writable') : `not written within ${TIMEOUTS.pidFile / 1000} s`}`,
+    ].join('; '),
+    evidence: [...appeared.fact.evidence, ...dirInfo.evidence, ...dirWritable.evidence, ...fileWritable.evidence],
+  });
+});
+
+Then('the service user is in the consul group when the service reads the default consul config', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  if (!this.manifest.consul.readsDefaultConfig) return 'skipped';
+  const user = await serviceUser(this);
+  const groups = await groupsOf(this.currentHost, user.name);
+  check(groups.value.includes('consul'), {
+    expected: `${user.name} in group consul (the manifest says it reads the default consul config)`,
+    found: `groups: ${groups.value.join(' ') || '(none)'}`,
+    evidence: groups.evidence,
+  });
+});

@@ -1,0 +1,140 @@
+// The `npm run acceptance` command: options -> manifest -> images -> cucumber run -> exit code.
+process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // Ryuk cannot be pulled here; labels + the janitor clean up instead.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { TestStepResultStatus } from '@cucumber/messages';
+import type { ServiceManifest } from '../configuration/manifest';
+import { loadManifest } from '../configuration/manifest-loader';
+import { assertDebianPackage } from '../configuration/package-file';
+import { ServiceCatalog } from '../configuration/service-catalog';
+import { connectEngine, type Engine } from '../docker/engine';
+import { removeRunResources } from '../docker/janitor';
+import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
+import { ExitCode, isHarnessError } from '../errors';
+import { resolveBaseImage } from '../images/base-image';
+import { ensureExamplePackages } from '../images/example-packages';
+import { ensureHostImage } from '../images/host-image';
+import { stderrProgress, type Progress } from '../progress';
+import type { RunParameters } from '../runtime/run-parameters';
+import { parseOptions, type AcceptanceOptions } from './options';
+import { ScenarioReporter } from './scenario-reporter';
+
+const ROOT = resolve(__dirname, '..', '..');
+const PATHS = {
+  services: join(ROOT, 'services'),
+  baseRecipe: join(ROOT, 'docker', 'base'),
+  hostRecipe: join(ROOT, 'docker', 'host'),
+  examples: join(ROOT, 'examples'),
+  exampleDebs: join(ROOT, 'build', 'debs'),
+  reports: join(ROOT, 'reports'),
+};
+
+function selectManifest(options: AcceptanceOptions): ServiceManifest {
+  const file = options.manifest ? resolve(options.manifest) : new ServiceCatalog(PATHS.services).manifestFile(options.service!);
+  const manifest = loadManifest(file);
+  if (options.package) {
+    // An explicit package replaces the manifest's and is never built by the project.
+    manifest.package = { ...manifest.package, file: resolve(options.package), builtFrom: undefined };
+  }
+  return manifest;
+}
+
+async function prepareImages(engine: Engine, manifest: ServiceManifest, options: AcceptanceOptions, run: RunIdentity, progress: Progress): Promise<string> {
+  const base = await resolveBaseImage(engine.docker, options.debian, PATHS.baseRecipe, progress);
+  const host = await ensureHostImage(engine.docker, base, options.debian, PATHS.hostRecipe, progress);
+  if (manifest.package.builtFrom === 'examples') {
+    await ensureExamplePackages(engine.docker, base, PATHS.examples, PATHS.exampleDebs, run, progress);
+  }
+  assertDebianPackage(manifest.package.file, 'current');
+  if (manifest.package.previous && manifest.package.builtFrom === 'examples') assertDebianPackage(manifest.package.previous.file, 'previous');
+  return host;
+}
+
+/** Ctrl-C or SIGTERM at any point: remove this run's containers, then exit. */
+function removeOnInterrupt(engine: Engine, run: RunIdentity): void {
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write(`\n${signal}: removing the containers of run ${run.id}...\n`);
+    removeRunResources(engine.docker, run.id)
+      .catch(() => undefined)
+      .finally(() => process.exit(ExitCode.interrupted));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+async function runFeatures(parameters: RunParameters, options: AcceptanceOptions): Promise<boolean> {
+  const reportDir = join(PATHS.reports, parameters.manifest.name);
+  const reporter = new ScenarioReporter(
+    (text) => process.stdout.write(text),
+    (scenario, title, body) => {
+      const dir = join(reportDir, 'diagnostics');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${slug(scenario)}--${slug(title)}.txt`);
+      writeFileSync(file, body);
+      return file;
+    },
+  );
+  const environment = { cwd: ROOT, stdout: process.stdout, stderr: process.stderr };
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: join(ROOT, 'cucumber.json'),
+      provided: {
+        tags: options.tags ?? '',
+        worldParameters: parameters as unknown as Record<string, never>,
+        format: [],
+      },
+    },
+    environment,
+  );
+  const { success } = await runCucumber(runConfiguration, environment, reporter.onMessage);
+  const count = (status: TestStepResultStatus) => reporter.lines.filter((l) => l.status === status).length;
+  process.stdout.write(
+    `\n${parameters.manifest.name}: ${count(TestStepResultStatus.PASSED)} passed, ${count(TestStepResultStatus.FAILED)} failed, ${count(TestStepResultStatus.SKIPPED)} not applicable` +
+      (reporter.lines.length === 0 ? ' (no scenario matched the tags)' : '') +
+      '\n',
+  );
+  return success && reporter.lines.length > 0;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (!options) return ExitCode.passed;
+  const engine = await connectEngine();
+  const stale = await removeRunResources(engine.docker);
+  if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
+  if (options.cleanup) return ExitCode.passed;
+  const manifest = selectManifest(options);
+  const run = newRunIdentity();
+  removeOnInterrupt(engine, run);
+  const progress = stderrProgress(options.verbose);
+  const hostImage = await prepareImages(engine, manifest, options, run, progress);
+  progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
+  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
+  try {
+    return (await runFeatures(parameters, options)) ? ExitCode.passed : ExitCode.checkFailed;
+  } finally {
+    if (!options.keep) await removeRunResources(engine.docker, run.id);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (isHarnessError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(ExitCode.usage);
+    }
+    process.stderr.write(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(ExitCode.usage);
+  },
+);
+

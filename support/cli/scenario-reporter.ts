@@ -1,0 +1,92 @@
+import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult } from '@cucumber/messages';
+
+interface CaseState {
+  pickle: Pickle;
+  statuses: Set<TestStepResultStatus>;
+  failures: string[];
+  attachments: string[];
+  notes: string[];
+}
+
+const marks: Partial<Record<TestStepResultStatus, string>> = {
+  [TestStepResultStatus.PASSED]: 'PASS',
+  [TestStepResultStatus.FAILED]: 'FAIL',
+  [TestStepResultStatus.SKIPPED]: 'N/A',
+};
+
+export interface ScenarioLine {
+  area: string;
+  name: string;
+  status: TestStepResultStatus;
+}
+
+/**
+ * Turns cucumber's message stream into one line per checked item (a scenario), followed,
+ * for a failure, by its expected/found/evidence message and where its diagnostics are.
+ */
+export class ScenarioReporter {
+  private readonly pickles = new Map<string, Pickle>();
+  private readonly testCases = new Map<string, string>();
+  private readonly started = new Map<string, CaseState>();
+  readonly lines: ScenarioLine[] = [];
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly saveAttachment: (scenario: string, title: string, body: string) => string,
+  ) {}
+
+  onMessage = (envelope: Envelope): void => {
+    if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
+    if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.testCaseStarted) {
+      const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
+      if (pickle) this.started.set(envelope.testCaseStarted.id, { pickle, statuses: new Set(), failures: [], attachments: [], notes: [] });
+    }
+    if (envelope.testStepFinished) {
+      const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
+      const state = this.started.get(testCaseStartedId);
+      state?.statuses.add(testStepResult.status);
+      if (state && testStepResult.status === TestStepResultStatus.FAILED) state.failures.push(failureText(testStepResult));
+    }
+    if (envelope.attachment?.testCaseStartedId) {
+      const { testCaseStartedId, body, fileName, mediaType } = envelope.attachment;
+      const state = this.started.get(testCaseStartedId);
+      if (!state) return;
+      if (mediaType.startsWith('text/x.cucumber.log')) state.notes.push(body);
+      else state.attachments.push(this.saveAttachment(state.pickle.name, fileName ?? mediaType, body));
+    }
+    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) this.finish(envelope.testCaseFinished.testCaseStartedId);
+  };
+
+  private finish(testCaseStartedId: string): void {
+    const state = this.started.get(testCaseStartedId);
+    if (!state) return;
+    this.started.delete(testCaseStartedId);
+    const area = state.pickle.tags.map((t) => t.name).find((t) => t.startsWith('@')) ?? '';
+    const line: ScenarioLine = { area, name: state.pickle.name, status: worst(state.statuses) };
+    this.lines.push(line);
+    this.write(`${(marks[line.status] ?? line.status).padEnd(5)} ${area.padEnd(20)} ${line.name}\n`);
+    for (const note of state.notes) this.write(`      note: ${note}\n`);
+    for (const failure of state.failures) this.write(`${indent(failure, '      ')}\n`);
+    for (const file of state.attachments) this.write(`      diagnostics: ${file}\n`);
+  }
+}
+
+/** A check's own message (expected/found/evidence) without a stack; other errors keep their type. */
+function failureText({ exception, message }: TestStepResult): string {
+  if (!exception) return message ?? 'failed (no message)';
+  return exception.type === 'CheckFailed' ? (exception.message ?? '') : `${exception.type}: ${exception.message ?? ''}`;
+}
+
+/** The scenario's verdict from its steps' results; a skipped step means "not applicable here". */
+function worst(statuses: Set<TestStepResultStatus>): TestStepResultStatus {
+  const { FAILED, AMBIGUOUS, UNDEFINED, PENDING, SKIPPED, PASSED } = TestStepResultStatus;
+  return [FAILED, AMBIGUOUS, UNDEFINED, PENDING, SKIPPED].find((status) => statuses.has(status)) ?? PASSED;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}

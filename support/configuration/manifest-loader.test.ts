@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { HarnessError } from '../errors';
+import { loadManifest } from './manifest-loader';
+
+const good = readFileSync(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'manifest-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function manifestError(text: string): string {
+  const file = join(dir, 'service.yml');
+  writeFileSync(file, text);
+  try {
+    loadManifest(file);
+  } catch (error) {
+    assert.ok(error instanceof HarnessError, `expected a HarnessError, got ${String(error)}`);
+    assert.equal(error.kind, 'configuration');
+    return error.message;
+  }
+  assert.fail('the manifest was accepted');
+}
+
+test('the wazo-foo manifest loads, with defaults and paths resolved against its directory', () => {
+  const manifest = loadManifest(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'));
+  assert.equal(manifest.unit, 'wazo-foo.service');
+  assert.equal(manifest.package.name, 'wazo-foo');
+  assert.equal(manifest.package.file, join(__dirname, '..', '..', 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb'));
+  assert.equal(manifest.api.port, 9504);
+});
+
+test('a missing field is named with its path', () => {
+  assert.match(manifestError(good.replace(/^user: .*\n/m, '')), /service\.yml:\d+: user is missing \(it is required\)/);
+});
+
+test('a value of the wrong type names file, line, field, rule and the value found', () => {
+  const message = manifestError(good.replace('port: 9504', 'port: "95o4"'));
+  assert.match(message, /service\.yml:17: api\.port must be integer \(found "95o4"\)/);
+});
+
+test('an unknown field is refused at its line', () => {
+  assert.match(manifestError(good.replace('wazoService: true', 'wazoService: true\nwazo_servce: true')), /service\.yml:\d+: wazo_servce is not a known field/);
+});
+
+test('an enum lists the allowed values', () => {
+  assert.match(manifestError(good.replace('supervisor: monit', 'supervisor: upstart')), /supervisor must be one of: monit, systemd \(found "upstart"\)/);
+});
+
+test('invalid YAML names the line', () => {
+  assert.match(manifestError('name: wazo-foo\npackage: [unclosed\n'), /not valid YAML:\n\s+.*service\.yml:\d+:/);
+});
+
+test('an unreadable manifest says so and how to fix it', () => {
+  assert.throws(() => loadManifest(join(dir, 'absent.yml')), /cannot read manifest .*absent\.yml: ENOENT[\s\S]*fix: give the path/);
+});

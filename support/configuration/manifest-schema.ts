@@ -1,0 +1,100 @@
+import type { JSONSchemaType } from 'ajv';
+
+/** The manifest as written in YAML, before defaults and path resolution. */
+export interface ManifestDocument {
+  name: string;
+  package: {
+    name?: string;
+    file: string;
+    version: string;
+    previous?: { file: string; version: string };
+    builtFrom?: 'examples';
+  };
+  unit?: string;
+  user: string;
+  logFile: string;
+  pidFile?: string;
+  configDir: string;
+  api: {
+    protocol: 'http' | 'https';
+    listen: '127.0.0.1' | '0.0.0.0';
+    port: number;
+    version: string;
+    shortName: string;
+    requiresToken?: boolean;
+  };
+  consul: { registers: boolean; readsDefaultConfig?: boolean };
+  supervisor: 'monit' | 'systemd';
+  wazoService: boolean;
+  backup?: string[];
+  slave?: { stateAfterUpgrade: 'running' | 'stopped' };
+}
+
+const debianName = '^[a-z0-9][a-z0-9+.-]+$';
+const absolutePath = '^/';
+const version = { type: 'string', pattern: '^[0-9][A-Za-z0-9.+~:-]*$' } as const;
+
+const packageVersion = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'version'],
+  properties: { file: { type: 'string', minLength: 1 }, version },
+} as const;
+
+export const manifestSchema: JSONSchemaType<ManifestDocument> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'package', 'user', 'logFile', 'configDir', 'api', 'consul', 'supervisor', 'wazoService'],
+  properties: {
+    name: { type: 'string', pattern: debianName },
+    package: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['file', 'version'],
+      properties: {
+        name: { type: 'string', pattern: debianName, nullable: true },
+        file: { type: 'string', minLength: 1 },
+        version,
+        previous: { ...packageVersion, nullable: true },
+        builtFrom: { type: 'string', enum: ['examples'], nullable: true },
+      },
+    },
+    unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.service$', nullable: true },
+    user: { type: 'string', pattern: '^[a-z_][a-z0-9_-]*$' },
+    logFile: { type: 'string', pattern: absolutePath },
+    pidFile: { type: 'string', pattern: absolutePath, nullable: true },
+    configDir: { type: 'string', pattern: absolutePath },
+    api: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['protocol', 'listen', 'port', 'version', 'shortName'],
+      properties: {
+        protocol: { type: 'string', enum: ['http', 'https'] },
+        listen: { type: 'string', enum: ['127.0.0.1', '0.0.0.0'] },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
+        shortName: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+        requiresToken: { type: 'boolean', nullable: true },
+      },
+    },
+    consul: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['registers'],
+      properties: {
+        registers: { type: 'boolean' },
+        readsDefaultConfig: { type: 'boolean', nullable: true },
+      },
+    },
+    supervisor: { type: 'string', enum: ['monit', 'systemd'] },
+    wazoService: { type: 'boolean' },
+    backup: { type: 'array', items: { type: 'string', pattern: absolutePath }, nullable: true },
+    slave: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['stateAfterUpgrade'],
+      properties: { stateAfterUpgrade: { type: 'string', enum: ['running', 'stopped'] } },
+      nullable: true,
+    },
+  },
+};

@@ -1,0 +1,46 @@
+/** A service manifest: the single source of per-service facts the generic features check against. */
+export interface PackageVersion {
+  /** Absolute path of the .deb, resolved against the manifest's directory. */
+  file: string;
+  /** Debian version dpkg must report once this file is installed. */
+  version: string;
+}
+
+export interface ServiceManifest {
+  /** Where the manifest was read from: error messages name it. */
+  source: string;
+  name: string;
+  package: PackageVersion & {
+    /** Debian package name (Package: field); defaults to the service name. */
+    name: string;
+    previous?: PackageVersion;
+    /** Set when the project builds the .deb files itself (the example services). */
+    builtFrom?: 'examples';
+  };
+  unit: string;
+  user: string;
+  logFile: string;
+  pidFile?: string;
+  configDir: string;
+  api: {
+    protocol: 'http' | 'https';
+    listen: '127.0.0.1' | '0.0.0.0';
+    port: number;
+    version: string;
+    /** nginx exposes the API under /api/<shortName>/ */
+    shortName: string;
+    requiresToken: boolean;
+  };
+  consul: {
+    registers: boolean;
+    /** The user reads the host's default consul config, so it must be in the consul group. */
+    readsDefaultConfig: boolean;
+  };
+  /** Who restarts the daemon when it dies: monit (the guideline) or systemd's Restart=. */
+  supervisor: 'monit' | 'systemd';
+  wazoService: boolean;
+  backup: string[];
+  slave: {
+    stateAfterUpgrade: 'running' | 'stopped';
+  };
+}

@@ -1,0 +1,53 @@
+import type Docker from 'dockerode';
+import { LABEL } from './run-labels';
+
+export interface Removed {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+}
+
+/** Is the run that created a resource still alive on this machine? */
+function runIsAlive(labels: Record<string, string> | undefined): boolean {
+  const pid = Number(labels?.[LABEL.pid]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what harness runs left behind, selected by label: every resource of one run
+ * (`runId`), or (without it) those of runs whose process is gone, such as a run killed
+ * with SIGKILL. Hosts kept on purpose with --keep are left alone unless a run id names them.
+ */
+export async function removeRunResources(docker: Docker, runId?: string): Promise<Removed> {
+  const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.harness] };
+  const select = (labels: Record<string, string> | undefined) =>
+    runId !== undefined || (!runIsAlive(labels) && labels?.[LABEL.keep] !== 'true');
+  const removed: Removed = { containers: [], networks: [], volumes: [] };
+
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(
+    containers
+      .filter((c) => select(c.Labels))
+      .map(async (c) => {
+        await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
+        removed.containers.push(c.Names[0]?.replace(/^\//, '') ?? c.Id);
+      }),
+  );
+  const networks = await docker.listNetworks({ filters });
+  for (const n of networks.filter((n) => select(n.Labels))) {
+    await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    removed.networks.push(n.Name);
+  }
+  const { Volumes } = await docker.listVolumes({ filters });
+  for (const v of (Volumes ?? []).filter((v) => select(v.Labels ?? undefined))) {
+    await docker.getVolume(v.Name).remove().catch(() => undefined);
+    removed.volumes.push(v.Name);
+  }
+  return removed;
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every container the harness creates carries these labels, so that cleanup can find them. */
+export const LABEL = {
+  harness: 'org.wazo-platform.acceptance',
+  run: 'org.wazo-platform.acceptance.run',
+  pid: 'org.wazo-platform.acceptance.pid',
+  startedAt: 'org.wazo-platform.acceptance.started-at',
+  keep: 'org.wazo-platform.acceptance.keep',
+} as const;
+
+export interface RunIdentity {
+  id: string;
+  pid: number;
+  startedAt: number;
+}
+
+export function newRunIdentity(): RunIdentity {
+  return { id: randomBytes(4).toString('hex'), pid: process.pid, startedAt: Date.now() };
+}
+
+export function runLabels(run: RunIdentity): Record<string, string> {
+  return {
+    [LABEL.harness]: 'true',
+    [LABEL.run]: run.id,
+    [LABEL.pid]: String(run.pid),
+    [LABEL.startedAt]: String(run.startedAt),
+  };
+}

@@ -1,0 +1,21 @@
+import { basename } from 'node:path';
+import type { Evidence } from '../probes/evidence';
+import type { StartedWazoHost } from './started-wazo-host';
+
+/** Where packages are copied in the host: not /tmp, which systemd hides under a tmpfs at boot. */
+export const PACKAGE_DIR = '/var/cache/wazo-acceptance';
+
+export interface Installation {
+  /** The package's own Package and Version fields, read with dpkg-deb in the host. */
+  control: Evidence;
+  apt: Evidence;
+}
+
+/** Installs a .deb the way an administrator would: apt resolves its dependencies from Debian. */
+export async function installPackage(host: StartedWazoHost, debFile: string): Promise<Installation> {
+  const target = `${PACKAGE_DIR}/${basename(debFile)}`;
+  await host.copyFile(debFile, target);
+  const control = await host.run(['dpkg-deb', '--showformat=${Package} ${Version}\\n', '--show', target]);
+  const apt = await host.run(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', target]);
+  return { control, apt };
+}

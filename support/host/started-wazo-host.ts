@@ -1,0 +1,49 @@
+import type Dockerode from 'dockerode';
+import { AbstractStartedContainer, type StartedTestContainer } from 'testcontainers';
+import { commandLine, type Evidence, type Shell } from '../probes/evidence';
+import { runInContainer } from './container-exec';
+import type { SystemdBootWait } from './systemd-boot-wait';
+
+/** A booted Wazo host: commands as root or as a user, files in and out, reboot, removal. */
+export class StartedWazoHost extends AbstractStartedContainer implements Shell {
+  constructor(
+    started: StartedTestContainer,
+    private readonly container: Dockerode.Container,
+    private readonly bootWait: SystemdBootWait,
+  ) {
+    super(started);
+  }
+
+  get name(): string {
+    return this.getName().replace(/^\//, '');
+  }
+
+  /** systemd's state when the last boot finished: running, or degraded by some unit. */
+  get bootState(): string {
+    return this.bootWait.lastState;
+  }
+
+  async run(command: string[], options: { user?: string } = {}): Promise<Evidence> {
+    const user = options.user ?? 'root';
+    const result = await runInContainer(this.container, command, { user });
+    return { command: commandLine(command), user, ...result };
+  }
+
+  /** A shell snippet, for the few probes that need a pipe. */
+  sh(script: string, options: { user?: string } = {}): Promise<Evidence> {
+    return this.run(['sh', '-c', script], options);
+  }
+
+  async copyFile(source: string, target: string): Promise<void> {
+    await this.copyFilesToContainer([{ source, target, mode: 0o644 }]);
+  }
+
+  /** A reboot: a clean systemd shutdown (SIGRTMIN+3) and a boot of the same container. */
+  async reboot(shutdownTimeoutSeconds = 30): Promise<void> {
+    await this.restart({ timeout: shutdownTimeoutSeconds });
+  }
+
+  async remove(): Promise<void> {
+    await this.container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,51 @@
+import type Dockerode from 'dockerode';
+import type { BoundPorts, WaitStrategy } from 'testcontainers';
+import { runInContainer } from './container-exec';
+
+/** The states of `systemctl is-system-running` that end a boot. */
+const settled = new Set(['running', 'degraded']);
+
+/**
+ * Waits until systemd in the host has finished booting. `degraded` also ends the wait:
+ * a unit unrelated to the service may fail in a container, and the checks judge the
+ * service's own units; the state seen is kept so that reports can show it.
+ */
+export class SystemdBootWait implements WaitStrategy {
+  private timeoutMs = 60_000;
+  private timeoutSet = false;
+  lastState = 'unknown';
+
+  async waitUntilReady(container: Dockerode.Container, _boundPorts: BoundPorts): Promise<void> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const remaining = Math.ceil((deadline - Date.now()) / 1000);
+      // `--wait` blocks until boot finishes; `timeout` bounds it so that a hung boot is reported.
+      const result = await runInContainer(container, ['timeout', String(Math.max(remaining, 1)), 'systemctl', 'is-system-running', '--wait']).catch(
+        (error: Error) => ({ stdout: '', stderr: error.message, exitCode: -1 }),
+      );
+      this.lastState = result.stdout.trim() || result.stderr.trim() || `exit ${result.exitCode}`;
+      if (settled.has(result.stdout.trim())) return;
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `systemd in the host did not finish booting within ${this.timeoutMs / 1000} s ` +
+            `(waited for \`systemctl is-system-running --wait\` to say running or degraded; last state: ${this.lastState})`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  withStartupTimeout(startupTimeoutMs: number): this {
+    this.timeoutMs = startupTimeoutMs;
+    this.timeoutSet = true;
+    return this;
+  }
+
+  isStartupTimeoutSet(): boolean {
+    return this.timeoutSet;
+  }
+
+  getStartupTimeout(): number {
+    return this.timeoutMs;
+  }
+}

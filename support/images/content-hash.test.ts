@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { contentHash } from './content-hash';
+
+const dir = mkdtempSync(join(tmpdir(), 'hash-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('the hash changes with a file content, an executable bit or an extra input, and only then', () => {
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM x\n');
+  const first = contentHash([dir], ['base-1']);
+  assert.equal(contentHash([dir], ['base-1']), first);
+  assert.notEqual(contentHash([dir], ['base-2']), first);
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM y\n');
+  const second = contentHash([dir], ['base-1']);
+  assert.notEqual(second, first);
+  chmodSync(join(dir, 'Dockerfile'), 0o755);
+  assert.notEqual(contentHash([dir], ['base-1']), second);
+});

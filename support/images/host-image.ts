@@ -1,0 +1,52 @@
+import type Docker from 'dockerode';
+import { imageExists } from '../docker/engine';
+import { LABEL } from '../docker/run-labels';
+import { HarnessError } from '../errors';
+import { OutputTail, type Progress } from '../progress';
+import { contentHash, listFiles } from './content-hash';
+
+interface BuildEvent {
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+/**
+ * The Wazo host image (docker/host/Dockerfile on the base image), tagged by a hash of
+ * its recipe and of the base image's id: a second run finds it and builds nothing.
+ */
+export async function ensureHostImage(docker: Docker, baseImage: string, suite: string, recipeDir: string, progress: Progress): Promise<string> {
+  const baseId = (await docker.getImage(baseImage).inspect()).Id;
+  const tag = `wazo-harness/host:${suite}-${contentHash([recipeDir], [baseId])}`;
+  if (await imageExists(docker, tag)) return tag;
+  progress.step(`host image: building ${tag} from ${baseImage} (docker/host/Dockerfile)`);
+  const tail = new OutputTail();
+  const stream = await docker.buildImage(
+    { context: recipeDir, src: listFiles(recipeDir) },
+    { t: tag, buildargs: { BASE_IMAGE: baseImage }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true },
+  );
+  const failure = await new Promise<string | undefined>((resolve) => {
+    let error: string | undefined;
+    docker.modem.followProgress(
+      stream,
+      (streamError: Error | null) => resolve(streamError?.message ?? error),
+      (event: BuildEvent) => {
+        if (event.error) error = event.errorDetail?.message ?? event.error;
+        const text = event.stream ?? '';
+        tail.push(text);
+        for (const line of text.split('\n').filter((l) => l.trim())) {
+          if (/^Step \d+\/\d+ :/.test(line)) progress.step(`host image: ${line.slice(0, 110)}`);
+          else progress.detail(line);
+        }
+      },
+    );
+  });
+  if (failure !== undefined) {
+    throw new HarnessError(
+      'environment',
+      `building the host image ${tag} failed: ${failure}\n--- last output of the failing step ---\n${tail}`,
+      'read the failing step above; if apt could not reach deb.debian.org, check the engine\'s network, then run again',
+    );
+  }
+  return tag;
+}

@@ -1,0 +1,46 @@
+/** What a probe ran in the host and what came back: the proof behind a fact. */
+export interface Evidence {
+  command: string;
+  user: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fact about the host together with the evidence it was read from. Probes return these; they never assert. */
+export interface Fact<T> {
+  value: T;
+  evidence: Evidence[];
+}
+
+/** Runs commands in a host. Probes depend on this, not on Docker, so they can be tested with a fake. */
+export interface Shell {
+  run(command: string[], options?: { user?: string }): Promise<Evidence>;
+}
+
+export function fact<T>(value: T, ...evidence: Evidence[]): Fact<T> {
+  return { value, evidence };
+}
+
+/** A word as a POSIX shell would need it written, so evidence can be pasted into the host. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function commandLine(command: string[]): string {
+  return command.map(shellQuote).join(' ');
+}
+
+const maxLines = 30;
+
+export function formatEvidence(evidence: Evidence[]): string {
+  return evidence
+    .map((e) => {
+      const who = e.user === 'root' ? '' : `, as ${e.user}`;
+      const output = [e.stdout, e.stderr].map((s) => s.trimEnd()).filter(Boolean).join('\n');
+      const lines = output === '' ? ['(no output)'] : output.split('\n');
+      const shown = lines.length > maxLines ? [...lines.slice(0, maxLines), `... (${lines.length - maxLines} more lines)`] : lines;
+      return [`  $ ${e.command}   [exit ${e.exitCode}${who}]`, ...shown.map((l) => `    ${l}`)].join('\n');
+    })
+    .join('\n');
+}

@@ -1,0 +1,39 @@
+import { fact, type Fact, type Shell } from './evidence';
+
+export interface UnitState {
+  activeState: string;
+  subState: string;
+  unitFileState: string;
+  mainPid: number;
+}
+
+export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitState>> {
+  const evidence = await shell.run(['systemctl', 'show', '--property=ActiveState,SubState,UnitFileState,MainPID', unit]);
+  const properties = new Map(
+    evidence.stdout
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+  );
+  return fact(
+    {
+      activeState: properties.get('ActiveState') ?? 'unknown',
+      subState: properties.get('SubState') ?? 'unknown',
+      unitFileState: properties.get('UnitFileState') ?? 'unknown',
+      mainPid: Number(properties.get('MainPID') ?? 0),
+    },
+    evidence,
+  );
+}
+
+/** Units systemd reports as failed, whoever they belong to. */
+export async function failedUnits(shell: Shell): Promise<Fact<string[]>> {
+  const evidence = await shell.run(['systemctl', 'list-units', '--state=failed', '--plain', '--no-legend', '--no-pager']);
+  return fact(
+    evidence.stdout
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[0])
+      .filter(Boolean),
+    evidence,
+  );
+}

@@ -1,0 +1,38 @@
+import { After, AfterAll, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { HostPool } from './host-pool';
+import { asRunParameters } from './run-parameters';
+import { TIMEOUTS } from './timeouts';
+import type { HarnessWorld } from './world';
+import { collectDiagnostics } from '../host/diagnostics';
+
+setDefaultTimeout(TIMEOUTS.step);
+
+let pool: HostPool | undefined;
+
+/** The run's host pool (cucumber loads support code once per run, so one pool per run). */
+export function hostPool(): HostPool {
+  if (!pool) throw new Error('the host pool is created in BeforeAll: is support/runtime/hooks.ts loaded?');
+  return pool;
+}
+
+BeforeAll(function () {
+  pool = new HostPool(asRunParameters(this.parameters));
+});
+
+After(async function (this: HarnessWorld, { result }) {
+  const host = this.host;
+  if (!host) return;
+  if (result?.status === Status.FAILED) {
+    for (const { title, text } of await collectDiagnostics(host, this.manifest)) {
+      this.attach(text, { mediaType: 'text/plain', fileName: title });
+    }
+  }
+  if (this.ownsHost) await hostPool().release(host);
+});
+
+AfterAll(async function () {
+  const kept = await hostPool().closeAll();
+  for (const name of kept) {
+    process.stderr.write(`host kept: ${name}\n  enter it with: docker exec -it ${name} bash\n  remove it with: docker rm -f ${name}\n`);
+  }
+});

@@ -1,0 +1,20 @@
+import type { ServiceManifest } from '../configuration/manifest';
+import type { CgroupVersion } from '../docker/engine';
+import type { RunIdentity } from '../docker/run-labels';
+
+/** What the CLI hands to the cucumber run (as world parameters: plain JSON). */
+export interface RunParameters {
+  manifest: ServiceManifest;
+  hostImage: string;
+  cgroupVersion: CgroupVersion;
+  run: RunIdentity;
+  keep: boolean;
+}
+
+export function asRunParameters(parameters: unknown): RunParameters {
+  const candidate = parameters as Partial<RunParameters>;
+  if (!candidate?.manifest || !candidate.hostImage || !candidate.run) {
+    throw new Error('the cucumber run was started without the harness parameters: run it with `npm run acceptance -- --service NAME`');
+  }
+  return candidate as RunParameters;
+}
