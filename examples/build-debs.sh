@@ -1,0 +1,106 @@
+#!/bin/sh
+# Build the wazo-foo example packages and their broken variants.
+#
+# Usage: sh build-debs.sh OUTDIR
+#   OUTDIR/wazo-foo/wazo-foo_1.0.0_all.deb
+#   OUTDIR/wazo-foo/wazo-foo_1.1.0_all.deb
+#   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay)
+#
+# Needs only a POSIX sh, coreutils, sed, find and dpkg-deb. Never writes next to
+# this script (the source may be mounted read-only): it works in a temp dir.
+# Meant to run in the Debian base image:
+#   docker run --rm --user UID:GID -v .../examples:/src:ro -v OUTDIR:/out \
+#       wazo-harness/debian:trixie-dev sh /src/build-debs.sh /out
+set -eu
+umask 022
+
+here=$(cd "$(dirname "$0")" && pwd)
+good="$here/wazo-foo"
+out=${1:?usage: build-debs.sh OUTDIR}
+: "${SOURCE_DATE_EPOCH:=1735689600}"   # 2025-01-01T00:00:00Z, for reproducible builds
+export SOURCE_DATE_EPOCH
+VERSIONS="1.0.0 1.1.0"
+BROKEN_VERSION=1.1.0
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/wazo-foo-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM
+
+# Copy a maintainer script template, replacing each line "#INCLUDE path" by
+# the content of that file (relative to the template's directory).
+expand_includes() {
+    _dir=$(dirname "$1")
+    while IFS= read -r _line || [ -n "$_line" ]; do
+        case "$_line" in
+            '#INCLUDE '*) cat "$_dir/${_line#\#INCLUDE }" ;;
+            *) printf '%s\n' "$_line" ;;
+        esac
+    done < "$1"
+}
+
+# build_one SRC_TREE VERSION OUTFILE
+build_one() {
+    src=$1 version=$2 outfile=$3
+    root="$work/root"
+    rm -rf "$root"
+    for d in DEBIAN usr/bin usr/lib/python3/dist-packages/wazo_foo lib/systemd/system \
+             usr/share/doc/wazo-foo etc/wazo-foo/conf.d; do
+        install -d -m 0755 "$root/$d"
+    done
+
+    install -m 0755 "$src/bin/wazo-foo" "$root/usr/bin/wazo-foo"
+    for f in "$src"/wazo_foo/*.py "$src"/wazo_foo/api.yml; do
+        install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/wazo_foo/"
+    done
+    sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/wazo_foo/version.py"
+    install -m 0644 "$src/systemd/wazo-foo.service" "$root/lib/systemd/system/wazo-foo.service"
+    install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/wazo-foo/copyright"
+    (cd "$src" && find etc -type f) | while IFS= read -r f; do
+        install -d -m 0755 "$root/$(dirname "$f")"
+        install -m 0644 "$src/$f" "$root/$f"
+    done
+
+    for s in postinst prerm postrm; do
+        expand_includes "$src/debian/$s" > "$root/DEBIAN/$s"
+        chmod 0755 "$root/DEBIAN/$s"
+    done
+    install -m 0644 "$src/debian/conffiles" "$root/DEBIAN/conffiles"
+
+    # Installed-Size (KiB), as dpkg-gencontrol counts it: each file rounded up, 1 per other inode
+    size=0
+    for s in $(find "$root" -path "$root/DEBIAN" -prune -o -type f -printf '%s\n'); do
+        size=$((size + (s + 1023) / 1024))
+    done
+    others=$(find "$root" -path "$root/DEBIAN" -prune -o ! -type f -print | wc -l)
+    size=$((size + others))
+    sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$size/" \
+        "$src/debian/control.in" > "$root/DEBIAN/control"
+    chmod 0644 "$root/DEBIAN/control"
+
+    find "$root" -type d -exec chmod 0755 {} +
+    find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+    mkdir -p "$(dirname "$outfile")"
+    dpkg-deb --root-owner-group --build "$root" "$outfile" >/dev/null
+    echo "built $outfile"
+}
+
+for v in $VERSIONS; do
+    build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
+done
+
+for variant_dir in "$here"/broken/*/; do
+    [ -d "$variant_dir/overlay" ] || continue
+    variant=$(basename "$variant_dir")
+    [ -s "$variant_dir/RULE" ] || { echo "broken/$variant: missing RULE file" >&2; exit 1; }
+    stage="$work/stage-$variant"
+    cp -R "$good" "$stage"
+    # An overlay may only replace files of the good tree.
+    (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
+        if [ ! -f "$good/$f" ]; then
+            echo "broken/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
+            exit 1
+        fi
+    done
+    cp -R "$variant_dir/overlay/." "$stage/"
+    build_one "$stage" "$BROKEN_VERSION" "$out/broken/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
+done

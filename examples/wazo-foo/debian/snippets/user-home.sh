@@ -1,0 +1,1 @@
+USER_HOME=/var/lib/wazo-foo

@@ -1,0 +1,126 @@
+"""The REST API: plain HTTP on 127.0.0.1:9504, reached through nginx at
+https://HOST/api/foo/ (nginx strips the /api/foo prefix and sends
+X-Script-Name: /api/foo, which this API does not need: it builds no URLs)."""
+
+import datetime
+import json
+import logging
+import os
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .config import redacted
+
+logger = logging.getLogger(__name__)
+
+API_VERSION = '1.0'
+API_SPEC_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'api.yml')
+
+
+def _version_tuple(version):
+    try:
+        return tuple(int(p) for p in version.split('.'))
+    except ValueError:
+        return (0,)
+
+
+class App:
+    def __init__(self, config, version, registration=None):
+        self.config = config
+        self.version = version
+        self.registration = registration
+
+    def status(self):
+        result = {'version': self.version, 'rest_api': {'status': 'ok'}}
+        if _version_tuple(self.version) >= (1, 1):
+            # New in 1.1.0: the service discovery state.
+            if self.registration is None:
+                result['service_discovery'] = {'status': 'disabled'}
+            else:
+                result['service_discovery'] = {
+                    'status': self.registration.status,
+                    'service_id': self.registration.service_id,
+                }
+        return result
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = 'wazo-foo'
+    app = None  # set by make_server
+
+    ROUTES = {
+        '/{}/api/api.yml'.format(API_VERSION): ('api_spec', False),
+        '/{}/status'.format(API_VERSION): ('status', True),
+        '/{}/config'.format(API_VERSION): ('config', True),
+    }
+
+    def log_message(self, fmt, *args):
+        logger.info('%s - %s', self.address_string(), fmt % args)
+
+    def _send(self, code, body, content_type='application/json', headers=None, head=False):
+        if not isinstance(body, bytes):
+            body = (json.dumps(body, indent=2) + '\n').encode('utf-8')
+        self.send_response(code)
+        self.send_header('Content-Type', content_type)
+        self.send_header('Content-Length', str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _error(self, code, error_id, message, headers=None, head=False):
+        body = {
+            'error_id': error_id,
+            'message': message,
+            'resource': self.path.split('?', 1)[0],
+            'details': {},
+            'timestamp': datetime.datetime.now(datetime.timezone.utc).timestamp(),
+        }
+        self._send(code, body, headers=headers, head=head)
+
+    def _handle(self, method):
+        head = method == 'HEAD'
+        path = self.path.split('?', 1)[0]
+        route = self.ROUTES.get(path)
+        if route is None:
+            return self._error(404, 'not-found', 'Not found', head=head)
+        if method not in ('GET', 'HEAD'):
+            return self._error(405, 'method-not-allowed', 'Method not allowed',
+                               headers={'Allow': 'GET, HEAD'}, head=head)
+        name, needs_token = route
+        # There is no wazo-auth here: any non-empty X-Auth-Token is accepted. A
+        # real Wazo daemon validates the token against wazo-auth (port 9497).
+        if needs_token and not self.headers.get('X-Auth-Token', '').strip():
+            return self._error(401, 'unauthorized', 'Unauthorized: missing X-Auth-Token header', head=head)
+        if name == 'api_spec':
+            with open(API_SPEC_FILE, 'rb') as f:
+                return self._send(200, f.read(), content_type='application/x-yaml', head=head)
+        if name == 'status':
+            return self._send(200, self.app.status(), head=head)
+        if name == 'config':
+            return self._send(200, redacted(self.app.config), head=head)
+
+    def do_GET(self):
+        self._handle('GET')
+
+    def do_HEAD(self):
+        self._handle('HEAD')
+
+    def do_POST(self):
+        self._handle('POST')
+
+    def do_PUT(self):
+        self._handle('PUT')
+
+    def do_DELETE(self):
+        self._handle('DELETE')
+
+    def do_PATCH(self):
+        self._handle('PATCH')
+
+
+def make_server(app, listen, port):
+    handler = type('BoundHandler', (Handler,), {'app': app})
+    server = ThreadingHTTPServer((listen, int(port)), handler)
+    server.daemon_threads = True
+    return server

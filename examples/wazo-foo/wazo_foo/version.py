@@ -1,0 +1,2 @@
+# Substituted by examples/build-debs.sh at build time.
+__version__ = '@VERSION@'
