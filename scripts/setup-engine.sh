@@ -11,6 +11,11 @@ if command -v docker >/dev/null 2>&1 && engine_answers; then
   exit 0
 fi
 
+if [ -n "${DOCKER_HOST:-}" ]; then
+  echo "setup-engine: DOCKER_HOST=$DOCKER_HOST does not answer; not starting a local engine in its place." >&2
+  exit 0
+fi
+
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "setup-engine: no Docker Engine answers, and this is not a Debian host where I am root." >&2
   echo "setup-engine: install Docker Engine (https://docs.docker.com/engine/install/) and start it, or set DOCKER_HOST." >&2
@@ -26,6 +31,8 @@ fi
 if ! engine_answers; then
   if [ -d /run/systemd/system ]; then
     systemctl start docker
+  elif pgrep -x dockerd >/dev/null 2>&1; then
+    echo "setup-engine: dockerd is running but not answering yet; waiting" >&2
   else
     echo "setup-engine: starting dockerd (log: /var/log/dockerd.log)" >&2
     setsid nohup dockerd >/var/log/dockerd.log 2>&1 </dev/null &

@@ -3,6 +3,7 @@ process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // Ryuk cannot be pulled he
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { TestStepResultStatus } from '@cucumber/messages';
 import type { ServiceManifest } from '../configuration/manifest';
@@ -35,10 +36,17 @@ function selectManifest(options: AcceptanceOptions): ServiceManifest {
   const file = options.manifest ? resolve(options.manifest) : new ServiceCatalog(PATHS.services).manifestFile(options.service!);
   const manifest = loadManifest(file);
   if (options.package) {
-    // An explicit package replaces the manifest's and is never built by the project.
-    manifest.package = { ...manifest.package, file: resolve(options.package), builtFrom: undefined };
+    // An explicit package replaces the manifest's current one; it is checked at once.
+    manifest.package = { ...manifest.package, file: resolve(options.package) };
+    assertDebianPackage(manifest.package.file, 'current');
   }
   return manifest;
+}
+
+/** The manifest's packages must be real .deb files (checked before any host boots). */
+function assertPackages(manifest: ServiceManifest): void {
+  assertDebianPackage(manifest.package.file, 'current');
+  if (manifest.package.previous) assertDebianPackage(manifest.package.previous.file, 'previous');
 }
 
 async function prepareImages(engine: Engine, manifest: ServiceManifest, options: AcceptanceOptions, run: RunIdentity, progress: Progress): Promise<string> {
@@ -46,9 +54,8 @@ async function prepareImages(engine: Engine, manifest: ServiceManifest, options:
   const host = await ensureHostImage(engine.docker, base, options.debian, PATHS.hostRecipe, progress);
   if (manifest.package.builtFrom === 'examples') {
     await ensureExamplePackages(engine.docker, base, PATHS.examples, PATHS.exampleDebs, run, progress);
+    assertPackages(manifest);
   }
-  assertDebianPackage(manifest.package.file, 'current');
-  if (manifest.package.previous && manifest.package.builtFrom === 'examples') assertDebianPackage(manifest.package.previous.file, 'previous');
   return host;
 }
 
@@ -79,10 +86,12 @@ async function runFeatures(parameters: RunParameters, options: AcceptanceOptions
       return file;
     },
   );
-  const environment = { cwd: ROOT, stdout: process.stdout, stderr: process.stderr };
+  // Cucumber's own stdout formatter is replaced by the reporter's one line per checked item.
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const environment = { cwd: ROOT, stdout: discard, stderr: process.stderr };
   const { runConfiguration } = await loadConfiguration(
     {
-      file: join(ROOT, 'cucumber.json'),
+      file: 'cucumber.json', // relative: cucumber joins it to the cwd (ROOT)
       provided: {
         tags: options.tags ?? '',
         worldParameters: parameters as unknown as Record<string, never>,
@@ -113,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
   if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
   if (options.cleanup) return ExitCode.passed;
   const manifest = selectManifest(options);
+  // Packages the project does not build itself are checked before anything is built.
+  if (manifest.package.builtFrom !== 'examples') assertPackages(manifest);
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
@@ -125,6 +136,11 @@ async function main(argv: string[]): Promise<number> {
     if (!options.keep) await removeRunResources(engine.docker, run.id);
   }
 }
+
+// `npm run acceptance -- --help | head` closes stdout early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

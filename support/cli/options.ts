@@ -18,9 +18,10 @@ export interface AcceptanceOptions {
 function program(): Command {
   return new Command('npm run acceptance --')
     .description(
-      'Checks a Wazo Platform service package against the new-service guidelines: boots a fresh Debian host\n' +
-        'container (systemd, consul, nginx, monit), installs the package and runs the guideline features.\n' +
-        'Exit codes: 0 every check passed, 1 a check failed, 2 usage/configuration/environment error.',
+      'Checks a Wazo Platform service package against the new-service guidelines.\n' +
+        'Boots a fresh Debian host container (systemd, consul, nginx, monit),\n' +
+        'installs the package and runs the guideline features.\n' +
+        'Exit codes: 0 all checks passed, 1 a check failed, 2 usage, configuration or environment error.',
     )
     .option('--service <name>', 'service to check: its manifest is services/<name>.yml')
     .option('--manifest <file>', 'manifest of a service described outside services/')
