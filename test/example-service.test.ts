@@ -2,25 +2,18 @@
 // broken variant (examples/broken/<variant>, one rule violated) fails exactly that check,
 // with the expected/found/evidence message and the service's diagnostics attached.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+import { brokenExamples } from './broken-examples';
+import { harnessLeftovers, runAcceptance, verdicts } from './harness';
 
-/** What each broken variant's failure must show as "found" (its RULE file names the scenario). */
-const expectedFindings: Record<string, RegExp> = {
-  'runs-as-root': /found: +pid \d+ runs as root \(uid 0\)/,
-  'login-shell': /found: +\/bin\/bash/,
-  'home-under-home': /found: +home \/home\/wazo-foo; \/home\/wazo-foo exists/,
-  'log-not-writable': /found: +regular (empty )?file owned by root:root, mode 644, not writable by wazo-foo/,
-  'pid-dir-not-writable': /found: +directory \/run\/wazo-foo: owned by root:root, mode 755, not writable/,
-  'not-in-consul-group': /found: +groups: wazo-foo\n/,
-};
+const examples = brokenExamples();
 
-const variants = readdirSync(join(ROOT, 'examples', 'broken')).sort();
-
-test('every broken example has an expected finding here, and every finding a broken example', () => {
-  assert.deepEqual(variants, Object.keys(expectedFindings).sort());
+test('every broken example names its rule and the finding its failure must show', () => {
+  for (const { variant, rule, finding } of examples) {
+    assert.ok(rule.length > 0, `examples/broken/${variant}/RULE is empty`);
+    assert.ok(finding.source !== '(?:)', `examples/broken/${variant}/FINDING is empty`);
+  }
 });
 
 test('the good example wazo-foo passes every check', async () => {
@@ -36,20 +29,15 @@ test('the good example wazo-foo passes every check', async () => {
   assert.deepEqual(await harnessLeftovers(), []);
 });
 
-for (const variant of variants) {
-  test(`broken example ${variant} fails exactly its rule`, async () => {
-    const rule = readFileSync(join(ROOT, 'examples', 'broken', variant, 'RULE'), 'utf8').trim();
-    const run = await runAcceptance(['--service', 'wazo-foo', '--package', join(ROOT, 'build', 'debs', 'broken', variant, 'wazo-foo_1.1.0_all.deb')]);
+for (const example of examples) {
+  test(`broken example ${example.variant} fails exactly its rule`, async () => {
+    const run = await runAcceptance(example.args);
     assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
     const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
-    assert.deepEqual(
-      failed.map((l) => l.name),
-      [rule],
-      run.stdout,
-    );
-    const failure = run.stdout.slice(run.stdout.indexOf(`FAIL`));
+    assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
+    const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
     assert.match(failure, /expected: /);
-    assert.match(failure, expectedFindings[variant]);
+    assert.match(failure, example.finding);
     assert.match(failure, /evidence:\n {6} {2}\$ /);
     const journal = /diagnostics: (\S+journal-of-wazo-foo-service\.txt)/.exec(failure);
     assert.ok(journal && existsSync(journal[1]), 'the journal of the failing scenario is attached');

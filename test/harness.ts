@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { LABEL } from '../support/docker/run-labels';
+import { LABEL, processAlive } from '../support/docker/run-labels';
 
 export const ROOT = join(__dirname, '..');
 
@@ -28,17 +28,21 @@ export function runAcceptance(args: string[], env: Record<string, string> = {}):
   });
 }
 
-/** Containers, networks and volumes that carry the harness label: none may survive a run. */
+/**
+ * Containers, networks and volumes of harness runs that have ended: none may survive its run.
+ * Runs still going (another test process on the same engine) are not leftovers.
+ */
 export async function harnessLeftovers(): Promise<string[]> {
   const docker = new Docker();
   const filters = { label: [LABEL.harness] };
+  const ended = (labels?: Record<string, string> | null) => labels?.[LABEL.run] !== undefined && !processAlive(Number(labels[LABEL.pid]));
   const containers = await docker.listContainers({ all: true, filters });
   const networks = await docker.listNetworks({ filters });
   const { Volumes } = await docker.listVolumes({ filters });
   return [
-    ...containers.map((c) => `container ${c.Names.join(',')}`),
-    ...networks.map((n) => `network ${n.Name}`),
-    ...(Volumes ?? []).map((v) => `volume ${v.Name}`),
+    ...containers.filter((c) => ended(c.Labels)).map((c) => `container ${c.Names.join(',')}`),
+    ...networks.filter((n) => ended(n.Labels)).map((n) => `network ${n.Name}`),
+    ...(Volumes ?? []).filter((v) => ended(v.Labels)).map((v) => `volume ${v.Name}`),
   ];
 }
 

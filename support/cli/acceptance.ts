@@ -93,7 +93,7 @@ async function runFeatures(parameters: RunParameters, options: AcceptanceOptions
     {
       file: 'cucumber.json', // relative: cucumber joins it to the cwd (ROOT)
       provided: {
-        tags: options.tags ?? '',
+        tags: tagExpression(options.tags, parameters.manifest.name),
         worldParameters: parameters as unknown as Record<string, never>,
         format: [],
       },
@@ -108,6 +108,15 @@ async function runFeatures(parameters: RunParameters, options: AcceptanceOptions
       '\n',
   );
   return success && reporter.lines.length > 0;
+}
+
+/**
+ * Features with one Examples row per service (the daily ones) tag their outline @per-service
+ * and each service's Examples block with the service's name: a run keeps only its own rows.
+ */
+export function tagExpression(userTags: string | undefined, service: string): string {
+  const ownRows = `(not @per-service or @${service})`;
+  return userTags ? `(${userTags}) and ${ownRows}` : ownRows;
 }
 
 function slug(text: string): string {

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { LABEL } from './run-labels';
+import { LABEL, processAlive } from './run-labels';
 
 export interface Removed {
   containers: string[];
@@ -7,16 +7,8 @@ export interface Removed {
   volumes: string[];
 }
 
-/** Is the run that created a resource still alive on this machine? */
 function runIsAlive(labels: Record<string, string> | undefined): boolean {
-  const pid = Number(labels?.[LABEL.pid]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(Number(labels?.[LABEL.pid]));
 }
 
 /**

@@ -27,3 +27,14 @@ export function runLabels(run: RunIdentity): Record<string, string> {
     [LABEL.startedAt]: String(run.startedAt),
   };
 }
+
+/** Whether a run's process still exists on this machine (the engine is local to it). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

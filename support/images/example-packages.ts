@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { runLabels, type RunIdentity } from '../docker/run-labels';
@@ -23,8 +23,9 @@ export async function ensureExamplePackages(
   const hash = contentHash([examplesDir]);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return;
   progress.step('example packages: building examples/ into build/debs');
-  rmSync(outputDir, { recursive: true, force: true });
-  mkdirSync(outputDir, { recursive: true });
+  // Built aside, then swapped in: a concurrent run never sees a half-built directory.
+  const staging = `${outputDir}.${run.id}`;
+  mkdirSync(staging, { recursive: true });
   const tail = new OutputTail();
   const container = await docker.createContainer({
     Image: baseImage,
@@ -32,7 +33,7 @@ export async function ensureExamplePackages(
     Tty: true,
     User: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
     Labels: runLabels(run),
-    HostConfig: { Binds: [`${examplesDir}:/src:ro`, `${outputDir}:/out`], NetworkMode: 'none' },
+    HostConfig: { Binds: [`${examplesDir}:/src:ro`, `${staging}:/out`], NetworkMode: 'none' },
   });
   try {
     const logs = await container.attach({ stream: true, stdout: true, stderr: true });
@@ -40,15 +41,17 @@ export async function ensureExamplePackages(
     await container.start();
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     if (StatusCode !== 0) {
-      rmSync(outputDir, { recursive: true, force: true });
       throw new HarnessError(
         'environment',
         `building the example packages failed (examples/build-debs.sh exited ${StatusCode}):\n${tail}`,
         'fix examples/ (the output above names the failing file), then run again',
       );
     }
+    writeFileSync(join(staging, '.stamp'), hash);
+    rmSync(outputDir, { recursive: true, force: true });
+    renameSync(staging, outputDir);
   } finally {
     await container.remove({ force: true });
+    rmSync(staging, { recursive: true, force: true });
   }
-  writeFileSync(stampFile, hash);
 }
