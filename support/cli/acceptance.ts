@@ -19,7 +19,7 @@ import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import type { RunParameters } from '../runtime/run-parameters';
-import { parseOptions, type AcceptanceOptions } from './options';
+import { parseOptions, tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter } from './scenario-reporter';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -108,15 +108,6 @@ async function runFeatures(parameters: RunParameters, options: AcceptanceOptions
       '\n',
   );
   return success && reporter.lines.length > 0;
-}
-
-/**
- * Features with one Examples row per service (the daily ones) tag their outline @per-service
- * and each service's Examples block with the service's name: a run keeps only its own rows.
- */
-export function tagExpression(userTags: string | undefined, service: string): string {
-  const ownRows = `(not @per-service or @${service})`;
-  return userTags ? `(${userTags}) and ${ownRows}` : ownRows;
 }
 
 function slug(text: string): string {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
-import { parseOptions } from './options';
+import { parseOptions, tagExpression } from './options';
 
 function usageError(argv: string[]): string {
   try {
@@ -25,4 +25,9 @@ test('an unknown option, no service, and two sources of a manifest are usage err
   assert.match(usageError(['--service', 'wazo-foo', '--fast']), /unknown option '--fast'/);
   assert.match(usageError([]), /no service given/);
   assert.match(usageError(['--service', 'a', '--manifest', 'b.yml']), /--service and --manifest both given/);
+});
+
+test("a run keeps only its own service's rows of per-service features, within the user's tags", () => {
+  assert.equal(tagExpression(undefined, 'wazo-foo'), '(not @per-service or @wazo-foo)');
+  assert.equal(tagExpression('@http or @user', 'wazo-foo'), '(@http or @user) and (not @per-service or @wazo-foo)');
 });

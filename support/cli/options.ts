@@ -59,3 +59,12 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
   }
   return options;
 }
+
+/**
+ * Features with one Examples row per service (the daily ones) tag their outline @per-service
+ * and each service's Examples block with the service's name: a run keeps only its own rows.
+ */
+export function tagExpression(userTags: string | undefined, service: string): string {
+  const ownRows = `(not @per-service or @${service})`;
+  return userTags ? `(${userTags}) and ${ownRows}` : ownRows;
+}
