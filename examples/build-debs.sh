@@ -5,6 +5,7 @@
 #   OUTDIR/wazo-foo/wazo-foo_1.0.0_all.deb
 #   OUTDIR/wazo-foo/wazo-foo_1.1.0_all.deb
 #   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay)
+#   OUTDIR/faults/<name>/wazo-foo_1.1.0_all.deb      (one per examples/faults/<name>/overlay)
 #
 # Needs only a POSIX sh, coreutils, sed, find and dpkg-deb. Never writes next to
 # this script (the source may be mounted read-only): it works in a temp dir.
@@ -88,19 +89,24 @@ for v in $VERSIONS; do
     build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
 done
 
-for variant_dir in "$here"/broken/*/; do
+# broken/<variant>: violates one guideline rule (named in RULE); faults/<name>: a host or
+# package fault the harness must report without hanging (described in FAULT).
+for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     [ -d "$variant_dir/overlay" ] || continue
     variant=$(basename "$variant_dir")
-    [ -s "$variant_dir/RULE" ] || { echo "broken/$variant: missing RULE file" >&2; exit 1; }
-    stage="$work/stage-$variant"
+    kind=$(basename "$(dirname "$variant_dir")")
+    describes=RULE
+    [ "$kind" = faults ] && describes=FAULT
+    [ -s "$variant_dir/$describes" ] || { echo "$kind/$variant: missing $describes file" >&2; exit 1; }
+    stage="$work/stage-$kind-$variant"
     cp -R "$good" "$stage"
     # An overlay may only replace files of the good tree.
     (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
         if [ ! -f "$good/$f" ]; then
-            echo "broken/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
+            echo "$kind/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
             exit 1
         fi
     done
     cp -R "$variant_dir/overlay/." "$stage/"
-    build_one "$stage" "$BROKEN_VERSION" "$out/broken/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
+    build_one "$stage" "$BROKEN_VERSION" "$out/$kind/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
 done

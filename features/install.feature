@@ -9,5 +9,5 @@ Feature: The service is correctly installed on a fresh install
     Then the installation succeeds
     And the installed package is the one the manifest names, at its version
     And the service unit is enabled
-    And the service unit is active
+    And the service is running
     And no unit of the host is failed

@@ -1,9 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { packageStatus } from '../support/probes/packages';
-import { pollFact } from '../support/probes/poll';
 import { failedUnits, unitState } from '../support/probes/units';
-import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Then('the installation succeeds', function (this: HarnessWorld) {
@@ -37,19 +35,6 @@ Then('the service unit is enabled', async function (this: HarnessWorld) {
     expected: `${this.manifest.unit} enabled (started at boot)`,
     found: state.value.unitFileState,
     evidence: state.evidence,
-  });
-});
-
-Then('the service unit is active', async function (this: HarnessWorld) {
-  const { fact, waitedMs } = await pollFact(
-    () => unitState(this.currentHost, this.manifest.unit),
-    (s) => s.activeState === 'active' || s.activeState === 'failed',
-    TIMEOUTS.unitSettle,
-  );
-  check(fact.value.activeState === 'active', {
-    expected: `${this.manifest.unit} active within ${TIMEOUTS.unitSettle / 1000} s of the installation`,
-    found: `${fact.value.activeState}/${fact.value.subState} after ${(waitedMs / 1000).toFixed(1)} s`,
-    evidence: fact.evidence,
   });
 });
 

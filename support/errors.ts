@@ -3,7 +3,9 @@ export const ExitCode = {
   passed: 0,
   checkFailed: 1,
   usage: 2,
+  /** 128 + signal number, as shells report a command ended by SIGINT or SIGTERM. */
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ErrorKind = 'usage' | 'configuration' | 'environment';

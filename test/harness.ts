@@ -35,7 +35,9 @@ export function runAcceptance(args: string[], env: Record<string, string> = {}):
 export async function harnessLeftovers(): Promise<string[]> {
   const docker = new Docker();
   const filters = { label: [LABEL.harness] };
-  const ended = (labels?: Record<string, string> | null) => labels?.[LABEL.run] !== undefined && !processAlive(Number(labels[LABEL.pid]));
+  // A host kept on purpose (--keep, e.g. by a developer on the same engine) is not a leak.
+  const ended = (labels?: Record<string, string> | null) =>
+    labels?.[LABEL.run] !== undefined && labels[LABEL.keep] !== 'true' && !processAlive(Number(labels[LABEL.pid]));
   const containers = await docker.listContainers({ all: true, filters });
   const networks = await docker.listNetworks({ filters });
   const { Volumes } = await docker.listVolumes({ filters });

@@ -9,12 +9,14 @@ import { TestStepResultStatus } from '@cucumber/messages';
 import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
+import { assertPackageIdentity } from '../configuration/package-preflight';
 import { ServiceCatalog } from '../configuration/service-catalog';
 import { connectEngine, type Engine } from '../docker/engine';
 import { removeRunResources } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
 import { ExitCode, isHarnessError } from '../errors';
 import { resolveBaseImage } from '../images/base-image';
+import { isInterrupted, markInterrupted, undoAll } from '../interrupts';
 import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
@@ -56,19 +58,21 @@ async function prepareImages(engine: Engine, manifest: ServiceManifest, options:
     await ensureExamplePackages(engine.docker, base, PATHS.examples, PATHS.exampleDebs, run, progress);
     assertPackages(manifest);
   }
+  for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
+    await assertPackageIdentity(engine.docker, base, run, file, manifest.package.name);
+  }
   return host;
 }
 
-/** Ctrl-C or SIGTERM at any point: remove this run's containers, then exit. */
+/** Ctrl-C or SIGTERM at any point: undo what is on the machine, remove this run's containers, exit. */
 function removeOnInterrupt(engine: Engine, run: RunIdentity): void {
-  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    process.stderr.write(`\n${signal}: removing the containers of run ${run.id}...\n`);
+    if (!markInterrupted()) return;
+    process.stderr.write(`\n${signal}: stopping; removing the containers of run ${run.id}...\n`);
+    undoAll();
     removeRunResources(engine.docker, run.id)
       .catch(() => undefined)
-      .finally(() => process.exit(ExitCode.interrupted));
+      .finally(() => process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -143,8 +147,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    if (!isInterrupted()) process.exit(code);
+  },
   (error: unknown) => {
+    // Work torn down by an interruption fails in its own way: the signal handler reports and exits.
+    if (isInterrupted()) return;
     if (isHarnessError(error)) {
       process.stderr.write(`${error.message}\n`);
       process.exit(ExitCode.usage);

@@ -7,14 +7,19 @@ export interface Removed {
   volumes: string[];
 }
 
+/** Past this age a run is taken as dead even if its pid is alive again: pids get reused. */
+const RUN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
 function runIsAlive(labels: Record<string, string> | undefined): boolean {
-  return processAlive(Number(labels?.[LABEL.pid]));
+  const age = Date.now() - Number(labels?.[LABEL.startedAt] ?? 0);
+  return age < RUN_MAX_AGE_MS && processAlive(Number(labels?.[LABEL.pid]));
 }
 
 /**
  * Removes what harness runs left behind, selected by label: every resource of one run
  * (`runId`), or (without it) those of runs whose process is gone, such as a run killed
- * with SIGKILL. Hosts kept on purpose with --keep are left alone unless a run id names them.
+ * with SIGKILL, or that are older than a day. Hosts kept on purpose with --keep are left
+ * alone unless a run id names them.
  */
 export async function removeRunResources(docker: Docker, runId?: string): Promise<Removed> {
   const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.harness] };

@@ -16,14 +16,22 @@ async function readiness(shell: Shell, manifest: ServiceManifest): Promise<Fact<
   return fact({ unit: unit.value, listening }, ...unit.evidence, ...sockets.evidence);
 }
 
+/** Restarts after which a unit is taken as crash-looping: no need to wait for the timeout. */
+const CRASH_LOOP_RESTARTS = 3;
+
+export function isReady(r: Readiness): boolean {
+  return r.unit.activeState === 'active' && r.listening && r.unit.restarts === 0;
+}
+
 /**
- * A service is ready when its unit is active and its API port listens: by then a daemon
- * that starts as root has read its configuration and dropped its privileges.
+ * A service is ready when its unit is active, its API port listens and systemd did not have
+ * to restart it: by then a daemon that starts as root has read its configuration and dropped
+ * its privileges. The wait ends early on a failed or crash-looping unit.
  */
 export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Readiness>> {
   return pollFact(
     () => readiness(shell, manifest),
-    (r) => (r.unit.activeState === 'active' && r.listening) || r.unit.activeState === 'failed',
+    (r) => isReady(r) || r.unit.activeState === 'failed' || r.unit.restarts >= CRASH_LOOP_RESTARTS,
     timeoutMs,
   );
 }

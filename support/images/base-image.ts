@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
 import { HarnessError } from '../errors';
+import { undoOnInterrupt } from '../interrupts';
 import { OutputTail, type Progress } from '../progress';
 import { contentHash } from './content-hash';
 
@@ -43,6 +44,8 @@ async function pull(docker: Docker, image: string): Promise<string | undefined> 
 
 async function debootstrapImage(docker: Docker, suite: string, packages: string[], tag: string, progress: Progress): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'wazo-harness-debootstrap-'));
+  const removeRoot = () => rmSync(root, { recursive: true, force: true });
+  const forget = undoOnInterrupt(removeRoot);
   try {
     const tail = new OutputTail();
     const args = ['--variant=minbase', `--include=${packages.join(',')}`, suite, root, MIRROR];
@@ -63,13 +66,15 @@ async function debootstrapImage(docker: Docker, suite: string, packages: string[
       docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve())),
     );
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    forget();
+    removeRoot();
   }
 }
 
 function runTool(command: string, args: string[], tail: OutputTail, progress: Progress): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const forget = undoOnInterrupt(() => child.kill('SIGKILL'));
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       tail.push(text);
@@ -81,6 +86,9 @@ function runTool(command: string, args: string[], tail: OutputTail, progress: Pr
       tail.push(`${command}: ${error.message}`);
       resolve(127);
     });
-    child.on('close', (code) => resolve(code ?? 1));
+    child.on('close', (code) => {
+      forget();
+      resolve(code ?? 1);
+    });
   });
 }

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { runLabels, type RunIdentity } from '../docker/run-labels';
+import { runOneShot } from '../docker/one-shot';
+import type { RunIdentity } from '../docker/run-labels';
 import { HarnessError } from '../errors';
-import { OutputTail, type Progress } from '../progress';
+import { undoOnInterrupt } from '../interrupts';
+import type { Progress } from '../progress';
 import { contentHash } from './content-hash';
 
 /**
@@ -25,25 +27,20 @@ export async function ensureExamplePackages(
   progress.step('example packages: building examples/ into build/debs');
   // Built aside, then swapped in: a concurrent run never sees a half-built directory.
   const staging = `${outputDir}.${run.id}`;
+  const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+  const forget = undoOnInterrupt(removeStaging);
   mkdirSync(staging, { recursive: true });
-  const tail = new OutputTail();
-  const container = await docker.createContainer({
-    Image: baseImage,
-    Cmd: ['sh', '/src/build-debs.sh', '/out'],
-    Tty: true,
-    User: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-    Labels: runLabels(run),
-    HostConfig: { Binds: [`${examplesDir}:/src:ro`, `${staging}:/out`], NetworkMode: 'none' },
-  });
   try {
-    const logs = await container.attach({ stream: true, stdout: true, stderr: true });
-    logs.on('data', (chunk: Buffer) => tail.push(chunk.toString()));
-    await container.start();
-    const { StatusCode } = (await container.wait()) as { StatusCode: number };
-    if (StatusCode !== 0) {
+    const { exitCode, output } = await runOneShot(docker, run, {
+      image: baseImage,
+      command: ['sh', '/src/build-debs.sh', '/out'],
+      binds: [`${examplesDir}:/src:ro`, `${staging}:/out`],
+      asCaller: true,
+    });
+    if (exitCode !== 0) {
       throw new HarnessError(
         'environment',
-        `building the example packages failed (examples/build-debs.sh exited ${StatusCode}):\n${tail}`,
+        `building the example packages failed (examples/build-debs.sh exited ${exitCode}):\n${output}`,
         'fix examples/ (the output above names the failing file), then run again',
       );
     }
@@ -51,7 +48,7 @@ export async function ensureExamplePackages(
     rmSync(outputDir, { recursive: true, force: true });
     renameSync(staging, outputDir);
   } finally {
-    await container.remove({ force: true });
-    rmSync(staging, { recursive: true, force: true });
+    forget();
+    removeStaging();
   }
 }

@@ -31,6 +31,12 @@ export function commandLine(command: string[]): string {
   return command.map(shellQuote).join(' ');
 }
 
+/** The same evidence with only the last lines of its output, where the whole was shown elsewhere. */
+export function lastLines(evidence: Evidence, count: number): Evidence {
+  const tail = (text: string) => text.trimEnd().split('\n').slice(-count).join('\n');
+  return { ...evidence, stdout: tail(evidence.stdout), stderr: tail(evidence.stderr) };
+}
+
 const maxLines = 30;
 
 export function formatEvidence(evidence: Evidence[]): string {

@@ -5,10 +5,12 @@ export interface UnitState {
   subState: string;
   unitFileState: string;
   mainPid: number;
+  /** How many times systemd restarted the unit (Restart=): more than 0 means it died. */
+  restarts: number;
 }
 
 export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitState>> {
-  const evidence = await shell.run(['systemctl', 'show', '--property=ActiveState,SubState,UnitFileState,MainPID', unit]);
+  const evidence = await shell.run(['systemctl', 'show', '--property=ActiveState,SubState,UnitFileState,MainPID,NRestarts', unit]);
   const properties = new Map(
     evidence.stdout
       .split('\n')
@@ -21,6 +23,7 @@ export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitSt
       subState: properties.get('SubState') ?? 'unknown',
       unitFileState: properties.get('UnitFileState') ?? 'unknown',
       mainPid: Number(properties.get('MainPID') ?? 0),
+      restarts: Number(properties.get('NRestarts') ?? 0),
     },
     evidence,
   );

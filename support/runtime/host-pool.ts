@@ -1,5 +1,7 @@
 import type { ServiceManifest } from '../configuration/manifest';
 import { installPackage, type Installation } from '../host/package-installer';
+import { waitUntilReady, type Readiness } from '../host/service-readiness';
+import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
 import type { RunParameters } from './run-parameters';
@@ -8,6 +10,8 @@ import { TIMEOUTS } from './timeouts';
 export interface InstalledHost {
   host: StartedWazoHost;
   installation: Installation;
+  /** The service's readiness on this host, waited for once: the scenarios sharing it reuse the answer. */
+  readiness: () => Promise<Polled<Readiness>>;
 }
 
 /**
@@ -33,7 +37,9 @@ export class HostPool {
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
     this.installedHost ??= (async () => {
       const host = await this.boot('installed');
-      return { host, installation: await installPackage(host, manifest.package.file) };
+      const installation = await installPackage(host, manifest.package.file);
+      let readiness: Promise<Polled<Readiness>> | undefined;
+      return { host, installation, readiness: () => (readiness ??= waitUntilReady(host, manifest, TIMEOUTS.serviceReady)) };
     })();
     return this.installedHost;
   }

@@ -7,8 +7,6 @@ export const TIMEOUTS = {
   boot: 90_000,
   /** One cucumber step: booting a host and installing a package is the longest. */
   step: 240_000,
-  /** A unit settling after install/start (activating -> active). */
-  unitSettle: 20_000,
   /** A started service answering on its API port. */
   serviceReady: 30_000,
   /** The daemon writing its PID file once it is ready. */

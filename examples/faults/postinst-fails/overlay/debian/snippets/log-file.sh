@@ -1,0 +1,2 @@
+        echo "wazo-foo: simulated postinst failure" >&2
+        exit 1

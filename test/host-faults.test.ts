@@ -1,0 +1,63 @@
+// Faults the harness must report, not hang on, and clean up after: a crash-looping daemon,
+// a failing postinst, a host degraded by an unrelated unit (examples/faults/<name>/FAULT),
+// and packages that are not what the manifest says (exit 2 before any host boots).
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+
+const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
+const dir = mkdtempSync(join(tmpdir(), 'faults-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+before(async () => {
+  // The fault packages are built with the examples on first use; a quick run ensures it.
+  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install']);
+  assert.equal(run.code, 0, run.stderr);
+});
+
+async function failedScenarios(args: string[]): Promise<{ failed: string[]; stdout: string }> {
+  const run = await runAcceptance(args);
+  assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
+  assert.deepEqual(await harnessLeftovers(), []);
+  return { failed: verdicts(run.stdout).filter((l) => l.verdict === 'FAIL').map((l) => l.name), stdout: run.stdout };
+}
+
+test('a crash-looping daemon is reported as such well before the readiness timeout', async () => {
+  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('crash-loop'), '--tags', '@install']);
+  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
+  assert.match(stdout, /found: +after [\d.]+ s: unit \S+, port 9504 not listening, restarted [3-9] times/);
+});
+
+test('a failing postinst fails the installation with dpkg\'s words, and the other checks name the precondition', async () => {
+  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('postinst-fails'), '--tags', '@install or @user']);
+  assert.ok(failed.includes('The service is correctly installed on a fresh install'));
+  assert.match(stdout, /post-installation script subprocess returned error exit status 1/);
+  assert.match(stdout, /expected: wazo-foo to install \(a precondition of this scenario; see the @install feature\)/);
+});
+
+test('a unit unrelated to the service failing degrades the host: the install check names it, the service checks pass', async () => {
+  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('degraded-by-other-unit'), '--tags', '@install or @user']);
+  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
+  assert.match(stdout, /found: +failed: unrelated-helper\.service/);
+});
+
+test('a package of another name than the manifest\'s exits 2 before any host boots', async () => {
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', faultPackage('other-package-name')]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /is package "wazo-bar", but the manifest describes package "wazo-foo"/);
+  assert.doesNotMatch(run.stderr, /checking wazo-foo/);
+  assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('a truncated .deb exits 2 with dpkg-deb\'s diagnosis', async () => {
+  const truncated = join(dir, 'wazo-foo_1.1.0_all.deb');
+  copyFileSync(join(ROOT, 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb'), truncated);
+  truncateSync(truncated, 2000);
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', truncated]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /is not a readable Debian package \(dpkg-deb exited \d+\):[\s\S]*unexpected end of file/);
+  assert.deepEqual(await harnessLeftovers(), []);
+});

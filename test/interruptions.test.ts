@@ -1,0 +1,77 @@
+// Ctrl-C (SIGINT) or SIGTERM at any point stops a run within seconds and removes its
+// containers; a run killed with SIGKILL leaves containers that `--cleanup` (or the next run's
+// janitor) removes.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test } from 'node:test';
+import Docker from 'dockerode';
+import { LABEL } from '../support/docker/run-labels';
+import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+
+const docker = new Docker();
+
+function startRun(): { child: ChildProcess; output: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', 'support/cli/acceptance.ts', '--service', 'wazo-foo'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => output, exit };
+}
+
+/** The run's host containers (not the short tool containers that check its package). */
+async function hostsOf(pid: number): Promise<string[]> {
+  return (await containersOf(pid)).filter((name) => /-installed-\d+$/.test(name));
+}
+
+async function containersOf(pid: number): Promise<string[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL.pid}=${pid}`] } });
+  return list.map((c) => c.Names[0]);
+}
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('SIGINT while the host boots stops within seconds, exits 130 and removes the host', async () => {
+  const run = startRun();
+  await until(async () => (await hostsOf(run.child.pid!)).length > 0, 60_000, 'the run to create its host');
+  const sent = Date.now();
+  run.child.kill('SIGINT');
+  const { code } = await run.exit;
+  assert.equal(code, 130, run.output());
+  assert.ok(Date.now() - sent < 10_000, `stopped ${(Date.now() - sent) / 1000} s after SIGINT`);
+  assert.deepEqual(await containersOf(run.child.pid!), []);
+  assert.match(run.output(), /SIGINT: stopping; removing the containers of run/);
+});
+
+test('SIGTERM while checking stops within seconds, exits 143 and removes the host', async () => {
+  const run = startRun();
+  await until(() => /PASS|FAIL/.test(run.output()), 90_000, 'the first checked item');
+  const sent = Date.now();
+  run.child.kill('SIGTERM');
+  const { code } = await run.exit;
+  assert.equal(code, 143, run.output());
+  assert.ok(Date.now() - sent < 10_000, `stopped ${(Date.now() - sent) / 1000} s after SIGTERM`);
+  assert.deepEqual(await containersOf(run.child.pid!), []);
+});
+
+test('a run killed with SIGKILL leaves its host, which --cleanup removes', async () => {
+  const run = startRun();
+  await until(async () => (await hostsOf(run.child.pid!)).length > 0, 60_000, 'the run to create its host');
+  run.child.kill('SIGKILL');
+  await run.exit;
+  assert.notDeepEqual(await containersOf(run.child.pid!), [], 'SIGKILL cannot be caught: the host is left');
+  const cleanup = await runAcceptance(['--cleanup']);
+  assert.equal(cleanup.code, 0, cleanup.stderr);
+  assert.match(cleanup.stderr, /removed leftovers of dead runs: wazo-acceptance-/);
+  assert.deepEqual(await containersOf(run.child.pid!), []);
+  assert.deepEqual(await harnessLeftovers(), []);
+});
