@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { harnessLeftovers, runAcceptance } from './harness';
+import { harnessLeftovers, ROOT, runAcceptance } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,3 +46,23 @@ test('an unreachable Docker Engine exits 2 and says how to get one', async () =>
   assert.match(run.stderr, /environment error: the Docker Engine is not reachable at unix:\/\/\/nonexistent\/docker\.sock/);
   assert.match(run.stderr, /fix: on a Debian host run `npm run setup`/);
 });
+
+const goodManifest = readFileSync(join(ROOT, 'services', 'wazo-foo.yml'), 'utf8').replace(/\.\.\/build\//g, `${ROOT}/build/`);
+
+for (const [problem, edit, message] of [
+  ['a missing field', (m: string) => m.replace(/^user: .*\n/m, ''), /service\.yml:\d+: user is missing \(it is required\)/],
+  ['a value of the wrong type', (m: string) => m.replace('port: 9504', 'port: nine'), /service\.yml:\d+: api\.port must be integer \(found "nine"\)/],
+  ['an unknown field', (m: string) => m.replace('wazoService: true', 'wazoService: true\nmonitored: true'), /service\.yml:\d+: monitored is not a known field/],
+  ['invalid YAML', (m: string) => m.replace('api:\n', 'api: [\n'), /manifest is not valid YAML:\n\s+\S*service\.yml:\d+:/],
+] as const) {
+  test(`a manifest with ${problem} exits 2 naming file, line and field, and leaves nothing behind`, async () => {
+    const file = join(dir, 'service.yml');
+    writeFileSync(file, edit(goodManifest));
+    const run = await runAcceptance(['--manifest', file]);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /^configuration error: /);
+    assert.match(run.stderr, message);
+    assert.match(run.stderr, /fix: /);
+    assert.deepEqual(await harnessLeftovers(), []);
+  });
+}

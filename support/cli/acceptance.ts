@@ -21,6 +21,7 @@ import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import type { RunParameters } from '../runtime/run-parameters';
+import { timeoutScale } from '../runtime/timeouts';
 import { parseOptions, tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter } from './scenario-reporter';
 
@@ -121,6 +122,7 @@ function slug(text: string): string {
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (!options) return ExitCode.passed;
+  timeoutScale(); // a bad WAZO_ACCEPTANCE_TIMEOUT_SCALE is a usage error now, not in a step
   const engine = await connectEngine();
   const stale = await removeRunResources(engine.docker);
   if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);

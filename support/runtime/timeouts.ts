@@ -1,8 +1,19 @@
-/**
- * Every wait of the harness, in one place, in milliseconds. Waits report what they waited
- * for, how long, and the last state seen; these bounds keep a broken service from hanging a run.
- */
-export const TIMEOUTS = {
+import { HarnessError } from '../errors';
+
+/** Slower machines (a loaded CI runner, emulation) scale every bound at once. */
+export const TIMEOUT_SCALE_VARIABLE = 'WAZO_ACCEPTANCE_TIMEOUT_SCALE';
+
+export function timeoutScale(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[TIMEOUT_SCALE_VARIABLE];
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 20) {
+    throw new HarnessError('usage', `${TIMEOUT_SCALE_VARIABLE}=${raw} is not a factor between 0 and 20`, `unset it, or set it to e.g. 2 to double every wait`);
+  }
+  return scale;
+}
+
+const base = {
   /** systemd reaching running/degraded after the container starts or restarts. */
   boot: 90_000,
   /** One cucumber step: booting a host and installing a package is the longest. */
@@ -11,4 +22,12 @@ export const TIMEOUTS = {
   serviceReady: 30_000,
   /** The daemon writing its PID file once it is ready. */
   pidFile: 10_000,
-} as const;
+};
+
+/**
+ * Every wait of the harness, in one place, in milliseconds. Waits report what they waited
+ * for, how long, and the last state seen; these bounds keep a broken service from hanging a run.
+ */
+export const TIMEOUTS: Readonly<typeof base> = Object.fromEntries(
+  Object.entries(base).map(([name, ms]) => [name, Math.round(ms * timeoutScale())]),
+) as typeof base;
