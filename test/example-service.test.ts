@@ -3,9 +3,12 @@
 // with the expected/found/evidence message and the service's diagnostics attached.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { brokenExamples } from './broken-examples';
-import { harnessLeftovers, runAcceptance, verdicts } from './harness';
+import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+
+const report = (file: string) => readFileSync(join(ROOT, 'reports', 'wazo-foo', file), 'utf8');
 
 const examples = brokenExamples();
 
@@ -26,6 +29,13 @@ test('the good example wazo-foo passes every check', async () => {
     [],
   );
   assert.match(run.stdout, /wazo-foo: \d+ passed, 0 failed/);
+  assert.match(run.stdout, /^ 1\. PASS +The service default user is not root$/m);
+  assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
+  assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);
+  assert.doesNotMatch(report('compliance.md'), /\| FAIL \|/);
+  assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td>PASS<\/td>/);
+  assert.match(report('junit.xml'), /<testsuite [^>]*failures="0"/);
+  assert.ok(existsSync(join(ROOT, 'reports', 'wazo-foo', 'cucumber.html')));
   assert.deepEqual(await harnessLeftovers(), []);
 });
 
@@ -42,6 +52,20 @@ for (const example of examples) {
     const journal = /diagnostics: (\S+journal-of-wazo-foo-service\.txt)/.exec(failure);
     assert.ok(journal && existsSync(journal[1]), 'the journal of the failing scenario is attached');
     assert.match(readFileSync(journal[1], 'utf8'), /journalctl --no-pager --unit wazo-foo\.service/);
+    // The failure and its evidence reach the reports people and CI read.
+    const failures = report('compliance.md').slice(report('compliance.md').indexOf('## Failures'));
+    assert.match(failures, new RegExp(`Scenario: @\\S+ ${escapeRegExp(example.rule)}`));
+    assert.match(failures, example.finding);
+    const junit = report('junit.xml');
+    assert.match(junit, new RegExp(`<testcase [^>]*name="${escapeRegExp(escapeXml(example.rule))}"[^>]*>\\s*<failure`));
     assert.deepEqual(await harnessLeftovers(), []);
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,11 +1,7 @@
 // The `npm run acceptance` command: options -> manifest -> images -> cucumber run -> exit code.
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // Ryuk cannot be pulled here; labels + the janitor clean up instead.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { TestStepResultStatus } from '@cucumber/messages';
 import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
@@ -22,8 +18,8 @@ import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import type { RunParameters } from '../runtime/run-parameters';
 import { timeoutScale } from '../runtime/timeouts';
-import { parseOptions, tagExpression, type AcceptanceOptions } from './options';
-import { ScenarioReporter } from './scenario-reporter';
+import { parseOptions, type AcceptanceOptions } from './options';
+import { runFeatures } from './run-features';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PATHS = {
@@ -33,6 +29,7 @@ const PATHS = {
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
   reports: join(ROOT, 'reports'),
+  guidelines: join(ROOT, 'docs', 'new-service-guidelines.md'),
 };
 
 function selectManifest(options: AcceptanceOptions): ServiceManifest {
@@ -79,46 +76,6 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): void {
   process.on('SIGTERM', onSignal);
 }
 
-async function runFeatures(parameters: RunParameters, options: AcceptanceOptions): Promise<boolean> {
-  const reportDir = join(PATHS.reports, parameters.manifest.name);
-  const reporter = new ScenarioReporter(
-    (text) => process.stdout.write(text),
-    (scenario, title, body) => {
-      const dir = join(reportDir, 'diagnostics');
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${slug(scenario)}--${slug(title)}.txt`);
-      writeFileSync(file, body);
-      return file;
-    },
-  );
-  // Cucumber's own stdout formatter is replaced by the reporter's one line per checked item.
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const environment = { cwd: ROOT, stdout: discard, stderr: process.stderr };
-  const { runConfiguration } = await loadConfiguration(
-    {
-      file: 'cucumber.json', // relative: cucumber joins it to the cwd (ROOT)
-      provided: {
-        tags: tagExpression(options.tags, parameters.manifest.name),
-        worldParameters: parameters as unknown as Record<string, never>,
-        format: [],
-      },
-    },
-    environment,
-  );
-  const { success } = await runCucumber(runConfiguration, environment, reporter.onMessage);
-  const count = (status: TestStepResultStatus) => reporter.lines.filter((l) => l.status === status).length;
-  process.stdout.write(
-    `\n${parameters.manifest.name}: ${count(TestStepResultStatus.PASSED)} passed, ${count(TestStepResultStatus.FAILED)} failed, ${count(TestStepResultStatus.SKIPPED)} not applicable` +
-      (reporter.lines.length === 0 ? ' (no scenario matched the tags)' : '') +
-      '\n',
-  );
-  return success && reporter.lines.length > 0;
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-}
-
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (!options) return ExitCode.passed;
@@ -137,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
   try {
-    return (await runFeatures(parameters, options)) ? ExitCode.passed : ExitCode.checkFailed;
+    const passed = await runFeatures(parameters, options.tags, { root: ROOT, reports: PATHS.reports, guidelines: PATHS.guidelines });
+    return passed ? ExitCode.passed : ExitCode.checkFailed;
   } finally {
     if (!options.keep) await removeRunResources(engine.docker, run.id);
   }

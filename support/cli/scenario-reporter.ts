@@ -2,6 +2,7 @@ import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult }
 
 interface CaseState {
   pickle: Pickle;
+  startedAt: number;
   statuses: Set<TestStepResultStatus>;
   failures: string[];
   attachments: string[];
@@ -14,10 +15,16 @@ const marks: Partial<Record<TestStepResultStatus, string>> = {
   [TestStepResultStatus.SKIPPED]: 'N/A',
 };
 
+/** One checked item (a scenario) as the reports see it. */
 export interface ScenarioLine {
   area: string;
+  tags: string[];
   name: string;
   status: TestStepResultStatus;
+  seconds: number;
+  failures: string[];
+  notes: string[];
+  attachments: string[];
 }
 
 /**
@@ -33,6 +40,7 @@ export class ScenarioReporter {
   constructor(
     private readonly write: (text: string) => void,
     private readonly saveAttachment: (scenario: string, title: string, body: string) => string,
+    private readonly live?: { start(name: string): void; stop(): void },
   ) {}
 
   onMessage = (envelope: Envelope): void => {
@@ -40,7 +48,10 @@ export class ScenarioReporter {
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) {
       const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
-      if (pickle) this.started.set(envelope.testCaseStarted.id, { pickle, statuses: new Set(), failures: [], attachments: [], notes: [] });
+      if (pickle) {
+        this.started.set(envelope.testCaseStarted.id, { pickle, startedAt: Date.now(), statuses: new Set(), failures: [], attachments: [], notes: [] });
+        this.live?.start(pickle.name);
+      }
     }
     if (envelope.testStepFinished) {
       const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
@@ -62,10 +73,20 @@ export class ScenarioReporter {
     const state = this.started.get(testCaseStartedId);
     if (!state) return;
     this.started.delete(testCaseStartedId);
-    const area = state.pickle.tags.map((t) => t.name).find((t) => t.startsWith('@')) ?? '';
-    const line: ScenarioLine = { area, name: state.pickle.name, status: worst(state.statuses) };
+    const tags = state.pickle.tags.map((t) => t.name);
+    const line: ScenarioLine = {
+      area: tags[0] ?? '',
+      tags,
+      name: state.pickle.name,
+      status: worst(state.statuses),
+      seconds: (Date.now() - state.startedAt) / 1000,
+      failures: state.failures,
+      notes: state.notes,
+      attachments: state.attachments,
+    };
     this.lines.push(line);
-    this.write(`${(marks[line.status] ?? line.status).padEnd(5)} ${area.padEnd(20)} ${line.name}\n`);
+    this.live?.stop();
+    this.write(`${(marks[line.status] ?? line.status).padEnd(5)} ${line.area.padEnd(20)} ${line.name}\n`);
     for (const note of state.notes) this.write(`      note: ${note}\n`);
     for (const failure of state.failures) this.write(`${indent(failure, '      ')}\n`);
     for (const file of state.attachments) this.write(`      diagnostics: ${file}\n`);

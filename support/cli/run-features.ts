@@ -1,0 +1,94 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { TestStepResultStatus } from '@cucumber/messages';
+import { judgeChecklist } from '../report/compliance';
+import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
+import { readChecklist } from '../report/guidelines-checklist';
+import type { RunParameters } from '../runtime/run-parameters';
+import { LiveProgress } from './live-progress';
+import { tagExpression } from './options';
+import { ScenarioReporter } from './scenario-reporter';
+
+export interface FeatureRunPaths {
+  root: string;
+  reports: string;
+  guidelines: string;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/**
+ * Runs the features for one service through cucumber's API and writes its reports under
+ * reports/SERVICE/: compliance.md and .html (the checklist, item by item), cucumber.html,
+ * junit.xml (what CI systems read) and diagnostics/ for failures. True when every check passed.
+ */
+export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths): Promise<boolean> {
+  const started = new Date();
+  const service = parameters.manifest.name;
+  const reportDir = join(paths.reports, service);
+  rmSync(reportDir, { recursive: true, force: true }); // a report describes one run
+  mkdirSync(join(reportDir, 'diagnostics'), { recursive: true });
+  const live = new LiveProgress();
+  const reporter = new ScenarioReporter(
+    (text) => process.stdout.write(text),
+    (scenario, title, body) => {
+      const file = join(reportDir, 'diagnostics', `${slug(scenario)}--${slug(title)}.txt`);
+      writeFileSync(file, body);
+      return file;
+    },
+    live,
+  );
+  // Cucumber's own stdout formatter is replaced by the reporter's one line per checked item.
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const environment = { cwd: paths.root, stdout: discard, stderr: process.stderr };
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: 'cucumber.json', // relative: cucumber joins it to the cwd
+      provided: {
+        tags: tagExpression(userTags, service),
+        worldParameters: parameters as unknown as Record<string, never>,
+        format: [`html:${join(reportDir, 'cucumber.html')}`, `junit:${join(reportDir, 'junit.xml')}`],
+        formatOptions: { junit: { suiteName: `wazo-acceptance ${service}` } },
+      },
+    },
+    environment,
+  );
+  let success: boolean;
+  try {
+    ({ success } = await runCucumber(runConfiguration, environment, reporter.onMessage));
+  } finally {
+    live.stop();
+  }
+
+  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest);
+  const markdown = complianceMarkdown(
+    verdicts,
+    {
+      service,
+      packageFile: parameters.manifest.package.file,
+      packageVersion: parameters.manifest.package.version,
+      hostImage: parameters.hostImage,
+      runId: parameters.run.id,
+      startedAt: started,
+      seconds: (Date.now() - started.getTime()) / 1000,
+    },
+    reportDir,
+  );
+  writeFileSync(join(reportDir, 'compliance.md'), markdown);
+  writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));
+
+  const count = (status: TestStepResultStatus) => reporter.lines.filter((l) => l.status === status).length;
+  process.stdout.write(
+    `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
+      `reports: ${join(reportDir, 'compliance.md')} (also .html, cucumber.html, junit.xml)\n` +
+      `\n${service}: ${count(TestStepResultStatus.PASSED)} passed, ${count(TestStepResultStatus.FAILED)} failed, ` +
+      `${count(TestStepResultStatus.SKIPPED)} not applicable` +
+      (reporter.lines.length === 0 ? ' (no scenario matched the tags)' : '') +
+      '\n',
+  );
+  return success && reporter.lines.length > 0;
+}

@@ -1,0 +1,79 @@
+import { relative } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import type { ItemVerdict, Verdict } from './compliance';
+
+export interface RunFacts {
+  service: string;
+  packageFile: string;
+  packageVersion: string;
+  hostImage: string;
+  runId: string;
+  startedAt: Date;
+  seconds: number;
+}
+
+const badge: Record<Verdict, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  'not applicable': 'N/A',
+  manual: 'MANUAL',
+  'not run': 'NOT RUN',
+  unmapped: 'UNMAPPED',
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The checklist compliance report as Markdown: summary, the items in order, then failures with evidence. */
+export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, reportDir: string): string {
+  const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
+  const lines = [
+    `# ${run.service}: new-service guidelines compliance`,
+    '',
+    `Package \`${relative(process.cwd(), run.packageFile) || run.packageFile}\` (version ${run.packageVersion}) on host image \`${run.hostImage}\`,`,
+    `run ${run.runId} started ${run.startedAt.toISOString()}, ${run.seconds.toFixed(1)} s.`,
+    '',
+    `**${count('pass')} pass, ${count('fail')} fail, ${count('not applicable')} not applicable, ${count('manual')} manual` +
+      (count('not run') ? `, ${count('not run')} not run` : '') +
+      (count('unmapped') ? `, ${count('unmapped')} unmapped` : '') +
+      '**',
+    '',
+    '| # | Checklist item | Verdict | Decided by |',
+    '|---|---|---|---|',
+    ...verdicts.map(
+      (v, i) =>
+        `| ${i + 1} | ${cell(v.item.text)} | ${badge[v.verdict]} | ${cell(v.reason ?? v.scenarios.map((s) => `${s.area} ${s.name} (${s.status.toLowerCase()})`).join('; '))} |`,
+    ),
+  ];
+  const failed = verdicts.filter((v) => v.verdict === 'fail');
+  if (failed.length > 0) lines.push('', '## Failures');
+  for (const v of failed) {
+    lines.push('', `### ${v.item.text}`);
+    for (const scenario of v.scenarios.filter((s) => s.status === 'FAILED')) {
+      lines.push('', `Scenario: ${scenario.area} ${scenario.name}`, '', '```', ...scenario.failures, '```');
+      for (const file of scenario.attachments) lines.push(`- diagnostics: [${relative(reportDir, file)}](${relative(reportDir, file)})`);
+    }
+  }
+  const notes = verdicts.flatMap((v) => v.scenarios).filter((s, i, all) => s.notes.length > 0 && all.indexOf(s) === i);
+  if (notes.length > 0) {
+    lines.push('', '## Notes', '');
+    for (const s of notes) for (const note of s.notes) lines.push(`- ${s.name}: ${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function complianceHtml(markdown: string, title: string): string {
+  const body = new MarkdownIt({ html: false, linkify: false }).render(markdown);
+  const style =
+    'body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em}table{border-collapse:collapse}' +
+    'td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}pre{background:#f6f6f6;padding:1em;overflow:auto}';
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${style}</style></head>\n<body>\n${body}</body></html>\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/** The short table printed at the end of a run. */
+export function complianceTable(verdicts: ItemVerdict[]): string {
+  return verdicts.map((v, i) => `${String(i + 1).padStart(2)}. ${badge[v.verdict].padEnd(8)} ${v.item.text}`).join('\n');
+}

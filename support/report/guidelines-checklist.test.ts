@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseChecklist, readChecklist } from './guidelines-checklist';
+
+test('the guidelines checklist is read in order, with sub-points attached to their item', () => {
+  const items = readChecklist(join(__dirname, '..', '..', 'docs', 'new-service-guidelines.md'));
+  assert.equal(items.length, 21);
+  assert.equal(items[0].text, 'The service default user is not root');
+  const discovery = items.find((i) => i.text.startsWith('The service registers with consul'));
+  assert.deepEqual(discovery?.details, ['Add an entry to the acceptance test: `daily/service_discovery.feature`']);
+  assert.equal(items.at(-1)?.details.length, 2);
+});
+
+test('a document without a checklist is refused', () => {
+  assert.throws(() => parseChecklist('# Title\n\n- a bullet\n'), /no "## Checklist" section/);
+});
