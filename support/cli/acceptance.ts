@@ -18,7 +18,8 @@ import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import type { RunParameters } from '../runtime/run-parameters';
 import { timeoutScale } from '../runtime/timeouts';
-import { parseOptions, type AcceptanceOptions } from './options';
+import { checkServices, overallExitCode } from './all-services';
+import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -49,21 +50,29 @@ function assertPackages(manifest: ServiceManifest): void {
   if (manifest.package.previous) assertDebianPackage(manifest.package.previous.file, 'previous');
 }
 
-async function prepareImages(engine: Engine, manifest: ServiceManifest, options: AcceptanceOptions, run: RunIdentity, progress: Progress): Promise<string> {
-  const base = await resolveBaseImage(engine.docker, options.debian, PATHS.baseRecipe, progress);
-  const host = await ensureHostImage(engine.docker, base, options.debian, PATHS.hostRecipe, progress);
-  if (manifest.package.builtFrom === 'examples') {
+/** The base and host images, and the example packages when a manifest names them. */
+async function prepareImages(engine: Engine, suite: string, manifests: ServiceManifest[], run: RunIdentity, progress: Progress): Promise<{ base: string; host: string }> {
+  const base = await resolveBaseImage(engine.docker, suite, PATHS.baseRecipe, progress);
+  const host = await ensureHostImage(engine.docker, base, suite, PATHS.hostRecipe, progress);
+  if (manifests.some((m) => m.package.builtFrom === 'examples')) {
     await ensureExamplePackages(engine.docker, base, PATHS.examples, PATHS.exampleDebs, run, progress);
-    assertPackages(manifest);
   }
-  for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
-    await assertPackageIdentity(engine.docker, base, run, file, manifest.package.name);
-  }
-  return host;
+  return { base, host };
 }
 
-/** Ctrl-C or SIGTERM at any point: undo what is on the machine, remove this run's containers, exit. */
-function removeOnInterrupt(engine: Engine, run: RunIdentity): void {
+/** The service's packages exist, are whole Debian packages, and are the manifest's package. */
+async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, run: RunIdentity): Promise<void> {
+  assertPackages(manifest);
+  for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
+    await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name);
+  }
+}
+
+/**
+ * Ctrl-C or SIGTERM at any point: undo what is on the machine, remove this run's containers,
+ * exit. Returns how to hand signals over to someone else (the per-service runs of --all).
+ */
+function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (!markInterrupted()) return;
     process.stderr.write(`\n${signal}: stopping; removing the containers of run ${run.id}...\n`);
@@ -74,6 +83,50 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** One service: its manifest, images, a host per scenario or feature, its reports. */
+async function checkOneService(engine: Engine, options: AcceptanceOptions): Promise<number> {
+  const manifest = selectManifest(options);
+  // Packages the project does not build itself are checked before anything is built.
+  if (manifest.package.builtFrom !== 'examples') assertPackages(manifest);
+  const run = newRunIdentity();
+  removeOnInterrupt(engine, run);
+  const progress = stderrProgress(options.verbose);
+  const { base, host: hostImage } = await prepareImages(engine, options.debian, [manifest], run, progress);
+  await preflightPackages(engine, base, manifest, run);
+  progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
+  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
+  try {
+    const passed = await runFeatures(parameters, options.tags, { root: ROOT, reports: PATHS.reports, guidelines: PATHS.guidelines });
+    return passed ? ExitCode.passed : ExitCode.checkFailed;
+  } finally {
+    if (!options.keep) await removeRunResources(engine.docker, run.id);
+  }
+}
+
+/** Every service (or a shard of them): images are prepared once, then one run per service. */
+async function checkAllServices(engine: Engine, options: AcceptanceOptions): Promise<number> {
+  const catalog = new ServiceCatalog(PATHS.services);
+  const services = shardOf(catalog.names(), options.shard);
+  if (services.length === 0) {
+    process.stdout.write(`no service in shard ${options.shard?.index}/${options.shard?.total} of ${catalog.names().length} services: nothing to check\n`);
+    return ExitCode.passed;
+  }
+  const manifests = services.map((name) => loadManifest(catalog.manifestFile(name)));
+  const run = newRunIdentity();
+  const handOver = removeOnInterrupt(engine, run);
+  const progress = stderrProgress(options.verbose);
+  await prepareImages(engine, options.debian, manifests, run, progress);
+  handOver(); // from here each service's run handles the signals it is passed
+  progress.step(`checking ${services.join(', ')} (${options.parallel} at a time)`);
+  const outcomes = await checkServices(__filename, services, options);
+  process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(PATHS.reports, o.service, 'compliance.md')}`).join('\n')}\n`);
+  return overallExitCode(outcomes);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -84,21 +137,7 @@ async function main(argv: string[]): Promise<number> {
   const stale = await removeRunResources(engine.docker);
   if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
   if (options.cleanup) return ExitCode.passed;
-  const manifest = selectManifest(options);
-  // Packages the project does not build itself are checked before anything is built.
-  if (manifest.package.builtFrom !== 'examples') assertPackages(manifest);
-  const run = newRunIdentity();
-  removeOnInterrupt(engine, run);
-  const progress = stderrProgress(options.verbose);
-  const hostImage = await prepareImages(engine, manifest, options, run, progress);
-  progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
-  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
-  try {
-    const passed = await runFeatures(parameters, options.tags, { root: ROOT, reports: PATHS.reports, guidelines: PATHS.guidelines });
-    return passed ? ExitCode.passed : ExitCode.checkFailed;
-  } finally {
-    if (!options.keep) await removeRunResources(engine.docker, run.id);
-  }
+  return options.all ? checkAllServices(engine, options) : checkOneService(engine, options);
 }
 
 // `npm run acceptance -- --help | head` closes stdout early: that is not an error.

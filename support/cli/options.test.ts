@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
-import { parseOptions, tagExpression } from './options';
+import { parseOptions, shardOf, tagExpression } from './options';
 
 function usageError(argv: string[]): string {
   try {
@@ -14,7 +14,15 @@ function usageError(argv: string[]): string {
 }
 
 test('defaults: Debian stable (trixie), no keep', () => {
-  assert.deepEqual(parseOptions(['--service', 'wazo-foo']), { service: 'wazo-foo', debian: 'trixie', keep: false, verbose: false, cleanup: false });
+  assert.deepEqual(parseOptions(['--service', 'wazo-foo']), {
+    service: 'wazo-foo',
+    all: false,
+    parallel: 1,
+    debian: 'trixie',
+    keep: false,
+    verbose: false,
+    cleanup: false,
+  });
 });
 
 test('a bad option value names the allowed ones', () => {
@@ -30,4 +38,20 @@ test('an unknown option, no service, and two sources of a manifest are usage err
 test("a run keeps only its own service's rows of per-service features, within the user's tags", () => {
   assert.equal(tagExpression(undefined, 'wazo-foo'), '(not @per-service or @wazo-foo)');
   assert.equal(tagExpression('@http or @user', 'wazo-foo'), '(@http or @user) and (not @per-service or @wazo-foo)');
+});
+
+test('--all takes a shard I/N and a parallelism; both are refused without --all or with bad values', () => {
+  assert.deepEqual(parseOptions(['--all', '--shard', '2/3', '--parallel', '2'])?.shard, { index: 2, total: 3 });
+  assert.match(usageError(['--all', '--shard', '4/3']), /not a slice I\/N/);
+  assert.match(usageError(['--all', '--parallel', '0']), /not a whole number from 1 to 8/);
+  assert.match(usageError(['--service', 'wazo-foo', '--shard', '1/2']), /only apply to --all/);
+  assert.match(usageError(['--all', '--service', 'wazo-foo']), /--service and --all both given/);
+  assert.match(usageError(['--all', '--package', 'x.deb']), /--package with --all/);
+});
+
+test('shards are round-robin slices that cover every service exactly once', () => {
+  const names = ['a', 'b', 'c', 'd', 'e'];
+  const slices = [1, 2].map((index) => shardOf(names, { index, total: 2 }));
+  assert.deepEqual(slices, [['a', 'c', 'e'], ['b', 'd']]);
+  assert.deepEqual(shardOf(names, undefined), names);
 });

@@ -1,11 +1,19 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
 export type Suite = (typeof SUITES)[number];
 
+export interface Shard {
+  index: number;
+  total: number;
+}
+
 export interface AcceptanceOptions {
   service?: string;
+  all: boolean;
+  shard?: Shard;
+  parallel: number;
   manifest?: string;
   package?: string;
   debian: Suite;
@@ -26,6 +34,9 @@ function program(): Command {
     .option('--service <name>', 'service to check: its manifest is services/<name>.yml')
     .option('--manifest <file>', 'manifest of a service described outside services/')
     .option('--package <file.deb>', "check this .deb instead of the manifest's package")
+    .option('--all', 'check every service of services/, each on its own host', false)
+    .option('--shard <i/n>', 'with --all: check only the i-th of n slices of the services (a CI matrix leg)', parseShard)
+    .option('--parallel <n>', 'with --all: how many services to check at once (default 1)', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
     .option('--keep', 'leave the host(s) running after the run and print how to enter them', false)
@@ -34,10 +45,31 @@ function program(): Command {
     .addHelpText(
       'after',
       '\nExamples:\n  npm run acceptance -- --service wazo-foo\n  npm run acceptance -- --service wazo-foo --tags @user\n' +
-        '  npm run acceptance -- --manifest ../wazo-bar/acceptance.yml --package ../wazo-bar_1.0_all.deb --keep',
+        '  npm run acceptance -- --manifest ../wazo-bar/acceptance.yml --package ../wazo-bar_1.0_all.deb --keep\n' +
+        '  npm run acceptance -- --all --parallel 2\n  npm run acceptance -- --all --shard 1/3',
     )
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, total] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || total < 1 || index < 1 || index > total) {
+    throw new InvalidArgumentError(`"${value}" is not a slice I/N with 1 <= I <= N (e.g. 1/3)`);
+  }
+  return { index, total };
+}
+
+function parseParallel(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 8`);
+  return n;
+}
+
+/** The services of one slice: round-robin over the sorted names, so slices stay balanced. */
+export function shardOf(names: string[], shard: Shard | undefined): string[] {
+  return shard ? names.filter((_, k) => k % shard.total === shard.index - 1) : names;
 }
 
 /** Parses the command line; returns undefined when --help was asked (already printed). */
@@ -51,11 +83,18 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     throw new HarnessError('usage', message, 'see `npm run acceptance -- --help`');
   }
   const options = command.opts<AcceptanceOptions>();
-  if (!options.cleanup && !options.service && !options.manifest) {
-    throw new HarnessError('usage', 'no service given', 'name one with --service NAME (a manifest in services/) or --manifest FILE');
+  const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
+  if (!options.cleanup && sources.length === 0) {
+    throw new HarnessError('usage', 'no service given', 'name one with --service NAME (a manifest in services/), --manifest FILE, or --all');
   }
-  if (options.service && options.manifest) {
-    throw new HarnessError('usage', '--service and --manifest both given', 'use one of them: --service for services/NAME.yml, --manifest for any other file');
+  if (sources.length > 1) {
+    throw new HarnessError('usage', `${sources.join(' and ')} both given`, 'use one of them: --service for services/NAME.yml, --manifest for any other file, --all for every service');
+  }
+  if (options.all && options.package) {
+    throw new HarnessError('usage', '--package with --all', 'a package belongs to one service: use --service NAME --package FILE.deb');
+  }
+  if (!options.all && (options.shard || options.parallel !== 1)) {
+    throw new HarnessError('usage', '--shard and --parallel only apply to --all', 'add --all, or drop them');
   }
   return options;
 }

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { ExitCode } from '../errors';
+import type { AcceptanceOptions } from './options';
+
+export interface ServiceOutcome {
+  service: string;
+  code: number;
+}
+
+/** The options a per-service run inherits from an --all run. */
+function forwardedOptions(options: AcceptanceOptions): string[] {
+  return [
+    '--debian',
+    options.debian,
+    ...(options.tags ? ['--tags', options.tags] : []),
+    ...(options.keep ? ['--keep'] : []),
+    ...(options.verbose ? ['--verbose'] : []),
+  ];
+}
+
+/** The worst outcome decides the run: an interruption, an environment error, a failed check, a pass. */
+export function overallExitCode(outcomes: ServiceOutcome[]): number {
+  const codes = outcomes.map((o) => o.code);
+  const interruption = codes.find((c) => c === ExitCode.interrupted || c === ExitCode.terminated);
+  if (interruption !== undefined) return interruption;
+  if (codes.some((c) => c !== ExitCode.passed && c !== ExitCode.checkFailed)) return ExitCode.usage;
+  return codes.includes(ExitCode.checkFailed) ? ExitCode.checkFailed : ExitCode.passed;
+}
+
+/**
+ * Checks several services, `parallel` at a time, each in a run of its own (its own host,
+ * run id, labels and report directory, so runs cannot collide). Output lines are prefixed
+ * with the service name. Ctrl-C and SIGTERM are passed on; each run cleans up after itself.
+ */
+export async function checkServices(entry: string, services: string[], options: AcceptanceOptions): Promise<ServiceOutcome[]> {
+  const running = new Set<ChildProcess>();
+  const queue = [...services];
+  const forward = (signal: NodeJS.Signals) => {
+    queue.length = 0; // start no new service
+    for (const child of running) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const width = Math.max(...services.map((s) => s.length));
+  const outcomes: ServiceOutcome[] = [];
+
+  const runOne = (service: string) =>
+    new Promise<ServiceOutcome>((resolve) => {
+      const child = spawn(process.execPath, [...process.execArgv, entry, '--service', service, ...forwardedOptions(options)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      running.add(child);
+      const prefix = `[${service.padEnd(width)}] `;
+      createInterface({ input: child.stdout! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
+      createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`${prefix}${line}\n`));
+      child.on('close', (code, signal) => {
+        running.delete(child);
+        resolve({ service, code: code ?? (signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated) });
+      });
+    });
+
+  const worker = async () => {
+    for (let service = queue.shift(); service !== undefined; service = queue.shift()) outcomes.push(await runOne(service));
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel, services.length) }, worker));
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+  return outcomes.sort((a, b) => services.indexOf(a.service) - services.indexOf(b.service));
+}
