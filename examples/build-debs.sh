@@ -39,23 +39,25 @@ expand_includes() {
     done < "$1"
 }
 
-# build_one SRC_TREE VERSION OUTFILE
+# build_one SRC_TREE VERSION OUTFILE [NAME]: NAME is the package (default wazo-foo); its
+# Python module is the name with "_" for "-".
 build_one() {
-    src=$1 version=$2 outfile=$3
+    src=$1 version=$2 outfile=$3 name=${4:-wazo-foo}
+    module=$(printf '%s' "$name" | tr - _)
     root="$work/root"
     rm -rf "$root"
-    for d in DEBIAN usr/bin usr/lib/python3/dist-packages/wazo_foo lib/systemd/system \
-             usr/share/doc/wazo-foo etc/wazo-foo/conf.d; do
+    for d in DEBIAN usr/bin "usr/lib/python3/dist-packages/$module" lib/systemd/system \
+             "usr/share/doc/$name" "etc/$name/conf.d"; do
         install -d -m 0755 "$root/$d"
     done
 
-    install -m 0755 "$src/bin/wazo-foo" "$root/usr/bin/wazo-foo"
-    for f in "$src"/wazo_foo/*.py "$src"/wazo_foo/api.yml; do
-        install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/wazo_foo/"
+    install -m 0755 "$src/bin/$name" "$root/usr/bin/$name"
+    for f in "$src/$module"/*.py "$src/$module"/api.yml; do
+        install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/$module/"
     done
-    sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/wazo_foo/version.py"
-    install -m 0644 "$src/systemd/wazo-foo.service" "$root/lib/systemd/system/wazo-foo.service"
-    install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/wazo-foo/copyright"
+    sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/$module/version.py"
+    install -m 0644 "$src/systemd/$name.service" "$root/lib/systemd/system/$name.service"
+    install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/$name/copyright"
     (cd "$src" && find etc -type f) | while IFS= read -r f; do
         install -d -m 0755 "$root/$(dirname "$f")"
         install -m 0644 "$src/$f" "$root/$f"
@@ -87,6 +89,22 @@ build_one() {
 
 for v in $VERSIONS; do
     build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
+done
+
+# <name>/derive.sed: another example service made from wazo-foo by renaming (file names
+# and contents), so multi-service runs check two real, distinct packages.
+for derive in "$here"/*/derive.sed; do
+    [ -f "$derive" ] || continue
+    name=$(basename "$(dirname "$derive")")
+    stage="$work/derived-$name"
+    cp -R "$good" "$stage"
+    find "$stage" -depth -name '*wazo[-_]foo*' | while IFS= read -r path; do
+        mv "$path" "$(dirname "$path")/$(basename "$path" | sed -f "$derive")"
+    done
+    find "$stage" -type f -exec sed -i -f "$derive" {} +
+    for v in $VERSIONS; do
+        build_one "$stage" "$v" "$out/$name/${name}_${v}_all.deb" "$name"
+    done
 done
 
 # broken/<variant>: violates one guideline rule (named in RULE); faults/<name>: a host or
