@@ -15,14 +15,27 @@ Given('the service package has been installed on a fresh Wazo host', async funct
   await useInstalledHost(this);
 });
 
-Given('the service is installed on a Wazo host', async function (this: HarnessWorld) {
-  await useInstalledHost(this);
-  const apt = this.installation!.apt;
+function checkInstalled(world: HarnessWorld): void {
+  const apt = world.installation!.apt;
   check(apt.exitCode === 0, {
-    expected: `${this.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
+    expected: `${world.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
     found: `apt-get exited ${apt.exitCode}`,
     evidence: [apt],
   });
+}
+
+Given('the service is installed on a Wazo host', async function (this: HarnessWorld) {
+  await useInstalledHost(this);
+  checkInstalled(this);
+});
+
+/** For scenarios that change the host (stop, restart...): a fresh one, removed after the scenario. */
+Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
+  const { host, installation } = await hostPool().installedOwn(this.manifest, 'own');
+  this.host = host;
+  this.ownsHost = true;
+  this.installation = installation;
+  checkInstalled(this);
 });
 
 Given('the service is running', async function (this: HarnessWorld) {

@@ -28,8 +28,20 @@ async function readHostFile(host: StartedWazoHost, path: string, onRead: (conten
  * The published port is read each time: it changes when the host reboots.
  */
 export async function consulEndpoint(host: StartedWazoHost): Promise<ConsulEndpoint> {
+  return { port: host.getMappedPort(HOST_PORTS.consul), token: await masterToken(host) };
+}
+
+function masterToken(host: StartedWazoHost): Promise<string> {
   if (!tokens.has(host)) tokens.set(host, readHostFile(host, CONSUL_TOKEN_FILE, (token) => registerSecret(token, 'consul master token')));
-  return { port: host.getMappedPort(HOST_PORTS.consul), token: await tokens.get(host)! };
+  return tokens.get(host)!;
+}
+
+/**
+ * Registers the host's secrets for redaction as soon as it has booted, so that whatever
+ * shows them later (a daemon's journal, an error) is masked, whether or not a check used them.
+ */
+export async function registerHostSecrets(host: StartedWazoHost): Promise<void> {
+  await masterToken(host);
 }
 
 /** nginx on the host's 443, published on 127.0.0.1, verified against the host's own CA. */

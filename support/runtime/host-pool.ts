@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '../configuration/manifest';
+import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
@@ -26,6 +27,7 @@ export class HostPool {
     const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
     const host = await (keep ? container.withKeep() : container).start();
     this.live.add(host);
+    await registerHostSecrets(host);
     return host;
   }
 
@@ -36,6 +38,12 @@ export class HostPool {
       return { host, installation: await installPackage(host, manifest.package.file) };
     })();
     return this.installedHost;
+  }
+
+  /** A fresh host of the caller's own with the manifest's package installed, for scenarios that change it. */
+  async installedOwn(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
+    const host = await this.boot(role);
+    return { host, installation: await installPackage(host, manifest.package.file) };
   }
 
   async release(host: StartedWazoHost): Promise<void> {
