@@ -1,5 +1,6 @@
 import { Given } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
+import { systemctl } from '../support/host/service-control';
 import { waitUntilReady } from '../support/host/service-readiness';
 import { hostPool } from '../support/runtime/hooks';
 import { TIMEOUTS } from '../support/runtime/timeouts';
@@ -36,6 +37,12 @@ Given('the service is installed on a Wazo host of its own', async function (this
   this.ownsHost = true;
   this.installation = installation;
   checkInstalled(this);
+});
+
+/** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */
+Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
+  const evidence = await systemctl(this.currentHost, 'stop', 'monit.service');
+  check(evidence.exitCode === 0, { expected: 'systemctl stop monit.service to succeed', found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
 Given('the service is running', async function (this: HarnessWorld) {

@@ -22,6 +22,7 @@ Feature: The service registers with consul for the discovery of services
   @per-service
   Scenario Outline: The service leaves consul when it stops, and registers again, once, when it starts or restarts
     Given the service is installed on a Wazo host of its own
+    And monit is stopped, so that it does not undo the scenario's stops
     And the service is running
     And consul returns a running "<service>" service
     When the service is stopped with systemctl
