@@ -1,5 +1,5 @@
 import type { ConsulEndpoint } from '../probes/consul';
-import type { HttpsOrigin } from '../probes/http';
+import { httpsGet, type HttpResult, type HttpsOrigin } from '../probes/http';
 import { registerSecret } from '../secrets/redaction';
 import type { StartedWazoHost } from './started-wazo-host';
 import { HOST_PORTS } from './wazo-host-container';
@@ -48,4 +48,9 @@ export async function registerHostSecrets(host: StartedWazoHost): Promise<void> 
 export async function nginxOrigin(host: StartedWazoHost): Promise<HttpsOrigin> {
   if (!cas.has(host)) cas.set(host, readHostFile(host, HOST_CA_FILE, () => undefined));
   return { origin: `https://127.0.0.1:${host.getMappedPort(HOST_PORTS.https)}`, ca: await cas.get(host)!, caSource: `the host CA ${HOST_CA_FILE}` };
+}
+
+/** GET a path through the host's nginx, from the harness process. */
+export async function getThroughNginx(host: StartedWazoHost, path: string, timeoutMs: number): Promise<HttpResult> {
+  return httpsGet(await nginxOrigin(host), path, timeoutMs);
 }
