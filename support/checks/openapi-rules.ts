@@ -39,26 +39,32 @@ function kindOf(document: OpenApiDocument): string | undefined {
   return undefined;
 }
 
+/** The YAML text as a document, or why it is not one; no validation. */
+export function parseOpenApi(text: string): { document?: OpenApiDocument; error?: string } {
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    return { error: `not YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'not a YAML mapping' };
+  return { document: parsed as OpenApiDocument };
+}
+
 /**
  * Validates a YAML text as Swagger 2.0 or OpenAPI 3.x with swagger-parser (the official
  * JSON schemas of both, plus its semantic checks: $refs, duplicate operation ids, path
  * parameters). External $refs are not fetched: the document must stand on its own.
  */
 export async function validateOpenApi(text: string): Promise<OpenApiValidation> {
-  let parsed: unknown;
-  try {
-    parsed = parse(text);
-  } catch (error) {
-    return { errors: [`not YAML: ${(error as Error).message.split('\n')[0]}`] };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { errors: ['not a YAML mapping'] };
-  const document = parsed as OpenApiDocument;
+  const { document, error } = parseOpenApi(text);
+  if (!document) return { errors: [error!] };
   try {
     // swagger-parser dereferences in place: give it a copy.
-    await SwaggerParser.validate(structuredClone(parsed) as InstanceType<typeof SwaggerParser>['api'], { resolve: { external: false } });
+    await SwaggerParser.validate(structuredClone(document) as InstanceType<typeof SwaggerParser>['api'], { resolve: { external: false } });
     return { kind: kindOf(document), document, errors: [] };
-  } catch (error) {
-    const lines = (error as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
+  } catch (failure) {
+    const lines = (failure as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
     return { kind: kindOf(document), document, errors: lines };
   }
 }
