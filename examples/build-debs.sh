@@ -43,7 +43,7 @@ build_one() {
     src=$1 version=$2 outfile=$3
     root="$work/root"
     rm -rf "$root"
-    for d in DEBIAN usr/bin usr/lib/python3/dist-packages/wazo_foo lib/systemd/system \
+    for d in DEBIAN usr/bin usr/lib/python3/dist-packages/wazo_foo usr/lib/systemd/system \
              usr/share/doc/wazo-foo etc/wazo-foo/conf.d; do
         install -d -m 0755 "$root/$d"
     done
@@ -53,8 +53,12 @@ build_one() {
         install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/wazo_foo/"
     done
     sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/wazo_foo/version.py"
-    install -m 0644 "$src/systemd/wazo-foo.service" "$root/lib/systemd/system/wazo-foo.service"
+    # merged /usr (Debian 13): units under /usr/lib, not the /lib alias (lintian: aliased-location)
+    install -m 0644 "$src/systemd/wazo-foo.service" "$root/usr/lib/systemd/system/wazo-foo.service"
     install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/wazo-foo/copyright"
+    # a native package's changelog, only the entries up to the version built
+    sed -n "/^wazo-foo ($version)/,\$p" "$src/debian/changelog" | gzip -9n > "$root/usr/share/doc/wazo-foo/changelog.gz"
+    chmod 0644 "$root/usr/share/doc/wazo-foo/changelog.gz"
     (cd "$src" && find etc -type f) | while IFS= read -r f; do
         install -d -m 0755 "$root/$(dirname "$f")"
         install -m 0644 "$src/$f" "$root/$f"
