@@ -87,3 +87,17 @@ export function parseUnmet(output: string): string[] {
   const end = block.findIndex((l) => l.trim() === '' || l.startsWith('E:'));
   return (end < 0 ? block : block.slice(0, end)).map((l) => l.trim().replace(/\s+/g, ' '));
 }
+
+export interface DebianRelease {
+  /** The host's release (VERSION_CODENAME of /etc/os-release). */
+  codename: string;
+  /** The release Debian's archive calls "stable" in the host's apt lists (Release files). */
+  stable?: string;
+}
+
+export async function debianRelease(shell: Shell): Promise<Fact<DebianRelease>> {
+  const script = '. /etc/os-release && echo "$VERSION_CODENAME" && apt-cache policy | grep -o "o=Debian,a=stable,n=[a-z]*" | sort -u';
+  const evidence = await shell.run(['sh', '-c', script]);
+  const [codename = '', ...stable] = evidence.stdout.split('\n').filter(Boolean);
+  return fact({ codename, stable: stable[0]?.replace(/^.*n=/, '') }, evidence);
+}

@@ -18,6 +18,11 @@ export interface Shell {
   run(command: string[], options?: { user?: string }): Promise<Evidence>;
 }
 
+/** A file the harness read on its own machine (a manifest, a table, a requirements.txt), shown as evidence. */
+export function harnessFileEvidence(file: string, shown: string): Evidence {
+  return { command: `cat ${shellQuote(file)}   # on the machine running the harness`, user: 'root', exitCode: 0, stdout: shown, stderr: '' };
+}
+
 export function fact<T>(value: T, ...evidence: Evidence[]): Fact<T> {
   return { value, evidence };
 }
