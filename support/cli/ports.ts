@@ -34,19 +34,20 @@ function problemsOf(file: string, { table, problems }: ReadTable): string[] {
 }
 
 function program(out: (text: string) => void, setCode: (code: number) => void): Command {
+  /** Prints a table's problems and ends with exit 1; true when there were none. */
+  const clean = (source: string, problems: string[]): boolean => {
+    if (problems.length === 0) return true;
+    out(`${source}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}\n`);
+    setCode(ExitCode.checkFailed);
+    return false;
+  };
   const tableOption = () =>
     new Option('--table <name|file>', `the table: "project" (${displayPath(NAMED_TABLES.project)}), "guidelines" (${displayPath(NAMED_TABLES.guidelines)}), or a .yml/.md file`).default('project');
   /** Runs an action on a readable table; an unreadable or invalid one ends with exit 1. */
   const withTable = (action: (file: string, read: ReadTable) => void) => (options: { table: string }) => {
     const file = tableFile(options.table);
     const read = readFlowTable(file);
-    const problems = problemsOf(file, read);
-    if (problems.length > 0) {
-      out(`${read.table.source}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}\n`);
-      setCode(ExitCode.checkFailed);
-      return;
-    }
-    action(file, read);
+    if (clean(read.table.source, problemsOf(file, read))) action(file, read);
   };
   const command = new Command('npm run ports --')
     .description('The network flow table of Wazo Platform (docs/ports.yml): next free port, checks, display.')
@@ -72,12 +73,7 @@ function program(out: (text: string) => void, setCode: (code: number) => void): 
     .description(`write ${displayPath(PORTS_DOCUMENTATION)} from the project's table`)
     .action(() => {
       const read = readFlowTable(NAMED_TABLES.project);
-      const problems = [...read.problems, ...tableConflicts(read.table)];
-      if (problems.length > 0) {
-        out(`${read.table.source}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}\n`);
-        setCode(ExitCode.checkFailed);
-        return;
-      }
+      if (!clean(read.table.source, [...read.problems, ...tableConflicts(read.table)])) return;
       writeFileSync(PORTS_DOCUMENTATION, renderPortsDocumentation(read.table));
       out(`wrote ${displayPath(PORTS_DOCUMENTATION)}\n`);
     });
