@@ -46,7 +46,7 @@ build_one() {
     module=$(printf '%s' "$name" | tr - _)
     root="$work/root"
     rm -rf "$root"
-    for d in DEBIAN usr/bin "usr/lib/python3/dist-packages/$module" lib/systemd/system \
+    for d in DEBIAN usr/bin "usr/lib/python3/dist-packages/$module" usr/lib/systemd/system \
              "usr/share/doc/$name" "etc/$name/conf.d"; do
         install -d -m 0755 "$root/$d"
     done
@@ -56,8 +56,12 @@ build_one() {
         install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/$module/"
     done
     sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/$module/version.py"
-    install -m 0644 "$src/systemd/$name.service" "$root/lib/systemd/system/$name.service"
+    # merged /usr (Debian 13): units under /usr/lib, not the /lib alias (lintian: aliased-location)
+    install -m 0644 "$src/systemd/$name.service" "$root/usr/lib/systemd/system/$name.service"
     install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/$name/copyright"
+    # a native package's changelog, only the entries up to the version built
+    sed -n "/^$name ($version)/,\$p" "$src/debian/changelog" | gzip -9n > "$root/usr/share/doc/$name/changelog.gz"
+    chmod 0644 "$root/usr/share/doc/$name/changelog.gz"
     (cd "$src" && find etc -type f) | while IFS= read -r f; do
         install -d -m 0755 "$root/$(dirname "$f")"
         install -m 0644 "$src/$f" "$root/$f"

@@ -55,3 +55,13 @@ test('invalid YAML names the line', () => {
 test('an unreadable manifest says so and how to fix it', () => {
   assert.throws(() => loadManifest(join(dir, 'absent.yml')), /cannot read manifest .*absent\.yml: ENOENT[\s\S]*fix: give the path/);
 });
+
+test('optional fields: requirements resolved against the manifest, ports documentation and repositories defaulted', () => {
+  const root = join(__dirname, '..', '..');
+  const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
+  assert.deepEqual(manifest.requirements, { file: join(root, 'examples', 'wazo-foo', 'requirements.txt'), names: { PyYAML: 'python3-yaml' } });
+  assert.equal(manifest.portsDocumentation, join(root, 'docs', 'ports.md'));
+  assert.deepEqual(manifest.package.repositories, []);
+  const message = manifestError(good.replace('PyYAML: python3-yaml', 'PyYAML: Python YAML'));
+  assert.match(message, /requirements\.names\.PyYAML must match/);
+});

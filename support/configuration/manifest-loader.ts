@@ -4,6 +4,7 @@ import { displayPath } from '../display-path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
+import { PORTS_DOCUMENTATION } from '../ports/flow-table';
 import type { ServiceManifest } from './manifest';
 import { manifestSchema, type ManifestDocument } from './manifest-schema';
 
@@ -51,6 +52,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
       version: doc.package.version,
       previous: doc.package.previous && { file: resolve(base, doc.package.previous.file), version: doc.package.previous.version },
       builtFrom: doc.package.builtFrom,
+      repositories: doc.package.repositories ?? [],
     },
     unit: doc.unit ?? `${doc.name}.service`,
     user: doc.user,
@@ -63,6 +65,8 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     wazoService: doc.wazoService,
     backup: doc.backup ?? [],
     slave: doc.slave ?? { stateAfterUpgrade: 'stopped' },
+    portsDocumentation: doc.portsDocumentation ? resolve(base, doc.portsDocumentation) : PORTS_DOCUMENTATION,
+    requirements: doc.requirements && { file: resolve(base, doc.requirements.file), names: doc.requirements.names ?? {} },
   };
 }
 

@@ -9,6 +9,7 @@ export interface ManifestDocument {
     version: string;
     previous?: { file: string; version: string };
     builtFrom?: 'examples';
+    repositories?: string[];
   };
   unit?: string;
   user: string;
@@ -28,6 +29,8 @@ export interface ManifestDocument {
   wazoService: boolean;
   backup?: string[];
   slave?: { stateAfterUpgrade: 'running' | 'stopped' };
+  portsDocumentation?: string;
+  requirements?: { file: string; names?: Record<string, string> };
 }
 
 const debianName = '^[a-z0-9][a-z0-9+.-]+$';
@@ -57,6 +60,8 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
         version,
         previous: { ...packageVersion, nullable: true },
         builtFrom: { type: 'string', enum: ['examples'], nullable: true },
+        // One-line sources.list entries, e.g. "deb [signed-by=/usr/share/keyrings/x.gpg] URI SUITE main".
+        repositories: { type: 'array', items: { type: 'string', pattern: '^deb ' }, nullable: true },
       },
     },
     unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.service$', nullable: true },
@@ -94,6 +99,17 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
       additionalProperties: false,
       required: ['stateAfterUpgrade'],
       properties: { stateAfterUpgrade: { type: 'string', enum: ['running', 'stopped'] } },
+      nullable: true,
+    },
+    portsDocumentation: { type: 'string', minLength: 1, nullable: true },
+    requirements: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['file'],
+      properties: {
+        file: { type: 'string', minLength: 1 },
+        names: { type: 'object', required: [], additionalProperties: { type: 'string', pattern: debianName }, nullable: true },
+      },
       nullable: true,
     },
   },

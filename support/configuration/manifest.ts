@@ -16,6 +16,8 @@ export interface ServiceManifest {
     previous?: PackageVersion;
     /** Set when the project builds the .deb files itself (the example services). */
     builtFrom?: 'examples';
+    /** Apt sources besides Debian stable that the package's dependencies may come from. */
+    repositories: string[];
   };
   unit: string;
   user: string;
@@ -42,5 +44,13 @@ export interface ServiceManifest {
   backup: string[];
   slave: {
     stateAfterUpgrade: 'running' | 'stopped';
+  };
+  /** The ports documentation the service's port must be listed in (default: docs/ports.md). */
+  portsDocumentation: string;
+  /** The service's Python requirements, read on the machine running the harness. */
+  requirements?: {
+    file: string;
+    /** PyPI name -> Debian package, where the default python3-<name> rule is wrong. */
+    names: Record<string, string>;
   };
 }

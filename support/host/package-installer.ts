@@ -11,9 +11,14 @@ export interface Installation {
   apt: Evidence;
 }
 
+/** Where installPackage puts a .deb in the host (later checks read it there). */
+export function packagePathInHost(debFile: string): string {
+  return `${PACKAGE_DIR}/${basename(debFile)}`;
+}
+
 /** Installs a .deb the way an administrator would: apt resolves its dependencies from Debian. */
 export async function installPackage(host: StartedWazoHost, debFile: string): Promise<Installation> {
-  const target = `${PACKAGE_DIR}/${basename(debFile)}`;
+  const target = packagePathInHost(debFile);
   await host.copyFile(debFile, target);
   const control = await host.run(['dpkg-deb', '--showformat=${Package} ${Version}\\n', '--show', target]);
   const apt = await host.run(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', target]);

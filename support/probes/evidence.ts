@@ -22,6 +22,11 @@ export interface Shell {
 /** `Evidence.user` of requests the harness sends from the test process (consul's API, nginx). */
 export const HARNESS_PROCESS = 'harness process';
 
+/** A file the harness read on its own machine (a manifest, a table, a requirements.txt), shown as evidence. */
+export function harnessFileEvidence(file: string, shown: string): Evidence {
+  return { command: `cat ${shellQuote(file)}   # on the machine running the harness`, user: 'root', exitCode: 0, stdout: shown, stderr: '' };
+}
+
 export function fact<T>(value: T, ...evidence: Evidence[]): Fact<T> {
   return { value, evidence };
 }

@@ -12,3 +12,26 @@ export async function packageStatus(shell: Shell, name: string): Promise<Fact<Pa
   const [status, version] = evidence.stdout.trim().split('\t');
   return fact({ status, version }, evidence);
 }
+
+export interface PackageHealth {
+  /** `apt-get check`: the dependency tree of what is installed holds. */
+  consistent: boolean;
+  held: string[];
+  /** `dpkg --audit`: packages half-installed, unconfigured, ... */
+  audit: string;
+}
+
+/** The state of the host's packages as a whole: no broken dependency, nothing held, nothing half done. */
+export async function packageHealth(shell: Shell): Promise<Fact<PackageHealth>> {
+  const [check, held, audit] = await Promise.all([
+    shell.run(['apt-get', 'check', '-q']),
+    shell.run(['apt-mark', 'showhold']),
+    shell.run(['dpkg', '--audit']),
+  ]);
+  return fact(
+    { consistent: check.exitCode === 0, held: held.stdout.split('\n').filter(Boolean), audit: audit.exitCode === 0 ? audit.stdout.trim() : audit.stdout.trim() || `exit ${audit.exitCode}` },
+    check,
+    held,
+    audit,
+  );
+}

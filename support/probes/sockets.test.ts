@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSs } from './sockets';
+import { parseSs, socketsOfUnit } from './sockets';
 
 test('parseSs reads IPv4, IPv6 and wildcard listeners with their process', () => {
   const output = [
@@ -13,4 +13,20 @@ test('parseSs reads IPv4, IPv6 and wildcard listeners with their process', () =>
     ['127.0.0.1:9504', ':::443', '*:8500'],
   );
   assert.match(parseSs(output, 'tcp')[0].process, /wazo-foo/);
+});
+
+test('ss -e: the cgroup of each socket attributes it to its unit, with or without process names', () => {
+  const output = [
+    'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:239862 sk:1067 cgroup:/docker/202b60eb/system.slice/wazo-foo.service <->',
+    'LISTEN 0 511 0.0.0.0:443 0.0.0.0:* users:(("nginx",pid=119,fd=6)) ino:236757 sk:1062 cgroup:/system.slice/nginx.service <->',
+    'LISTEN 0 5 [::]:9599 [::]:* uid:101 ino:1 sk:2 cgroup:/system.slice/wazo-foo.service/worker v6only:1 <->',
+    'LISTEN 0 5 127.0.0.1:9600 0.0.0.0:* uid:102 ino:3 sk:4 cgroup:/system.slice/wazo-foo.service-helper.service <->',
+  ].join('\n');
+  const sockets = parseSs(output, 'tcp');
+  assert.equal(sockets[1].process, 'users:(("nginx",pid=119,fd=6))');
+  assert.equal(sockets[1].cgroup, '/system.slice/nginx.service');
+  assert.deepEqual(
+    socketsOfUnit(sockets, 'wazo-foo.service').map(({ address, port }) => `${address}:${port}`),
+    ['127.0.0.1:9504', ':::9599'],
+  );
 });

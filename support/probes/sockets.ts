@@ -4,12 +4,15 @@ export interface ListeningSocket {
   protocol: 'tcp' | 'udp';
   address: string;
   port: number;
+  /** ss's users:((...)) field: empty for processes of other users (no CAP_SYS_PTRACE in the host). */
   process: string;
+  /** The control group of the socket's creator, e.g. /system.slice/wazo-foo.service (ss -e). */
+  cgroup?: string;
 }
 
-/** Listening TCP sockets of the host, read with `ss` (tcp and tcp6). */
+/** Listening TCP sockets of the host, read with `ss` (tcp and tcp6), with the cgroup that made each. */
 export async function listeningTcpSockets(shell: Shell): Promise<Fact<ListeningSocket[]>> {
-  const evidence = await shell.run(['ss', '--no-header', '--listening', '--tcp', '--numeric', '--processes']);
+  const evidence = await shell.run(['ss', '--no-header', '--listening', '--tcp', '--numeric', '--processes', '--extended']);
   return fact(parseSs(evidence.stdout, 'tcp'), evidence);
 }
 
@@ -21,12 +24,22 @@ export function parseSs(output: string, protocol: 'tcp' | 'udp'): ListeningSocke
     .map((fields) => {
       const local = fields[3];
       const cut = local.lastIndexOf(':');
+      const rest = fields.slice(5);
       return {
         protocol,
         address: local.slice(0, cut).replace(/^\[|\]$/g, ''),
         port: Number(local.slice(cut + 1)),
-        process: fields.slice(5).join(' '),
+        process: rest.find((f) => f.startsWith('users:')) ?? '',
+        cgroup: rest.find((f) => f.startsWith('cgroup:'))?.slice('cgroup:'.length),
       };
     })
     .filter((socket) => Number.isInteger(socket.port));
+}
+
+/**
+ * The sockets a unit's processes opened, by the cgroup ss reports for each: it names the unit
+ * even for a daemon that dropped its privileges (which ss -p cannot see without CAP_SYS_PTRACE).
+ */
+export function socketsOfUnit(sockets: ListeningSocket[], unit: string): ListeningSocket[] {
+  return sockets.filter((s) => s.cgroup !== undefined && s.cgroup.split('/').includes(unit));
 }

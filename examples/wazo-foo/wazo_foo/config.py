@@ -7,6 +7,8 @@ import os
 
 import yaml
 
+from . import rest_api_listen
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CONFIG_FILE = '/etc/wazo-foo/config.yml'
@@ -21,8 +23,8 @@ DEFAULT_CONFIG = {
     'extra_config_files': '/etc/wazo-foo/conf.d/',
     'consul_config_file': DEFAULT_CONSUL_CONFIG_FILE,
     'rest_api': {
-        'listen': '127.0.0.1',
-        'port': 9504,
+        'listen': rest_api_listen.LISTEN,
+        'port': rest_api_listen.PORT,
     },
     'consul': {
         'scheme': 'http',
@@ -34,7 +36,6 @@ DEFAULT_CONFIG = {
     'service_discovery': {
         'enabled': True,
         'advertise_address': '127.0.0.1',
-        'advertise_port': 9504,
         'ttl_interval': 30,
         'refresh_interval': 27,
         'retry_interval': 2,
@@ -108,6 +109,8 @@ def load_config(config_file=DEFAULT_CONFIG_FILE):
     consul_path = service_files.get('consul_config_file', DEFAULT_CONSUL_CONFIG_FILE)
     config = deep_merge(DEFAULT_CONFIG, _read_consul_default(consul_path))
     config = deep_merge(config, service_files)
+    # Advertise the port the REST API really listens on, unless told otherwise.
+    config['service_discovery'].setdefault('advertise_port', config['rest_api']['port'])
     config['config_file'] = config_file
     return config
 

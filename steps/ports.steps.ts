@@ -1,0 +1,77 @@
+import { Then } from '@cucumber/cucumber';
+import { check } from '../support/checks/check';
+import { httpTestingPort, listeningMismatches } from '../support/checks/port-rules';
+import { displayPath } from '../support/display-path';
+import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
+import { listeningTcpSockets, socketsOfUnit } from '../support/probes/sockets';
+import { LAST_ALLOCATED_PORT, NAMED_TABLES, flowsOnPort, loadFlowTable, renderFlowMarkdown, type Flow, type FlowTable } from '../support/ports/flow-table';
+import type { HarnessWorld } from '../support/runtime/world';
+
+/** The manifest's declaration of the port, as evidence. */
+function declaration(world: HarnessWorld): Evidence {
+  const { api, source } = world.manifest;
+  return harnessFileEvidence(displayPath(source), `name: ${world.manifest.name}\napi: { protocol: ${api.protocol}, listen: ${api.listen}, port: ${api.port} }`);
+}
+
+/** Some rows of a table, as evidence (the whole table would drown the finding). */
+function rowsEvidence(table: FlowTable, flows: Flow[]): Evidence {
+  return harnessFileEvidence(table.source, flows.length > 0 ? renderFlowMarkdown({ ...table, flows }) : '(no row)');
+}
+
+Then("the service's port is not a port usually used for testing HTTP", function (this: HarnessWorld) {
+  const { port } = this.manifest.api;
+  const testing = httpTestingPort(port);
+  check(testing === undefined, {
+    expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/checks/port-rules.ts)`,
+    found: `port ${port} is usually used for testing HTTP (${testing?.usedBy})`,
+    evidence: [declaration(this)],
+  });
+});
+
+Then('no other daemon of the network flow table uses the service\'s port', function (this: HarnessWorld) {
+  const { port } = this.manifest.api;
+  const table = loadFlowTable(NAMED_TABLES.project);
+  const owners = flowsOnPort(table, port, 'TCP').filter((f) => f.daemon !== this.manifest.name);
+  check(owners.length === 0, {
+    expected: `TCP port ${port} used by no daemon but ${this.manifest.name} in ${table.source}`,
+    found: `port ${port} belongs to ${owners.map((f) => `${f.daemon ?? '-'} (${f.service})`).join(', ')}`,
+    evidence: [declaration(this), rowsEvidence(table, owners)],
+  });
+});
+
+Then("the service's port is above 9503 if the service is a new daemon", function (this: HarnessWorld) {
+  const guidelines = loadFlowTable(NAMED_TABLES.guidelines);
+  const known = guidelines.flows.filter((f) => f.daemon === this.manifest.name);
+  // Daemons the guidelines list keep their historical ports; only new ones start above 9503.
+  if (known.length > 0) return;
+  const { port } = this.manifest.api;
+  check(port > LAST_ALLOCATED_PORT, {
+    expected: `${this.manifest.name}, a daemon the guidelines' table does not list, to use a port above ${LAST_ALLOCATED_PORT}`,
+    found: `port ${port}`,
+    evidence: [declaration(this)],
+  });
+});
+
+Then("the service's port is listed in the ports documentation with its listen address", function (this: HarnessWorld) {
+  const { name, api } = this.manifest;
+  const documentation = loadFlowTable(this.manifest.portsDocumentation);
+  const own = documentation.flows.filter((f) => f.daemon === name);
+  const listed = own.some((f) => f.port === api.port && f.listen === api.listen && f.protocol.split('/').includes('TCP'));
+  check(listed, {
+    expected: `a row "${name} | ... | TCP | ${api.port} | ${api.listen}" in ${documentation.source}`,
+    found: own.length === 0 ? `no row for ${name}` : own.map((f) => `${f.protocol} ${f.port ?? '-'} on ${f.listen}`).join(', '),
+    evidence: [declaration(this), rowsEvidence(documentation, own)],
+  });
+});
+
+Then("the service's processes listen on exactly the declared ports and addresses", async function (this: HarnessWorld) {
+  const { unit, api } = this.manifest;
+  const sockets = await listeningTcpSockets(this.currentHost);
+  const own = socketsOfUnit(sockets.value, unit);
+  const problems = listeningMismatches(own, [{ port: api.port, listen: api.listen }]);
+  check(problems.length === 0, {
+    expected: `the processes of ${unit} to listen on TCP port ${api.port} on ${api.listen} only (the manifest's api), and on no other port`,
+    found: problems.join('; '),
+    evidence: [declaration(this), ...sockets.evidence],
+  });
+});

@@ -1,0 +1,56 @@
+import type { ListeningSocket } from '../probes/sockets';
+
+/**
+ * Ports "usually used for testing HTTP" (guidelines: "8000, 8080, etc."): the defaults of
+ * development servers and IANA's alternate-HTTP ports, which a developer's tools or a
+ * forgotten test server may occupy on the machine.
+ */
+export const HTTP_TESTING_PORTS: ReadonlyArray<{ port: number; usedBy: string }> = [
+  { port: 3000, usedBy: 'Node.js/Express, Rails and Grafana development servers' },
+  { port: 4200, usedBy: 'Angular `ng serve`' },
+  { port: 5000, usedBy: 'Flask `flask run`' },
+  { port: 8000, usedBy: 'named by the guidelines; `python3 -m http.server`, Django `runserver`' },
+  { port: 8008, usedBy: 'IANA http-alt' },
+  { port: 8080, usedBy: 'named by the guidelines; IANA http-alt, Tomcat, Jetty, proxies' },
+  { port: 8081, usedBy: 'second choice of 8080 users (IANA sunproxyadmin)' },
+  { port: 8443, usedBy: 'IANA pcsync-https, the usual HTTPS alternate of 8080' },
+  { port: 8888, usedBy: 'Jupyter notebook' },
+  { port: 9000, usedBy: 'PHP-FPM, SonarQube, many test servers' },
+];
+
+export function httpTestingPort(port: number): { port: number; usedBy: string } | undefined {
+  return HTTP_TESTING_PORTS.find((p) => p.port === port);
+}
+
+export interface DeclaredPort {
+  port: number;
+  /** The flow table's Listen column: every address (0.0.0.0) or loopback only (127.0.0.1). */
+  listen: '0.0.0.0' | '127.0.0.1';
+}
+
+/** What an address a socket is bound to opens: loopback only, every address, or one other. */
+export function addressScope(address: string): '127.0.0.1' | '0.0.0.0' | 'other' {
+  if (/^127\./.test(address) || address === '::1' || address === '::ffff:127.0.0.1') return '127.0.0.1';
+  if (address === '0.0.0.0' || address === '::' || address === '*') return '0.0.0.0';
+  return 'other';
+}
+
+function where(socket: ListeningSocket): string {
+  return `${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`;
+}
+
+/**
+ * How a unit's listening sockets differ from what it declares: a socket on an undeclared port,
+ * a declared port on another address, a declared port nobody listens on. Empty when they match.
+ */
+export function listeningMismatches(sockets: ListeningSocket[], declared: DeclaredPort[]): string[] {
+  return [
+    ...sockets.flatMap((s) => {
+      const declaration = declared.find((d) => d.port === s.port);
+      if (!declaration) return [`${where(s)} listens but port ${s.port} is not declared`];
+      const scope = addressScope(s.address);
+      return scope === declaration.listen ? [] : [`${where(s)} listens on ${scope === 'other' ? s.address : scope === '0.0.0.0' ? 'every address' : 'loopback'}, declared ${declaration.listen}`];
+    }),
+    ...declared.filter((d) => !sockets.some((s) => s.port === d.port)).map((d) => `nothing listens on declared port ${d.port}`),
+  ];
+}

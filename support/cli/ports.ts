@@ -1,0 +1,98 @@
+// The `npm run ports` command: the network flow table (docs/ports.yml) shown, checked, and
+// asked for the next free port. Exit codes: 0 fine, 1 the table has problems, 2 usage error.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { displayPath } from '../display-path';
+import { ExitCode } from '../errors';
+import {
+  LAST_ALLOCATED_PORT,
+  NAMED_TABLES,
+  PORTS_DOCUMENTATION,
+  nextFreePort,
+  readFlowTable,
+  renderFlowMarkdown,
+  renderPortsDocumentation,
+  tableConflicts,
+  type ReadTable,
+} from '../ports/flow-table';
+
+type TableName = keyof typeof NAMED_TABLES;
+
+function tableFile(table: string): string {
+  return table in NAMED_TABLES ? NAMED_TABLES[table as TableName] : resolve(table);
+}
+
+/** Problems of a table: its bad rows, its conflicts, and for the project's table a stale docs/ports.md. */
+function problemsOf(file: string, { table, problems }: ReadTable): string[] {
+  const all = [...problems, ...tableConflicts(table)];
+  if (file === NAMED_TABLES.project && all.length === 0) {
+    const current = existsSync(PORTS_DOCUMENTATION) ? readFileSync(PORTS_DOCUMENTATION, 'utf8') : '';
+    if (current !== renderPortsDocumentation(table)) all.push(`${displayPath(PORTS_DOCUMENTATION)} is not rendered from ${table.source}: run \`npm run ports -- docs\``);
+  }
+  return all;
+}
+
+function program(out: (text: string) => void, setCode: (code: number) => void): Command {
+  /** Prints a table's problems and ends with exit 1; true when there were none. */
+  const clean = (source: string, problems: string[]): boolean => {
+    if (problems.length === 0) return true;
+    out(`${source}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}\n`);
+    setCode(ExitCode.checkFailed);
+    return false;
+  };
+  const tableOption = () =>
+    new Option('--table <name|file>', `the table: "project" (${displayPath(NAMED_TABLES.project)}), "guidelines" (${displayPath(NAMED_TABLES.guidelines)}), or a .yml/.md file`).default('project');
+  /** Runs an action on a readable table; an unreadable or invalid one ends with exit 1. */
+  const withTable = (action: (file: string, read: ReadTable) => void) => (options: { table: string }) => {
+    const file = tableFile(options.table);
+    const read = readFlowTable(file);
+    if (clean(read.table.source, problemsOf(file, read))) action(file, read);
+  };
+  const command = new Command('npm run ports --')
+    .description('The network flow table of Wazo Platform (docs/ports.yml): next free port, checks, display.')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: out });
+  command
+    .command('next')
+    .description(`print the next unused port above ${LAST_ALLOCATED_PORT}, the one a new daemon takes`)
+    .addOption(tableOption())
+    .action(withTable((_file, { table }) => out(`${nextFreePort(table)}\n`)));
+  command
+    .command('check')
+    .description('validate the table: values, ports listed twice, docs/ports.md up to date (exit 1 on a problem)')
+    .addOption(tableOption())
+    .action(withTable((_file, { table }) => out(`${table.source}: ${table.flows.length} rows, no problem\n`)));
+  command
+    .command('show')
+    .description('print the table (Markdown)')
+    .addOption(tableOption())
+    .action(withTable((_file, { table }) => out(`${renderFlowMarkdown(table)}\n`)));
+  command
+    .command('docs')
+    .description(`write ${displayPath(PORTS_DOCUMENTATION)} from the project's table`)
+    .action(() => {
+      const read = readFlowTable(NAMED_TABLES.project);
+      if (!clean(read.table.source, [...read.problems, ...tableConflicts(read.table)])) return;
+      writeFileSync(PORTS_DOCUMENTATION, renderPortsDocumentation(read.table));
+      out(`wrote ${displayPath(PORTS_DOCUMENTATION)}\n`);
+    });
+  command.addHelpText('after', '\nExamples:\n  npm run ports -- next                      # 9505: wazo-foo took 9504\n  npm run ports -- next --table guidelines   # 9504\n  npm run ports -- check\n');
+  return command;
+}
+
+/** Runs the command; returns its exit code (help: 0, usage error: 2). */
+export function runPorts(argv: string[], out: (text: string) => void): number {
+  let code: number = ExitCode.passed;
+  const command = program(out, (c) => (code = c));
+  try {
+    command.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help asked for: 0; no command (commander shows the help) or a bad one: usage error.
+    return error.code === 'commander.helpDisplayed' ? ExitCode.passed : ExitCode.usage;
+  }
+  return code;
+}
+
+if (require.main === module) process.exitCode = runPorts(process.argv.slice(2), (text) => process.stdout.write(text));

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import {
+  NAMED_TABLES,
+  PORTS_DOCUMENTATION,
+  flowsOnPort,
+  loadFlowTable,
+  nextFreePort,
+  parseFlowMarkdown,
+  parseFlowYaml,
+  renderPortsDocumentation,
+  tableConflicts,
+} from './flow-table';
+
+const guidelines = parseFlowMarkdown(readFileSync(NAMED_TABLES.guidelines, 'utf8'), 'guidelines');
+const project = loadFlowTable(NAMED_TABLES.project);
+
+test('the parser reads every row of the flow table in the guidelines', () => {
+  assert.deepEqual(guidelines.problems, []);
+  assert.equal(guidelines.table.flows.length, 42);
+  assert.deepEqual(guidelines.table.flows[0], { daemon: null, service: 'ICMP', protocol: 'ICMP', port: null, listen: '0.0.0.0', authentication: 'no', enabled: true });
+  assert.deepEqual(
+    guidelines.table.flows.find((f) => f.port === 8301),
+    { daemon: 'consul', service: 'Consul SerfLAN', protocol: 'TCP/UDP', port: 8301, listen: '127.0.0.1', authentication: 'yes', enabled: true },
+  );
+  assert.equal(guidelines.table.flows.filter((f) => !f.enabled).length, 2); // isc-dhcpd
+  assert.equal(guidelines.table.flows.find((f) => f.daemon === 'wazo-phoned')?.authentication, 'IP filtering');
+  assert.deepEqual(tableConflicts(guidelines.table), []);
+});
+
+test("the project's table holds the guidelines' rows, in their order, then its own services", () => {
+  assert.deepEqual(project.flows.slice(0, guidelines.table.flows.length), guidelines.table.flows);
+  assert.deepEqual(project.flows.slice(guidelines.table.flows.length), [
+    { daemon: 'wazo-foo', service: 'HTTP', protocol: 'TCP', port: 9504, listen: '127.0.0.1', authentication: 'yes', enabled: true },
+  ]);
+  assert.deepEqual(tableConflicts(project), []);
+});
+
+test('docs/ports.md is rendered from the project table and reads back to it', () => {
+  const documentation = readFileSync(PORTS_DOCUMENTATION, 'utf8');
+  assert.equal(documentation, renderPortsDocumentation(project), 'run `npm run ports -- docs`');
+  assert.deepEqual(parseFlowMarkdown(documentation, 'docs').table.flows, project.flows);
+});
+
+test('the next free port is the first unused one above 9503', () => {
+  assert.equal(nextFreePort(guidelines.table), 9504);
+  assert.equal(nextFreePort(project), 9505);
+  assert.equal(nextFreePort(project, 9485), 9487);
+});
+
+test('a port is owned per transport: TCP/UDP rows own both', () => {
+  assert.deepEqual(flowsOnPort(project, 8301, 'TCP').map((f) => f.daemon), ['consul']);
+  assert.deepEqual(flowsOnPort(project, 5060, 'TCP'), []);
+  assert.deepEqual(flowsOnPort(project, 5060, 'UDP').map((f) => f.daemon), ['asterisk']);
+});
+
+test('bad values and ports listed twice are problems, each naming its row', () => {
+  const read = parseFlowYaml(
+    [
+      'flows:',
+      '  - { daemon: a, service: HTTP, protocol: TCP, port: 9504, listen: "127.0.0.1", authentication: "yes", enabled: true }',
+      '  - { daemon: b, service: HTTP, protocol: TCP/UDP, port: 9504, listen: "127.0.0.1", authentication: "yes", enabled: true }',
+      '  - { daemon: c, service: HTTP, protocol: SCTP, port: 70000, listen: "::", authentication: "maybe", enabled: "yes" }',
+      '  - { daemon: d, service: ICMP, protocol: ICMP, port: 1, listen: "0.0.0.0", authentication: "no", enabled: true }',
+    ].join('\n'),
+    't.yml',
+  );
+  assert.equal(read.table.flows.length, 2);
+  assert.deepEqual(read.problems.filter((p) => p.startsWith('t.yml: row 3')).length, 5, read.problems.join('\n'));
+  assert.match(read.problems.join('\n'), /row 3: protocol must be one of: TCP, UDP, TCP\/UDP, ICMP \(found "SCTP"\)/);
+  assert.match(read.problems.join('\n'), /row 4: ICMP has no port/);
+  assert.deepEqual(tableConflicts(read.table), ['port 9504/TCP is listed twice: a HTTP and b HTTP']);
+  assert.match(parseFlowYaml('flows: 3', 'x.yml').problems[0], /a top-level "flows:" list is required/);
+  assert.match(parseFlowMarkdown('# no table', 'x.md').problems[0], /no table with the columns Daemon Name/);
+});
