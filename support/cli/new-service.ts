@@ -1,0 +1,95 @@
+// `npm run new-service -- NAME`: adopts a service. Creates its manifest with the next free
+// port (reserved in docs/ports.yml, docs/ports.md re-rendered), adds its Examples rows to the
+// daily features, creates features/services/NAME/ with a starter feature, and says what to
+// fill in. Running it again adds nothing twice. Exit codes: 0 done, 2 usage error.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { ExitCode, HarnessError, isHarnessError } from '../errors';
+import { loadFlowTable, nextFreePort, renderPortsDocumentation } from '../ports/flow-table';
+import { addExamplesRows } from '../scaffold/examples-rows';
+import { flowRow, manifestTemplate, starterFeature } from '../scaffold/templates';
+
+/** Wazo daemons are named wazo-<name>: lowercase letters, digits and single dashes. */
+const NAME = /^wazo-[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** The daily features and the value each of their Examples columns takes for a new service. */
+const DAILY_FEATURES: Array<[string, (name: string) => Record<string, string>]> = [
+  ['features/daily/service_discovery.feature', (name) => ({ service: name })],
+  ['features/daily/http/http.feature', () => ({ path: '/status' })],
+  ['features/openapi.feature', (name) => ({ service: name })],
+];
+
+function adopt(project: string, name: string, say: (line: string) => void): void {
+  if (!NAME.test(name)) {
+    throw new HarnessError('usage', `"${name}" is not a Wazo service name`, 'use wazo-<name>: lowercase letters and digits, words joined by single dashes (e.g. wazo-bar)');
+  }
+  const write = (path: string, text: string, what: string) => {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
+    say(`created ${what}: ${path}`);
+  };
+
+  const tableFile = join(project, 'docs', 'ports.yml');
+  let table = loadFlowTable(tableFile);
+  let port = table.flows.find((f) => f.daemon === name)?.port ?? undefined;
+  if (port === undefined || port === null) {
+    port = nextFreePort(table);
+    writeFileSync(tableFile, readFileSync(tableFile, 'utf8') + flowRow(name, port));
+    table = loadFlowTable(tableFile);
+    writeFileSync(join(project, 'docs', 'ports.md'), renderPortsDocumentation({ ...table, source: 'docs/ports.yml' }));
+    say(`reserved port ${port} in docs/ports.yml (docs/ports.md re-rendered)`);
+  } else {
+    say(`port ${port} is already ${name}'s in docs/ports.yml`);
+  }
+
+  const manifest = join('services', `${name}.yml`);
+  if (existsSync(join(project, manifest))) say(`exists, left as it is: ${manifest}`);
+  else write(manifest, manifestTemplate(name, port), 'the manifest');
+
+  for (const [feature, values] of DAILY_FEATURES) {
+    const path = join(project, feature);
+    const { text, added } = addExamplesRows(readFileSync(path, 'utf8'), name, values(name));
+    if (added > 0) writeFileSync(path, text);
+    say(added > 0 ? `added ${added} Examples block(s) to ${feature}` : `${feature} already has ${name}'s rows`);
+  }
+
+  const starter = join('features', 'services', name, `${name}.feature`);
+  if (existsSync(join(project, starter))) say(`exists, left as it is: ${starter}`);
+  else write(starter, starterFeature(name), 'a starter feature');
+
+  say(
+    [
+      '',
+      'Now:',
+      `  1. fill in the TODOs of ${manifest} (package path and version first);`,
+      `  2. check the /status row added to features/daily/http/http.feature: one row per API path of ${name};`,
+      `  3. add scenarios of ${name} alone to ${starter};`,
+      `  4. run: npm run acceptance -- --service ${name}`,
+    ].join('\n'),
+  );
+}
+
+const program = new Command('npm run new-service --')
+  .description('Adopts a new service: manifest, port, rows in the daily features, a starter feature.')
+  .argument('<name>', 'the service, wazo-<name>')
+  .option('--project <dir>', 'the project to change (default: this one)', resolve(__dirname, '..', '..'))
+  .exitOverride()
+  .configureOutput({ writeErr: () => undefined })
+  .action((name: string, options: { project: string }) => adopt(resolve(options.project), name, (line) => process.stdout.write(`${line}\n`)));
+
+try {
+  program.parse();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) process.exit(ExitCode.passed);
+    process.stderr.write(`usage error: ${error.message.replace(/^error: /, '')}\n  fix: see \`npm run new-service -- --help\`\n`);
+    process.exit(ExitCode.usage);
+  }
+  if (isHarnessError(error)) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(ExitCode.usage);
+  }
+  throw error;
+}
+

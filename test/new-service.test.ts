@@ -1,0 +1,61 @@
+// `npm run new-service` on a copy of the project: it adopts a service completely, a second
+// run adds nothing, and a bad name is refused with exit 2 and changes nothing.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { loadManifest } from '../support/configuration/manifest-loader';
+import { ROOT } from './harness';
+
+const project = mkdtempSync(join(tmpdir(), 'new-service-test-'));
+after(() => rmSync(project, { recursive: true, force: true }));
+for (const dir of ['services', 'features', 'docs']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
+
+function newService(...args: string[]) {
+  return spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'support/cli/new-service.ts', ...args, '--project', project], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+}
+
+const snapshot = () =>
+  ['services/wazo-quux.yml', 'docs/ports.yml', 'docs/ports.md', 'features/daily/service_discovery.feature', 'features/daily/http/http.feature', 'features/openapi.feature']
+    .map((f) => (existsSync(join(project, f)) ? readFileSync(join(project, f), 'utf8') : ''))
+    .join('\0');
+
+test('a new service gets a valid manifest on the next free port, its daily rows and a starter feature', () => {
+  const run = newService('wazo-quux');
+  assert.equal(run.status, 0, run.stderr);
+  const manifest = loadManifest(join(project, 'services', 'wazo-quux.yml'));
+  assert.equal(manifest.api.port, 9506, 'the next port after wazo-foo (9504) and wazo-bar (9505)');
+  assert.equal(manifest.api.shortName, 'quux');
+  assert.match(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), /daemon: wazo-quux, .*port: 9506/);
+  assert.match(readFileSync(join(project, 'docs', 'ports.md'), 'utf8'), /\| wazo-quux +\| HTTP +\| TCP +\| 9506 /);
+  const discovery = readFileSync(join(project, 'features', 'daily', 'service_discovery.feature'), 'utf8');
+  assert.equal(discovery.match(/@wazo-quux\n\s+Examples:\n\s+\| service +\|\n\s+\| wazo-quux \|/g)?.length, 2);
+  assert.match(readFileSync(join(project, 'features', 'daily', 'http', 'http.feature'), 'utf8'), /@wazo-quux\n\s+Examples:\n\s+\| path +\|\n\s+\| \/status \|/);
+  assert.match(readFileSync(join(project, 'features', 'services', 'wazo-quux', 'wazo-quux.feature'), 'utf8'), /^@per-service @wazo-quux$/m);
+  assert.match(run.stdout, /fill in the TODOs of services\/wazo-quux\.yml/);
+});
+
+test('running it again changes nothing and says so', () => {
+  const before = snapshot();
+  const run = newService('wazo-quux');
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(snapshot(), before);
+  assert.match(run.stdout, /port 9506 is already wazo-quux's/);
+  assert.match(run.stdout, /exists, left as it is: services\/wazo-quux\.yml/);
+  assert.match(run.stdout, /already has wazo-quux's rows/);
+});
+
+test('a bad name is refused with exit 2 and changes nothing', () => {
+  const before = snapshot();
+  for (const name of ['Wazo-Bad', 'quux', 'wazo--x', 'wazo-x_y']) {
+    const run = newService(name);
+    assert.equal(run.status, 2, `${name}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, new RegExp(`usage error: "${name}" is not a Wazo service name\\n  fix: use wazo-<name>`));
+  }
+  assert.equal(snapshot(), before);
+});
