@@ -1,6 +1,10 @@
 import type { JSONSchemaType } from 'ajv';
+import type { ServiceManifest } from './manifest';
 
-/** The manifest as written in YAML, before defaults and path resolution. */
+/** Some fields of T made optional: the manifest's defaults fill them in. */
+type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** The manifest as written in YAML, before defaults and path resolution (fields: see ServiceManifest). */
 export interface ManifestDocument {
   name: string;
   package: {
@@ -16,19 +20,12 @@ export interface ManifestDocument {
   logFile: string;
   pidFile?: string;
   configDir: string;
-  api: {
-    protocol: 'http' | 'https';
-    listen: '127.0.0.1' | '0.0.0.0';
-    port: number;
-    version: string;
-    shortName: string;
-    requiresToken?: boolean;
-  };
-  consul: { registers: boolean; readsDefaultConfig?: boolean };
-  supervisor: 'monit' | 'systemd';
+  api: WithOptional<ServiceManifest['api'], 'requiresToken'>;
+  consul: WithOptional<ServiceManifest['consul'], 'readsDefaultConfig'>;
+  supervisor: ServiceManifest['supervisor'];
   wazoService: boolean;
   backup?: string[];
-  slave?: { stateAfterUpgrade: 'running' | 'stopped' };
+  slave?: ServiceManifest['slave'];
   portsDocumentation?: string;
   requirements?: { file: string; names?: Record<string, string> };
 }
