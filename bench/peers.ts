@@ -40,7 +40,8 @@ export class PreviousVersionArchive {
     writeFileSync(join(dir, 'Packages'), `${control}\nFilename: ./${name}\nSize: ${statSync(previousDeb).size}\nSHA256: ${sha256}\n\n`);
     const files = new Set(['Packages', name]);
     const server = createServer((request, response) => {
-      const file = (request.url ?? '').replace(/^\/+/, '');
+      // apt asks for flat archives' files as /./NAME.
+      const file = basename(new URL(request.url ?? '/', 'http://archive').pathname);
       if (!files.has(file)) return void response.writeHead(404).end();
       response.writeHead(200).end(readFileSync(join(dir, file)));
     });
