@@ -1,30 +1,48 @@
 import { Given } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
+import { systemctl } from '../support/host/service-control';
 import { isReady, waitUntilReady } from '../support/host/service-readiness';
 import { lastLines } from '../support/probes/evidence';
 import { hostPool } from '../support/runtime/hooks';
+import type { InstalledHost } from '../support/runtime/host-pool';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
-async function useInstalledHost(world: HarnessWorld): Promise<void> {
-  const { host, installation, readiness } = await hostPool().installed(world.manifest);
+function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {
   world.host = host;
   world.installation = installation;
   world.readiness = readiness;
 }
 
 Given('the service package has been installed on a fresh Wazo host', async function (this: HarnessWorld) {
-  await useInstalledHost(this);
+  useInstalledHost(this, await hostPool().installed(this.manifest));
 });
 
-Given('the service is installed on a Wazo host', async function (this: HarnessWorld) {
-  await useInstalledHost(this);
-  const apt = this.installation!.apt;
+function checkInstalled(world: HarnessWorld): void {
+  const apt = world.installation!.apt;
   check(apt.exitCode === 0, {
-    expected: `${this.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
+    expected: `${world.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
     found: `apt-get exited ${apt.exitCode}`,
     evidence: [lastLines(apt, 6)],
   });
+}
+
+Given('the service is installed on a Wazo host', async function (this: HarnessWorld) {
+  useInstalledHost(this, await hostPool().installed(this.manifest));
+  checkInstalled(this);
+});
+
+/** For scenarios that change the host (stop, restart...): a fresh one, removed after the scenario. */
+Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
+  useInstalledHost(this, await hostPool().installedOwn(this.manifest, 'own'));
+  this.ownsHost = true;
+  checkInstalled(this);
+});
+
+/** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */
+Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
+  const evidence = await systemctl(this.currentHost, 'stop', 'monit.service');
+  check(evidence.exitCode === 0, { expected: 'systemctl stop monit.service to succeed', found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
 Given('the service is running', async function (this: HarnessWorld) {

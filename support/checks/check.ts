@@ -1,4 +1,5 @@
 import { formatEvidence, type Evidence } from '../probes/evidence';
+import { redact } from '../secrets/redaction';
 
 export interface Outcome {
   expected: string;
@@ -6,11 +7,13 @@ export interface Outcome {
   evidence: Evidence[];
 }
 
-/** A check that did not hold: its message says what was expected, what was found, and the proof. */
+/** A check that did not hold: its message says what was expected, what was found, and the proof (secrets masked). */
 export class CheckFailed extends Error {
   constructor(readonly outcome: Outcome) {
     super(
-      [`expected: ${outcome.expected}`, `found:    ${outcome.found}`, 'evidence:', formatEvidence(outcome.evidence) || '  (none)'].join('\n'),
+      redact(
+        [`expected: ${outcome.expected}`, `found:    ${outcome.found}`, 'evidence:', formatEvidence(outcome.evidence) || '  (none)'].join('\n'),
+      ),
     );
     this.name = 'CheckFailed';
   }

@@ -1,4 +1,5 @@
 import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { redact } from '../secrets/redaction';
 
 interface CaseState {
   pickle: Pickle;
@@ -37,11 +38,18 @@ export class ScenarioReporter {
   private readonly started = new Map<string, CaseState>();
   readonly lines: ScenarioLine[] = [];
 
+  private readonly write: (text: string) => void;
+  private readonly saveAttachment: (scenario: string, title: string, body: string) => string;
+
+  /** Everything written or saved is redacted: the last gate before a secret could reach a terminal or a file. */
   constructor(
-    private readonly write: (text: string) => void,
-    private readonly saveAttachment: (scenario: string, title: string, body: string) => string,
+    write: (text: string) => void,
+    saveAttachment: (scenario: string, title: string, body: string) => string,
     private readonly live?: { start(name: string): void; stop(): void },
-  ) {}
+  ) {
+    this.write = (text) => write(redact(text));
+    this.saveAttachment = (scenario, title, body) => saveAttachment(redact(scenario), redact(title), redact(body));
+  }
 
   onMessage = (envelope: Envelope): void => {
     if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);

@@ -1,6 +1,7 @@
 /** What a probe ran in the host and what came back: the proof behind a fact. */
 export interface Evidence {
   command: string;
+  /** The host user that ran it, or HARNESS_PROCESS for a request the test process sent itself. */
   user: string;
   exitCode: number;
   stdout: string;
@@ -17,6 +18,9 @@ export interface Fact<T> {
 export interface Shell {
   run(command: string[], options?: { user?: string }): Promise<Evidence>;
 }
+
+/** `Evidence.user` of requests the harness sends from the test process (consul's API, nginx). */
+export const HARNESS_PROCESS = 'harness process';
 
 export function fact<T>(value: T, ...evidence: Evidence[]): Fact<T> {
   return { value, evidence };
@@ -42,7 +46,7 @@ const maxLines = 30;
 export function formatEvidence(evidence: Evidence[]): string {
   return evidence
     .map((e) => {
-      const who = e.user === 'root' ? '' : `, as ${e.user}`;
+      const who = e.user === 'root' ? '' : e.user === HARNESS_PROCESS ? ', from the harness process' : `, as ${e.user}`;
       const output = [e.stdout, e.stderr].map((s) => s.trimEnd()).filter(Boolean).join('\n');
       const lines = output === '' ? ['(no output)'] : output.split('\n');
       const shown = lines.length > maxLines ? [...lines.slice(0, maxLines), `... (${lines.length - maxLines} more lines)`] : lines;

@@ -4,6 +4,7 @@ import { asRunParameters } from './run-parameters';
 import { TIMEOUTS } from './timeouts';
 import type { HarnessWorld } from './world';
 import { collectDiagnostics } from '../host/diagnostics';
+import { redact } from '../secrets/redaction';
 
 setDefaultTimeout(TIMEOUTS.step);
 
@@ -19,12 +20,14 @@ BeforeAll(function () {
   pool = new HostPool(asRunParameters(this.parameters));
 });
 
-After(async function (this: HarnessWorld, { result }) {
+After(async function (this: HarnessWorld, { result, pickle }) {
   const host = this.host;
   if (!host) return;
   if (result?.status === Status.FAILED) {
-    for (const { title, text } of await collectDiagnostics(host, this.manifest)) {
-      this.attach(text, { mediaType: 'text/plain', fileName: title });
+    const tags = pickle.tags.map((t) => t.name);
+    for (const { title, text } of await collectDiagnostics(host, this.manifest, tags)) {
+      // Journals and logs are the daemon's words: a secret in them is masked here too.
+      this.attach(redact(text), { mediaType: 'text/plain', fileName: title });
     }
   }
   if (this.ownsHost) await hostPool().release(host);

@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '../configuration/manifest';
+import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
 import { waitUntilReady, type Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
@@ -30,18 +31,26 @@ export class HostPool {
     const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
     const host = await (keep ? container.withKeep() : container).start();
     this.live.add(host);
+    await registerHostSecrets(host);
     return host;
+  }
+
+  private async bootInstalled(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
+    const host = await this.boot(role);
+    const installation = await installPackage(host, manifest.package.file);
+    let readiness: Promise<Polled<Readiness>> | undefined;
+    return { host, installation, readiness: () => (readiness ??= waitUntilReady(host, manifest, TIMEOUTS.serviceReady)) };
   }
 
   /** The shared host with the manifest's package installed (whatever apt answered). */
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
-    this.installedHost ??= (async () => {
-      const host = await this.boot('installed');
-      const installation = await installPackage(host, manifest.package.file);
-      let readiness: Promise<Polled<Readiness>> | undefined;
-      return { host, installation, readiness: () => (readiness ??= waitUntilReady(host, manifest, TIMEOUTS.serviceReady)) };
-    })();
+    this.installedHost ??= this.bootInstalled(manifest, 'installed');
     return this.installedHost;
+  }
+
+  /** A fresh host of the caller's own with the manifest's package installed, for scenarios that change it. */
+  installedOwn(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
+    return this.bootInstalled(manifest, role);
   }
 
   async release(host: StartedWazoHost): Promise<void> {

@@ -22,6 +22,12 @@ const base = {
   serviceReady: 30_000,
   /** The daemon writing its PID file once it is ready. */
   pidFile: 10_000,
+  /** A started service appearing in consul's catalog with a passing check (Wazo daemons retry every 2 s). */
+  consulRegistration: 20_000,
+  /** A stopped service leaving consul's catalog (it deregisters itself on a clean stop). */
+  consulDeregistration: 10_000,
+  /** One HTTP request: to consul's API, through nginx, or with curl in the host. */
+  httpRequest: 10_000,
 };
 
 /**

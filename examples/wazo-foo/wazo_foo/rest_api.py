@@ -8,6 +8,7 @@ import logging
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from . import api_spec
 from .config import redacted
 
 logger = logging.getLogger(__name__)
@@ -48,10 +49,11 @@ class Handler(BaseHTTPRequestHandler):
     app = None  # set by make_server
 
     ROUTES = {
-        '/{}/api/api.yml'.format(API_VERSION): ('api_spec', False),
         '/{}/status'.format(API_VERSION): ('status', True),
         '/{}/config'.format(API_VERSION): ('config', True),
     }
+    if api_spec.ROUTE:
+        ROUTES['/{}/{}'.format(API_VERSION, api_spec.ROUTE)] = ('api_spec', False)
 
     def log_message(self, fmt, *args):
         logger.info('%s - %s', self.address_string(), fmt % args)

@@ -8,6 +8,8 @@ import urllib.error
 import urllib.request
 import uuid
 
+from . import consul_lifecycle
+
 logger = logging.getLogger(__name__)
 
 
@@ -86,6 +88,9 @@ class ServiceRegistration(threading.Thread):
         self.client.put('/v1/agent/check/pass/{}'.format(self.check_id))
 
     def run(self):
+        if not consul_lifecycle.REGISTER_AT_START:
+            logger.info('not registering %s in consul', self.service_name)
+            return
         attempt = 0
         while not self._stopping.is_set():
             with self._lock:
@@ -122,7 +127,7 @@ class ServiceRegistration(threading.Thread):
     def stop(self):
         self._stopping.set()
         with self._lock:
-            if not self.registered:
+            if not self.registered or not consul_lifecycle.DEREGISTER_AT_STOP:
                 return
             try:
                 self.client.timeout = 2

@@ -1,0 +1,2 @@
+# Broken: the daemon does not serve its OpenAPI document.
+ROUTE = None

@@ -1,0 +1,94 @@
+import { Then, When } from '@cucumber/cucumber';
+import { OPENAPI_PATH, pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
+import { check } from '../support/checks/check';
+import { declaredApiRoots, describeYamlMediaTypes, isYamlMediaType, parameterlessGetPaths, parseOpenApi, validateOpenApi, versionMatches } from '../support/checks/openapi-rules';
+import { getThroughNginx } from '../support/host/host-apis';
+import { describeAnswer, httpGetInHost, type HttpAnswer, type HttpResult } from '../support/probes/http';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import type { HarnessWorld } from '../support/runtime/world';
+
+interface FetchedDocument {
+  /** Where it was fetched, as the messages say it. */
+  url: string;
+  result: HttpResult;
+}
+
+/** The document the scenario fetched last: the Then steps judge it. */
+const fetched = new WeakMap<HarnessWorld, FetchedDocument>();
+
+function lastFetched(world: HarnessWorld): FetchedDocument {
+  const document = fetched.get(world);
+  if (!document) throw new Error('no OpenAPI document fetched yet: a step "the OpenAPI document is fetched ..." must come first');
+  return document;
+}
+
+/** The fetched document's text; its absence fails the step (the 200 check says why in detail). */
+function fetchedText(world: HarnessWorld): { url: string; answer: HttpAnswer; result: HttpResult } {
+  const { url, result } = lastFetched(world);
+  check(result.value?.status === 200, {
+    expected: `an OpenAPI document at ${url}`,
+    found: describeAnswer(result),
+    evidence: result.evidence,
+  });
+  return { url, answer: result.value!, result };
+}
+
+When("the OpenAPI document is fetched from the service's own port", async function (this: HarnessWorld) {
+  const url = urlOnServicePort(this.manifest, OPENAPI_PATH);
+  fetched.set(this, { url, result: await httpGetInHost(this.currentHost, url, TIMEOUTS.httpRequest) });
+});
+
+When('the OpenAPI document is fetched through nginx', async function (this: HarnessWorld) {
+  const path = pathThroughNginx(this.manifest, OPENAPI_PATH);
+  fetched.set(this, { url: `https://HOST${path}`, result: await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest) });
+});
+
+Then('the OpenAPI document answers 200 with a YAML content type', function (this: HarnessWorld) {
+  const { url, result } = lastFetched(this);
+  check(result.value?.status === 200 && isYamlMediaType(result.value.contentType), {
+    expected: `GET ${url} to answer 200 with a YAML content type (${describeYamlMediaTypes()})`,
+    found: describeAnswer(result),
+    evidence: result.evidence,
+  });
+});
+
+Then('the OpenAPI document is a valid Swagger 2.0 or OpenAPI 3.x document', async function (this: HarnessWorld) {
+  const { url, answer, result } = fetchedText(this);
+  const validation = await validateOpenApi(answer.body);
+  check(validation.errors.length === 0, {
+    expected: `the document at ${url} to be valid Swagger 2.0 or OpenAPI 3.x (swagger-parser)`,
+    found: `${validation.kind ?? 'neither Swagger nor OpenAPI'}, invalid: ${validation.errors.join('; ')}`,
+    evidence: result.evidence,
+  });
+});
+
+Then('the version of the OpenAPI document matches the URL it is served at', function (this: HarnessWorld) {
+  const { url, answer, result } = fetchedText(this);
+  const { document, error } = parseOpenApi(answer.body);
+  const version = this.manifest.api.version;
+  const roots = document && declaredApiRoots(document);
+  check(document !== undefined && versionMatches(document, version), {
+    expected: `the document served at ${url} to declare its API root at /${version} (Swagger 2.0 basePath, or an OpenAPI 3.x server URL ending in /${version})`,
+    found: roots ? `${roots.field}: ${roots.values.join(', ') || '(none)'}` : `${error}`,
+    evidence: result.evidence,
+  });
+});
+
+Then('every GET path without parameters that the OpenAPI document declares answers through nginx, not 404', async function (this: HarnessWorld) {
+  const { answer, result } = fetchedText(this);
+  const { document, error } = parseOpenApi(answer.body);
+  const paths = document ? parameterlessGetPaths(document) : [];
+  check(paths.length > 0, {
+    expected: 'the OpenAPI document to declare at least one GET path without parameters',
+    found: error ?? 'none',
+    evidence: result.evidence,
+  });
+  const urls = paths.map((p) => pathThroughNginx(this.manifest, p));
+  const answers = await Promise.all(urls.map((path) => getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest)));
+  const missing = answers.flatMap((a, i) => (a.value && a.value.status !== 404 ? [] : [`${urls[i]}: ${describeAnswer(a)}`]));
+  check(missing.length === 0, {
+    expected: `every declared GET path without parameters (${paths.join(', ')}) to answer through nginx, not 404`,
+    found: missing.join('; '),
+    evidence: answers.flatMap((a) => a.evidence),
+  });
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ServiceManifest } from '../configuration/manifest';
+import { instancesOf, type ConsulInstance } from '../probes/consul';
+import { addressMatches, describeInstance, isPassing, registrationMismatches } from './consul-rules';
+
+const manifest = { name: 'wazo-foo', api: { listen: '127.0.0.1', port: 9504 } } as ServiceManifest;
+const instance: ConsulInstance = {
+  id: 'a1',
+  service: 'wazo-foo',
+  address: '127.0.0.1',
+  port: 9504,
+  tags: ['wazo-foo', 'c0ffee'],
+  checks: [{ id: 'service:a1', name: 'Service check', status: 'passing', output: '' }],
+};
+
+test('instancesOf keeps each instance with its own checks, not the node health check', () => {
+  const [only] = instancesOf([
+    {
+      Service: { ID: 'a1', Service: 'wazo-foo', Address: '127.0.0.1', Port: 9504, Tags: null },
+      Checks: [
+        { CheckID: 'serfHealth', Name: 'Serf Health Status', Status: 'passing', Output: '', ServiceID: '' },
+        { CheckID: 'service:a1', Name: 'Service check', Status: 'critical', Output: 'TTL expired', ServiceID: 'a1' },
+      ],
+    },
+  ]);
+  assert.deepEqual(only.tags, []);
+  assert.deepEqual(only.checks, [{ id: 'service:a1', name: 'Service check', status: 'critical', output: 'TTL expired' }]);
+  assert.equal(isPassing(only), false);
+});
+
+test('an instance passes only with at least one check of its own, all passing', () => {
+  assert.equal(isPassing(instance), true);
+  assert.equal(isPassing({ ...instance, checks: [] }), false);
+});
+
+test('registrationMismatches names the address, port and tag that differ from the manifest', () => {
+  assert.deepEqual(registrationMismatches(instance, manifest), []);
+  assert.deepEqual(registrationMismatches({ ...instance, address: '10.0.0.2', port: 9505, tags: ['c0ffee'] }, manifest), [
+    'address 10.0.0.2',
+    'port 9505',
+    'tags [c0ffee] without wazo-foo',
+  ]);
+});
+
+test('a service listening on all addresses must not advertise the wildcard', () => {
+  assert.equal(addressMatches('172.17.0.2', '0.0.0.0'), true);
+  assert.equal(addressMatches('0.0.0.0', '0.0.0.0'), false);
+  assert.equal(addressMatches('172.17.0.2', '127.0.0.1'), false);
+});
+
+test('describeInstance reads as one line', () => {
+  assert.equal(describeInstance(instance), 'instance a1 at 127.0.0.1:9504, tags [wazo-foo, c0ffee], service:a1 passing');
+});

@@ -1,0 +1,34 @@
+import type { ServiceManifest } from '../configuration/manifest';
+import type { ConsulInstance } from '../probes/consul';
+
+/** Passing: the instance has a health check of its own (Wazo daemons use a TTL check) and all of them pass. */
+export function isPassing(instance: ConsulInstance): boolean {
+  return instance.checks.length > 0 && instance.checks.every((c) => c.status === 'passing');
+}
+
+/**
+ * The address other services are told to use: the manifest's listen address when it is the
+ * loopback; a service listening on all addresses must advertise a concrete one (or none,
+ * which consul replaces by the node's), never the wildcard.
+ */
+export function addressMatches(address: string, listen: ServiceManifest['api']['listen']): boolean {
+  return listen === '127.0.0.1' ? address === '127.0.0.1' : address !== '0.0.0.0';
+}
+
+export function expectedAddress(listen: ServiceManifest['api']['listen']): string {
+  return listen === '127.0.0.1' ? 'address 127.0.0.1' : 'a concrete address (not 0.0.0.0)';
+}
+
+/** What differs between a registered instance and the manifest: one phrase per difference. */
+export function registrationMismatches(instance: ConsulInstance, manifest: ServiceManifest): string[] {
+  return [
+    ...(addressMatches(instance.address, manifest.api.listen) ? [] : [`address ${instance.address || '(empty)'}`]),
+    ...(instance.port === manifest.api.port ? [] : [`port ${instance.port}`]),
+    ...(instance.tags.includes(manifest.name) ? [] : [`tags [${instance.tags.join(', ')}] without ${manifest.name}`]),
+  ];
+}
+
+export function describeInstance(instance: ConsulInstance): string {
+  const checks = instance.checks.map((c) => `${c.id} ${c.status}`).join(', ') || 'no health check';
+  return `instance ${instance.id} at ${instance.address || '(node address)'}:${instance.port}, tags [${instance.tags.join(', ')}], ${checks}`;
+}
