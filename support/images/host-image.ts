@@ -11,19 +11,27 @@ interface BuildEvent {
   errorDetail?: { message?: string };
 }
 
+/** Set to 1 to build the host image without the engine's layer cache: the bench's cold runs (a fresh machine has none). */
+export const NO_BUILD_CACHE = 'WAZO_ACCEPTANCE_NO_BUILD_CACHE';
+
+/** The host image's tag: a hash of its recipe and of the base image's id. */
+export async function hostImageTag(docker: Docker, baseImage: string, suite: string, recipeDir: string): Promise<string> {
+  const baseId = (await docker.getImage(baseImage).inspect()).Id;
+  return `wazo-harness/host:${suite}-${contentHash([recipeDir], [baseId])}`;
+}
+
 /**
  * The Wazo host image (docker/host/Dockerfile on the base image), tagged by a hash of
  * its recipe and of the base image's id: a second run finds it and builds nothing.
  */
 export async function ensureHostImage(docker: Docker, baseImage: string, suite: string, recipeDir: string, progress: Progress): Promise<string> {
-  const baseId = (await docker.getImage(baseImage).inspect()).Id;
-  const tag = `wazo-harness/host:${suite}-${contentHash([recipeDir], [baseId])}`;
+  const tag = await hostImageTag(docker, baseImage, suite, recipeDir);
   if (await imageExists(docker, tag)) return tag;
   progress.step(`host image: building ${tag} from ${baseImage} (docker/host/Dockerfile)`);
   const tail = new OutputTail();
   const stream = await docker.buildImage(
     { context: recipeDir, src: listFiles(recipeDir) },
-    { t: tag, buildargs: { BASE_IMAGE: baseImage }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true },
+    { t: tag, buildargs: { BASE_IMAGE: baseImage }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true, nocache: process.env[NO_BUILD_CACHE] === '1' },
   );
   const failure = await new Promise<string | undefined>((resolve) => {
     let error: string | undefined;

@@ -1,0 +1,139 @@
+// `npm run bench`: the harness side by side with piuparts and testinfra, interleaved, on the
+// same package and machine; medians over --runs rounds, written to bench/results.md.
+process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadManifest } from '../support/configuration/manifest-loader';
+import { Lab, ROOT } from '../support/host/lab';
+import { installPackage } from '../support/host/package-installer';
+import { waitUntilReady } from '../support/host/service-readiness';
+import type { StartedWazoHost } from '../support/host/started-wazo-host';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import { HOST_ASSERTIONS } from './assertions';
+import { acceptance, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle } from './harness-side';
+import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
+import { Results } from './results';
+
+const SECTIONS = ['cold', 'warm', 'host', 'package', 'assertions'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function parse(argv: string[]): { runs: number; only: Section[]; output: string } {
+  const positive = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number >= 1');
+    return n;
+  };
+  const sections = (value: string) => {
+    const names = value.split(',');
+    const unknown = names.filter((n) => !SECTIONS.includes(n as Section));
+    if (unknown.length > 0) throw new InvalidArgumentError(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+    return names as Section[];
+  };
+  const program = new Command('npm run bench --')
+    .option('--runs <n>', 'rounds; each measurement is taken once per round, peers interleaved', positive, 3)
+    .option('--only <sections>', `comma-separated subset of ${SECTIONS.join(',')}`, sections, [...SECTIONS])
+    .option('--output <file>', 'where to write the results', join(ROOT, 'bench', 'results.md'))
+    .parse(argv, { from: 'user' });
+  return program.opts();
+}
+
+const say = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  const manifest = loadManifest(join(ROOT, 'services', 'wazo-foo.yml'));
+  const lab = await Lab.open('trixie', { step: say, detail: () => undefined });
+  const archive = options.only.includes('package') ? await PreviousVersionArchive.serve(manifest.package.previous!.file) : undefined;
+  let assertionHost: StartedWazoHost | undefined;
+  const cleanUp = async () => {
+    await archive?.close();
+    await lab.close();
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(143)));
+  const results = new Results(options.runs, versions(lab));
+  try {
+    if (options.only.includes('assertions')) {
+      assertionHost = await lab.boot('assertions');
+      await installPackage(assertionHost, manifest.package.file);
+      await waitUntilReady(assertionHost, manifest, TIMEOUTS.serviceReady);
+    }
+    for (let round = 1; round <= options.runs; round++) {
+      // Which side goes first alternates, so that neither always finds the machine warmer.
+      const harnessFirst = round % 2 === 1;
+      const pair = async (first: () => Promise<void>, second: () => Promise<void>) => {
+        for (const step of harnessFirst ? [first, second] : [second, first]) await step();
+      };
+      say(`round ${round}/${options.runs}`);
+      if (options.only.includes('cold')) {
+        say('cold full checklist (fresh copy, no host image, no layer cache)');
+        results.add('cold', 'harness: cold full checklist', await coldAcceptance(lab, manifest.name));
+      }
+      if (options.only.includes('warm')) {
+        say('warm full checklist');
+        results.add('warm', 'harness: warm full checklist', await acceptance(['--service', manifest.name]));
+      }
+      if (options.only.includes('host')) {
+        say('boot and reboot');
+        const { boot, reboot } = await bootAndReboot(lab);
+        results.add('host', 'boot to ready (start until systemd running)', { ms: boot, ok: true, detail: '' });
+        results.add('host', 'reboot to ready (StartedWazoHost.reboot())', { ms: reboot, ok: true, detail: '' });
+      }
+      if (archive) {
+        await pair(
+          async () => {
+            say('install/upgrade/purge: harness');
+            const cycle = await packageCycle(lab, manifest);
+            results.add('package', 'harness', cycle);
+            for (const [phase, ms] of Object.entries(cycle.phases)) results.add('package-phases', phase, { ms, ok: true, detail: '' });
+          },
+          async () => {
+            say('install/upgrade/purge: piuparts');
+            results.add('package', 'piuparts', await piupartsUpgrade(lab.baseImage, manifest.package.file, archive, lab.run));
+          },
+        );
+      }
+      if (assertionHost) {
+        const host = assertionHost;
+        await pair(
+          async () => {
+            for (const mode of ASSERTION_MODES) {
+              say(`100 assertions: harness, ${mode}`);
+              results.add('assertions', `harness: ${mode}`, await harnessAssertions(host, HOST_ASSERTIONS, mode));
+            }
+          },
+          async () => {
+            say('100 assertions: testinfra');
+            results.add('assertions', 'testinfra (pytest, docker backend)', await testinfraAssertions(host.name, HOST_ASSERTIONS));
+          },
+        );
+      }
+    }
+  } finally {
+    await cleanUp();
+  }
+  writeFileSync(options.output, results.markdown({ ignoredByPiuparts: PIUPARTS_IGNORED }));
+  say(`wrote ${options.output}`);
+}
+
+function versions(lab: Lab): Record<string, string> {
+  const debian = (name: string) => execFileSync('dpkg-query', ['-W', '-f=${Version}', name], { encoding: 'utf8' });
+  return {
+    cores: String(cpus().length),
+    node: process.version,
+    docker: lab.engine.serverVersion,
+    piuparts: debian('piuparts'),
+    testinfra: debian('python3-testinfra'),
+    'host image': lab.hostImage,
+    'base image': lab.baseImage,
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
