@@ -2,11 +2,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { judgeChecklist } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
 import type { RunParameters } from '../runtime/run-parameters';
+import { redact } from '../secrets/redaction';
 import { LiveProgress } from './live-progress';
 import { tagExpression } from './options';
 import { ScenarioReporter } from './scenario-reporter';
@@ -51,15 +53,20 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
       provided: {
         tags: tagExpression(userTags, service),
         worldParameters: parameters as unknown as Record<string, never>,
-        format: [`html:${join(reportDir, 'cucumber.html')}`, `junit:${join(reportDir, 'junit.xml')}`],
-        formatOptions: { junit: { suiteName: `wazo-acceptance ${service}` } },
+        format: [`html:${join(reportDir, 'cucumber.html')}`],
       },
     },
     environment,
   );
+  // JUnit is printed from the message stream here and written at once: cucumber's own junit
+  // file target sometimes lost its content at the end of a run (an empty junit.xml).
+  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
   let success: boolean;
   try {
-    ({ success } = await runCucumber(runConfiguration, environment, reporter.onMessage));
+    ({ success } = await runCucumber(runConfiguration, environment, (envelope) => {
+      reporter.onMessage(envelope);
+      junit.update(envelope);
+    }));
   } finally {
     live.stop();
   }

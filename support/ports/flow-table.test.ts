@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { loadManifest } from '../configuration/manifest-loader';
+import { ServiceCatalog } from '../configuration/service-catalog';
 import {
   NAMED_TABLES,
   PORTS_DOCUMENTATION,
@@ -29,11 +32,13 @@ test('the parser reads every row of the flow table in the guidelines', () => {
   assert.deepEqual(tableConflicts(guidelines.table), []);
 });
 
-test("the project's table holds the guidelines' rows, in their order, then its own services", () => {
+test("the project's table holds the guidelines' rows, in their order, then one row per service of services/, as its manifest declares", () => {
   assert.deepEqual(project.flows.slice(0, guidelines.table.flows.length), guidelines.table.flows);
-  assert.deepEqual(project.flows.slice(guidelines.table.flows.length), [
-    { daemon: 'wazo-foo', service: 'HTTP', protocol: 'TCP', port: 9504, listen: '127.0.0.1', authentication: 'yes', enabled: true },
-  ]);
+  const services = new ServiceCatalog(join(__dirname, '..', '..', 'services')).names().map((name) => loadManifest(join(__dirname, '..', '..', 'services', `${name}.yml`)));
+  assert.deepEqual(
+    project.flows.slice(guidelines.table.flows.length).map((f) => `${f.daemon} ${f.protocol} ${f.port} ${f.listen}`).sort(),
+    services.map((m) => `${m.name} TCP ${m.api.port} ${m.api.listen}`).sort(),
+  );
   assert.deepEqual(tableConflicts(project), []);
 });
 
@@ -45,7 +50,7 @@ test('docs/ports.md is rendered from the project table and reads back to it', ()
 
 test('the next free port is the first unused one above 9503', () => {
   assert.equal(nextFreePort(guidelines.table), 9504);
-  assert.equal(nextFreePort(project), 9505);
+  assert.equal(nextFreePort(project), 9506, 'wazo-foo has 9504, wazo-bar 9505');
   assert.equal(nextFreePort(project, 9485), 9487);
 });
 
