@@ -8,7 +8,7 @@ import { assertDebianPackage } from '../configuration/package-file';
 import { assertPackageIdentity } from '../configuration/package-preflight';
 import { ServiceCatalog } from '../configuration/service-catalog';
 import { connectEngine, type Engine } from '../docker/engine';
-import { removeRunResources } from '../docker/janitor';
+import { removeRunResources, removeRunResourcesSettled } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
 import { ExitCode, isHarnessError } from '../errors';
 import { resolveBaseImage } from '../images/base-image';
@@ -77,7 +77,7 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
     if (!markInterrupted()) return;
     process.stderr.write(`\n${signal}: stopping; removing the containers of run ${run.id}...\n`);
     undoAll();
-    removeRunResources(engine.docker, run.id)
+    removeRunResourcesSettled(engine.docker, run.id)
       .catch(() => undefined)
       .finally(() => process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated));
   };

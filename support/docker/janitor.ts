@@ -48,3 +48,16 @@ export async function removeRunResources(docker: Docker, runId?: string): Promis
   }
   return removed;
 }
+
+/**
+ * After an interruption, a container create may still be in flight at the engine: it lands
+ * after a first removal pass. Passes go on until two in a row find nothing (about 1 s), at most 6.
+ */
+export async function removeRunResourcesSettled(docker: Docker, runId: string): Promise<void> {
+  let quiet = 0;
+  for (let pass = 0; pass < 6 && quiet < 2; pass++) {
+    const removed = await removeRunResources(docker, runId);
+    quiet = removed.containers.length + removed.networks.length + removed.volumes.length === 0 ? quiet + 1 : 0;
+    if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
