@@ -94,13 +94,17 @@ for variant_dir in "$here"/broken/*/; do
     [ -s "$variant_dir/RULE" ] || { echo "broken/$variant: missing RULE file" >&2; exit 1; }
     stage="$work/stage-$variant"
     cp -R "$good" "$stage"
-    # An overlay may only replace files of the good tree.
+    # An overlay may only replace files of the good tree, or remove one: an empty
+    # overlay file named <file>.removed stands for a package that does not ship <file>.
     (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
-        if [ ! -f "$good/$f" ]; then
+        if [ ! -f "$good/${f%.removed}" ]; then
             echo "broken/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
             exit 1
         fi
     done
     cp -R "$variant_dir/overlay/." "$stage/"
+    find "$stage" -type f -name '*.removed' | while IFS= read -r f; do
+        rm -f "$f" "${f%.removed}"
+    done
     build_one "$stage" "$BROKEN_VERSION" "$out/broken/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
 done

@@ -1,6 +1,9 @@
+import { apiAnswered } from '../checks/lifecycle-rules';
 import type { ServiceManifest } from '../configuration/manifest';
+import { consulInstances } from '../probes/consul';
 import { fact, type Fact, type Shell } from '../probes/evidence';
 import { pollFact, type Polled } from '../probes/poll';
+import { apiPath, nginxStatus } from '../probes/nginx';
 import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
 
@@ -26,4 +29,40 @@ export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutM
     (r) => (r.unit.activeState === 'active' && r.listening) || r.unit.activeState === 'failed',
     timeoutMs,
   );
+}
+
+export interface Serving extends Readiness {
+  /** Instances of the service consul reports as passing (undefined: the service does not register). */
+  passingInConsul?: number;
+  /** nginx's answer for the service's API (0: none). */
+  apiStatus: number;
+}
+
+async function serving(shell: Shell, manifest: ServiceManifest): Promise<Fact<Serving>> {
+  const [ready, instances, api] = await Promise.all([
+    readiness(shell, manifest),
+    manifest.consul.registers ? consulInstances(shell, manifest.name) : undefined,
+    nginxStatus(shell, apiPath(manifest.api.shortName, manifest.api.version)),
+  ]);
+  return fact(
+    { ...ready.value, passingInConsul: instances?.value.filter((i) => i.passing).length, apiStatus: api.value },
+    ...ready.evidence,
+    ...(instances?.evidence ?? []),
+    ...api.evidence,
+  );
+}
+
+/** Serving: ready, registered in consul (when it registers) and answering through nginx. */
+export function isServing(s: Serving): boolean {
+  return s.unit.activeState === 'active' && s.listening && s.passingInConsul !== 0 && apiAnswered(s.apiStatus);
+}
+
+export function describeServing(s: Serving): string {
+  const consul = s.passingInConsul === undefined ? '' : `, ${s.passingInConsul} passing instance(s) in consul`;
+  return `unit ${s.unit.activeState}/${s.unit.subState}, port ${s.listening ? 'listening' : 'not listening'}${consul}, API through nginx answered ${s.apiStatus || 'nothing'}`;
+}
+
+/** Waits until the service serves (see isServing), or the unit failed, or the time is up. */
+export function waitUntilServing(shell: Shell, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Serving>> {
+  return pollFact(() => serving(shell, manifest), (s) => isServing(s) || s.unit.activeState === 'failed', timeoutMs, 500);
 }

@@ -5,10 +5,12 @@ export interface UnitState {
   subState: string;
   unitFileState: string;
   mainPid: number;
+  /** Automatic restarts systemd made (Restart=) since the unit was last started by hand. */
+  nRestarts: number;
 }
 
 export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitState>> {
-  const evidence = await shell.run(['systemctl', 'show', '--property=ActiveState,SubState,UnitFileState,MainPID', unit]);
+  const evidence = await shell.run(['systemctl', 'show', '--property=ActiveState,SubState,UnitFileState,MainPID,NRestarts', unit]);
   const properties = new Map(
     evidence.stdout
       .split('\n')
@@ -21,6 +23,7 @@ export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitSt
       subState: properties.get('SubState') ?? 'unknown',
       unitFileState: properties.get('UnitFileState') ?? 'unknown',
       mainPid: Number(properties.get('MainPID') ?? 0),
+      nRestarts: Number(properties.get('NRestarts') ?? 0),
     },
     evidence,
   );
@@ -33,6 +36,18 @@ export async function failedUnits(shell: Shell): Promise<Fact<string[]>> {
     evidence.stdout
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0])
+      .filter(Boolean),
+    evidence,
+  );
+}
+
+/** The units a boot starts: what the default target pulls in, transitively (Wants=, Requires=). */
+export async function bootUnits(shell: Shell): Promise<Fact<string[]>> {
+  const evidence = await shell.run(['systemctl', 'list-dependencies', '--plain', '--no-pager', 'default.target']);
+  return fact(
+    evidence.stdout
+      .split('\n')
+      .map((line) => line.trim())
       .filter(Boolean),
     evidence,
   );

@@ -31,11 +31,14 @@ export class HostPool {
 
   /** The shared host with the manifest's package installed (whatever apt answered). */
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
-    this.installedHost ??= (async () => {
-      const host = await this.boot('installed');
-      return { host, installation: await installPackage(host, manifest.package.file) };
-    })();
+    this.installedHost ??= this.freshInstalled('installed', manifest.package.file);
     return this.installedHost;
+  }
+
+  /** A new host with one package file installed, for a scenario that changes its host. */
+  async freshInstalled(role: string, debFile: string): Promise<InstalledHost> {
+    const host = await this.boot(role);
+    return { host, installation: await installPackage(host, debFile) };
   }
 
   async release(host: StartedWazoHost): Promise<void> {

@@ -1,0 +1,59 @@
+// Actions that change a host the way an administrator or Wazo's tools do. They return the
+// evidence of what they ran; the steps judge the outcome with probes.
+import { basename } from 'node:path';
+import type { ServiceManifest } from '../configuration/manifest';
+import type { Evidence } from '../probes/evidence';
+import { modifiedAt } from '../probes/files';
+import { monitCheck } from '../probes/monit';
+import { pollFact } from '../probes/poll';
+import { TIMEOUTS } from '../runtime/timeouts';
+import type { StartedWazoHost } from './started-wazo-host';
+
+/** Where the wazo-upgrade stand-in takes the new packages from (the real tool: the mirror). */
+export const UPGRADE_DEBS_DIR = '/var/cache/wazo-upgrade';
+
+/** `wazo-upgrade -f` with the new package offered as the upgrade. */
+export async function wazoUpgrade(host: StartedWazoHost, debFile: string): Promise<Evidence> {
+  await host.copyFile(debFile, `${UPGRADE_DEBS_DIR}/${basename(debFile)}`);
+  return host.run(['wazo-upgrade', '-f']);
+}
+
+/**
+ * What an administrator does to keep a service from starting: disable its unit and, when
+ * monit supervises it, stop monit from starting it (unmonitor; monit keeps that state across
+ * its restarts). monit loads a new check at its next cycle after the package's reload, so
+ * unmonitor waits for the check to be monitored (an unmonitor while monit initialises it is lost)
+ * and for monit to save it; a service without a check (the @monit
+ * feature's business) has nothing to unmonitor.
+ */
+export async function disableService(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence[]> {
+  const disable = await host.run(['systemctl', 'disable', manifest.unit]);
+  if (manifest.supervisor !== 'monit') return [disable];
+  const known = await pollFact(() => monitCheck(host, manifest.name), (c) => c.monitoring === 'Monitored', TIMEOUTS.monitCheck, 500);
+  if (!known.satisfied) return [disable, ...known.fact.evidence];
+  const unmonitor = await host.sh(`date +%s && monit unmonitor ${manifest.name}`);
+  // monit writes its state file at the end of a cycle; a shutdown before that loses the unmonitor.
+  const since = Number(unmonitor.stdout.trim().split('\n')[0]);
+  const saved = await pollFact(() => modifiedAt(host, MONIT_STATE_FILE), (mtime) => mtime > since, TIMEOUTS.monitCheck, 500);
+  return [disable, unmonitor, ...saved.fact.evidence];
+}
+
+const MONIT_STATE_FILE = '/var/lib/monit/state';
+
+
+/**
+ * Leaves only the manifest's supervisor able to restart the service, so that a restart
+ * proves that supervisor did it: for monit, systemd's Restart= is turned off by a runtime
+ * drop-in (gone at the next boot); for systemd, monit is stopped.
+ */
+export async function leaveOnlySupervisor(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence> {
+  if (manifest.supervisor === 'systemd') return host.run(['systemctl', 'stop', 'monit.service']);
+  const dropIn = `/run/systemd/system/${manifest.unit}.d`;
+  return host.sh(`mkdir -p ${dropIn} && printf '[Service]\\nRestart=no\\n' > ${dropIn}/zz-acceptance-no-restart.conf && systemctl daemon-reload`);
+}
+
+/** SIGKILL to a process; the value is the host's time (epoch seconds) just before. */
+export async function killProcess(host: StartedWazoHost, pid: number): Promise<{ evidence: Evidence; sinceEpochSeconds: number }> {
+  const evidence = await host.sh(`date +%s && kill -9 ${pid}`);
+  return { evidence, sinceEpochSeconds: Number(evidence.stdout.trim().split('\n')[0]) || 0 };
+}
