@@ -57,3 +57,18 @@ export async function killProcess(host: StartedWazoHost, pid: number): Promise<{
   const evidence = await host.sh(`date +%s && kill -9 ${pid}`);
   return { evidence, sinceEpochSeconds: Number(evidence.stdout.trim().split('\n')[0]) || 0 };
 }
+
+/** A slave of a master/slave pair: its Wazo services disabled (/var/lib/wazo/disabled) and restarted that way. */
+export async function makeSlave(host: StartedWazoHost): Promise<Evidence[]> {
+  return [await host.run(['wazo-service', 'disable']), await host.run(['wazo-service', 'restart'])];
+}
+
+/** The host enabled again (a slave promoted, or back in service): wazo-service enable, then start. */
+export async function enableHost(host: StartedWazoHost): Promise<Evidence[]> {
+  return [await host.run(['wazo-service', 'enable']), await host.run(['wazo-service', 'start'])];
+}
+
+/** An administrator's own setting in the service's drop-in directory: it must survive upgrades. */
+export function adminSettingFile(manifest: ServiceManifest): { path: string; content: string } {
+  return { path: `${manifest.configDir}/conf.d/90-administrator.yml`, content: '# added by the administrator of this host\ndebug: false\n' };
+}
