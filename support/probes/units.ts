@@ -52,3 +52,9 @@ export async function bootUnits(shell: Shell): Promise<Fact<string[]>> {
     evidence,
   );
 }
+
+/** The unit's Restart= setting (no, on-failure, always, ...). */
+export async function restartPolicy(shell: Shell, unit: string): Promise<Fact<string>> {
+  const evidence = await shell.run(['systemctl', 'show', '--property=Restart', '--value', unit]);
+  return fact(evidence.stdout.trim(), evidence);
+}
