@@ -2,6 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { disableService } from '../support/host/lifecycle';
 import { describeServing, isServing, waitUntilServing } from '../support/host/service-readiness';
+import { monitLog } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
@@ -13,6 +14,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 Given('the administrator has disabled the service', async function (this: HarnessWorld) {
   const [disable, ...others] = await disableService(this.currentHost, this.manifest);
+  this.record.disabled = [disable, ...others];
   check(disable.exitCode === 0, {
     expected: `systemctl disable ${this.manifest.unit} to succeed`,
     found: `exit ${disable.exitCode}`,
@@ -62,9 +64,10 @@ Then('the service stays stopped', async function (this: HarnessWorld) {
   const started = (s: { activeState: string }) => s.activeState !== 'inactive';
   const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), started, TIMEOUTS.stayStopped, 500);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
+  const monit = this.manifest.supervisor === 'monit' ? await monitLog(this.currentHost, Math.floor((await this.currentHost.startedAt()).getTime() / 1000)) : undefined;
   check(!satisfied && processes.value.length === 0, {
     expected: `${this.manifest.unit} to stay inactive, with no process, for ${TIMEOUTS.stayStopped / 1000} s after the boot`,
     found: `${fact.value.activeState}/${fact.value.subState} after ${seconds(waitedMs)}, ${processes.value.length} process(es)`,
-    evidence: [...fact.evidence, ...processes.evidence],
+    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...(monit?.evidence ?? [])],
   });
 });

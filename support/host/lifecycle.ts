@@ -31,11 +31,13 @@ export async function disableService(host: StartedWazoHost, manifest: ServiceMan
   if (manifest.supervisor !== 'monit') return [disable];
   const known = await pollFact(() => monitCheck(host, manifest.name), (c) => c.monitoring === 'Monitored', TIMEOUTS.monitCheck, 500);
   if (!known.satisfied) return [disable, ...known.fact.evidence];
-  const unmonitor = await host.sh(`date +%s && monit unmonitor ${manifest.name}`);
-  // monit writes its state file at the end of a cycle; a shutdown before that loses the unmonitor.
-  const since = Number(unmonitor.stdout.trim().split('\n')[0]);
+  const unmonitor = await host.sh(`monit unmonitor ${manifest.name} && date +%s`);
+  // The daemon acts on the request asynchronously, then writes its state file at the end of
+  // a cycle: a shutdown before that write loses the unmonitor.
+  const done = await pollFact(() => monitCheck(host, manifest.name), (c) => c.monitoring === 'Not monitored', TIMEOUTS.monitCheck, 500);
+  const since = Number(unmonitor.stdout.trim()) + 1;
   const saved = await pollFact(() => modifiedAt(host, MONIT_STATE_FILE), (mtime) => mtime > since, TIMEOUTS.monitCheck, 500);
-  return [disable, unmonitor, ...saved.fact.evidence];
+  return [disable, unmonitor, ...done.fact.evidence, ...saved.fact.evidence];
 }
 
 const MONIT_STATE_FILE = '/var/lib/monit/state';

@@ -7,7 +7,7 @@ import { fact, type Fact, type Shell } from './evidence';
  * file in the host, so that comparing two listings shows only the difference as evidence.
  */
 export function listingCommand(file: string): string {
-  return `find / -xdev -printf '%y %p\\n' 2>/dev/null | LC_ALL=C sort > ${file}; wc -l < ${file}`;
+  return `mkdir -p $(dirname ${file}) && find / -xdev -printf '%y %p\\n' 2>/dev/null | LC_ALL=C sort > ${file}; wc -l < ${file}`;
 }
 
 export async function listFilesystem(shell: Shell, file: string): Promise<Fact<number>> {

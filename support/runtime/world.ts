@@ -15,8 +15,8 @@ export interface ScenarioRecord {
   action?: Evidence;
   /** The service's main process before it was killed, and systemd's restart count then. */
   killed?: { pid: number; nRestarts: number; sinceEpochSeconds: number };
-  /** The service user's name, kept from before a purge. */
-  user?: string;
+  /** What disabling the service ran (systemctl disable, monit unmonitor). */
+  disabled?: Evidence[];
 }
 
 /** Per-scenario state: the service under test and the host the scenario runs on. */
