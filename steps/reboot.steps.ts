@@ -12,12 +12,12 @@ import type { HarnessWorld } from '../support/runtime/world';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-Given('the administrator has disabled the service', async function (this: HarnessWorld) {
+Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
   const [disable, ...others] = await disableService(this.currentHost, this.manifest);
   this.record.disabled = [disable, ...others];
-  check(disable.exitCode === 0, {
-    expected: `systemctl disable ${this.manifest.unit} to succeed`,
-    found: `exit ${disable.exitCode}`,
+  check([disable, ...others].every((e) => e.exitCode === 0), {
+    expected: `systemctl disable ${this.manifest.unit} to succeed${others.length ? ' (and monit disabled at boot)' : ''}`,
+    found: [disable, ...others].map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
     evidence: [disable, ...others],
   });
 });

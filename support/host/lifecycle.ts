@@ -3,10 +3,6 @@
 import { basename } from 'node:path';
 import type { ServiceManifest } from '../configuration/manifest';
 import type { Evidence } from '../probes/evidence';
-import { modifiedAt } from '../probes/files';
-import { monitCheck } from '../probes/monit';
-import { pollFact } from '../probes/poll';
-import { TIMEOUTS } from '../runtime/timeouts';
 import type { StartedWazoHost } from './started-wazo-host';
 
 /** Where the wazo-upgrade stand-in takes the new packages from (the real tool: the mirror). */
@@ -19,29 +15,16 @@ export async function wazoUpgrade(host: StartedWazoHost, debFile: string): Promi
 }
 
 /**
- * What an administrator does to keep a service from starting: disable its unit and, when
- * monit supervises it, stop monit from starting it (unmonitor; monit keeps that state across
- * its restarts). monit loads a new check at its next cycle after the package's reload, so
- * unmonitor waits for the check to be monitored (an unmonitor while monit initialises it is lost)
- * and for monit to save it; a service without a check (the @monit
- * feature's business) has nothing to unmonitor.
+ * What an administrator does to keep a service from starting at boot: disable its unit, and
+ * when monit supervises it, disable monit at boot too, as `wazo-service disable` does on a
+ * Wazo host (monit would start every check it watches; its unmonitor state does not reliably
+ * survive a reboot). What is left to prove is that nothing else starts the service.
  */
 export async function disableService(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence[]> {
   const disable = await host.run(['systemctl', 'disable', manifest.unit]);
   if (manifest.supervisor !== 'monit') return [disable];
-  const known = await pollFact(() => monitCheck(host, manifest.name), (c) => c.monitoring === 'Monitored', TIMEOUTS.monitCheck, 500);
-  if (!known.satisfied) return [disable, ...known.fact.evidence];
-  const unmonitor = await host.sh(`monit unmonitor ${manifest.name} && date +%s`);
-  // The daemon acts on the request asynchronously, then writes its state file at the end of
-  // a cycle: a shutdown before that write loses the unmonitor.
-  const done = await pollFact(() => monitCheck(host, manifest.name), (c) => c.monitoring === 'Not monitored', TIMEOUTS.monitCheck, 500);
-  const since = Number(unmonitor.stdout.trim()) + 1;
-  const saved = await pollFact(() => modifiedAt(host, MONIT_STATE_FILE), (mtime) => mtime > since, TIMEOUTS.monitCheck, 500);
-  return [disable, unmonitor, ...done.fact.evidence, ...saved.fact.evidence];
+  return [disable, await host.run(['systemctl', 'disable', 'monit.service'])];
 }
-
-const MONIT_STATE_FILE = '/var/lib/monit/state';
-
 
 /**
  * Leaves only the manifest's supervisor able to restart the service, so that a restart

@@ -20,9 +20,3 @@ export async function writableBy(shell: Shell, path: string, user: string): Prom
   const evidence = await shell.run(['test', '-w', path], { user });
   return fact(evidence.exitCode === 0, evidence);
 }
-
-/** A file's modification time, in epoch seconds of the host (0 when it does not exist). */
-export async function modifiedAt(shell: Shell, path: string): Promise<Fact<number>> {
-  const evidence = await shell.run(['stat', '--format=%Y', path]);
-  return fact(Number(evidence.stdout.trim()) || 0, evidence);
-}
