@@ -122,13 +122,17 @@ for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     [ -s "$variant_dir/$describes" ] || { echo "$kind/$variant: missing $describes file" >&2; exit 1; }
     stage="$work/stage-$kind-$variant"
     cp -R "$good" "$stage"
-    # An overlay may only replace files of the good tree.
+    # An overlay may only replace files of the good tree, or remove one: an empty
+    # overlay file named <file>.removed stands for a package that does not ship <file>.
     (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
-        if [ ! -f "$good/$f" ]; then
+        if [ ! -f "$good/${f%.removed}" ]; then
             echo "$kind/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
             exit 1
         fi
     done
     cp -R "$variant_dir/overlay/." "$stage/"
+    find "$stage" -type f -name '*.removed' | while IFS= read -r f; do
+        rm -f "$f" "${f%.removed}"
+    done
     build_one "$stage" "$BROKEN_VERSION" "$out/$kind/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
 done

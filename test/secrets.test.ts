@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Docker from 'dockerode';
 import { runInContainer } from '../support/host/container-exec';
-import { CONSUL_TOKEN_FILE } from '../support/host/host-apis';
+import { CONSUL_TOKEN_FILE } from '../support/probes/consul';
 import { brokenExamples } from './broken-examples';
 import { harnessLeftovers, runAcceptance } from './harness';
 

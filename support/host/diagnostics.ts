@@ -1,6 +1,6 @@
 import type { ServiceManifest } from '../configuration/manifest';
 import type { Shell } from '../probes/evidence';
-import { CONSUL_TOKEN_FILE } from './host-apis';
+import { CONSUL_TOKEN_FILE } from '../probes/consul';
 
 export interface Diagnostic {
   title: string;

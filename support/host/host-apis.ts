@@ -1,10 +1,9 @@
-import type { ConsulEndpoint } from '../probes/consul';
+import { CONSUL_TOKEN_FILE, type ConsulEndpoint } from '../probes/consul';
 import { httpsGet, type HttpResult, type HttpsOrigin } from '../probes/http';
 import { registerSecret } from '../secrets/redaction';
 import type { StartedWazoHost } from './started-wazo-host';
 import { HOST_PORTS } from './wazo-host-container';
 
-export const CONSUL_TOKEN_FILE = '/var/lib/consul/master_token';
 export const HOST_CA_FILE = '/etc/wazo/tls/ca.crt';
 
 // A host's token and CA never change (made at its first boot, kept across reboots): read once.

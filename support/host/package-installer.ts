@@ -24,3 +24,8 @@ export async function installPackage(host: StartedWazoHost, debFile: string): Pr
   const apt = await host.run(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', target]);
   return { control, apt };
 }
+
+/** `apt-get purge` of a package, as an administrator removes it with its configuration. */
+export function purgePackage(host: StartedWazoHost, name: string): Promise<Evidence> {
+  return host.run(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'purge', '-y', '-q', name]);
+}

@@ -1,8 +1,15 @@
+import { isPassing } from '../checks/consul-rules';
+import { apiAnswered } from '../checks/lifecycle-rules';
 import type { ServiceManifest } from '../configuration/manifest';
+import { consulInstances } from '../probes/consul';
 import { fact, type Fact, type Shell } from '../probes/evidence';
 import { pollFact, type Polled } from '../probes/poll';
+import { apiPath, nginxStatus } from '../probes/nginx';
 import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
+import { TIMEOUTS } from '../runtime/timeouts';
+import { consulEndpoint } from './host-apis';
+import type { StartedWazoHost } from './started-wazo-host';
 
 export interface Readiness {
   unit: UnitState;
@@ -34,4 +41,41 @@ export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutM
     (r) => isReady(r) || r.unit.activeState === 'failed' || r.unit.restarts >= CRASH_LOOP_RESTARTS,
     timeoutMs,
   );
+}
+
+export interface Serving extends Readiness {
+  /** Instances of the service consul reports as passing (undefined: the service does not register). */
+  passingInConsul?: number;
+  /** nginx's answer for the service's API (0: none). */
+  apiStatus: number;
+}
+
+async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promise<Fact<Serving>> {
+  const [ready, instances, api] = await Promise.all([
+    readiness(host, manifest),
+    // The consul endpoint is read each time: the published port changes with a reboot.
+    manifest.consul.registers ? consulEndpoint(host).then((endpoint) => consulInstances(endpoint, manifest.name, TIMEOUTS.httpRequest)) : undefined,
+    nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)),
+  ]);
+  return fact(
+    { ...ready.value, passingInConsul: instances?.value.filter(isPassing).length, apiStatus: api.value },
+    ...ready.evidence,
+    ...(instances?.evidence ?? []),
+    ...api.evidence,
+  );
+}
+
+/** Serving: ready, registered in consul (when it registers) and answering through nginx. */
+export function isServing(s: Serving): boolean {
+  return s.unit.activeState === 'active' && s.listening && s.passingInConsul !== 0 && apiAnswered(s.apiStatus);
+}
+
+export function describeServing(s: Serving): string {
+  const consul = s.passingInConsul === undefined ? '' : `, ${s.passingInConsul} passing instance(s) in consul`;
+  return `unit ${s.unit.activeState}/${s.unit.subState}, port ${s.listening ? 'listening' : 'not listening'}${consul}, API through nginx answered ${s.apiStatus || 'nothing'}`;
+}
+
+/** Waits until the service serves (see isServing), or the unit failed, or the time is up. */
+export function waitUntilServing(host: StartedWazoHost, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Serving>> {
+  return pollFact(() => serving(host, manifest), (s) => isServing(s) || s.unit.activeState === 'failed', timeoutMs, 500);
 }

@@ -43,6 +43,11 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
     await this.restart({ timeout: shutdownTimeoutSeconds });
   }
 
+  /** When the engine last started the container: the beginning of the current boot. */
+  async startedAt(): Promise<Date> {
+    return new Date((await this.container.inspect()).State.StartedAt);
+  }
+
   async remove(): Promise<void> {
     await this.container.remove({ force: true, v: true }).catch(() => undefined);
   }

@@ -2,6 +2,9 @@ import { Agent } from 'node:http';
 import Consul from 'consul';
 import { fact, HARNESS_PROCESS, type Fact } from './evidence';
 
+/** The host's consul ACL master token: a secret, never in evidence. */
+export const CONSUL_TOKEN_FILE = '/var/lib/consul/master_token';
+
 export interface ConsulCheck {
   id: string;
   name: string;

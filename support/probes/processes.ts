@@ -21,3 +21,14 @@ export async function unitProcesses(shell: Shell, unit: string): Promise<Fact<Pr
     .map(([, pid, uid, user, ...args]) => ({ pid: Number(pid), uid: Number(uid), user, command: args.join(' ') }));
   return fact(processes, evidence);
 }
+
+/** Every process running as a user (`ps -u`), whatever unit it belongs to. */
+export async function userProcesses(shell: Shell, user: string): Promise<Fact<ProcessInfo[]>> {
+  const evidence = await shell.run(['ps', '--no-headers', '-u', user, '-o', 'pid=,uid=,user:32=,args=']);
+  const processes = evidence.stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length >= 4)
+    .map(([pid, uid, name, ...args]) => ({ pid: Number(pid), uid: Number(uid), user: name, command: args.join(' ') }));
+  return fact(processes, evidence);
+}

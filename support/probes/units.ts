@@ -40,3 +40,21 @@ export async function failedUnits(shell: Shell): Promise<Fact<string[]>> {
     evidence,
   );
 }
+
+/** The units a boot starts: what the default target pulls in, transitively (Wants=, Requires=). */
+export async function bootUnits(shell: Shell): Promise<Fact<string[]>> {
+  const evidence = await shell.run(['systemctl', 'list-dependencies', '--plain', '--no-pager', 'default.target']);
+  return fact(
+    evidence.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    evidence,
+  );
+}
+
+/** The unit's Restart= setting (no, on-failure, always, ...). */
+export async function restartPolicy(shell: Shell, unit: string): Promise<Fact<string>> {
+  const evidence = await shell.run(['systemctl', 'show', '--property=Restart', '--value', unit]);
+  return fact(evidence.stdout.trim(), evidence);
+}

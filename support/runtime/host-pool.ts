@@ -35,22 +35,27 @@ export class HostPool {
     return host;
   }
 
-  private async bootInstalled(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
+  private async bootInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
     const host = await this.boot(role);
-    const installation = await installPackage(host, manifest.package.file);
+    const installation = await installPackage(host, debFile);
     let readiness: Promise<Polled<Readiness>> | undefined;
     return { host, installation, readiness: () => (readiness ??= waitUntilReady(host, manifest, TIMEOUTS.serviceReady)) };
   }
 
   /** The shared host with the manifest's package installed (whatever apt answered). */
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
-    this.installedHost ??= this.bootInstalled(manifest, 'installed');
+    this.installedHost ??= this.bootInstalled('installed', manifest.package.file, manifest);
     return this.installedHost;
   }
 
   /** A fresh host of the caller's own with the manifest's package installed, for scenarios that change it. */
   installedOwn(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
-    return this.bootInstalled(manifest, role);
+    return this.bootInstalled(role, manifest.package.file, manifest);
+  }
+
+  /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
+  freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
+    return this.bootInstalled(role, debFile, manifest);
   }
 
   async release(host: StartedWazoHost): Promise<void> {

@@ -28,6 +28,16 @@ const base = {
   consulDeregistration: 10_000,
   /** One HTTP request: to consul's API, through nginx, or with curl in the host. */
   httpRequest: 10_000,
+  /** A reboot's clean shutdown (systemd stops every unit) before the engine kills the host. */
+  shutdown: 30_000,
+  /** After a boot: the service active, registered in consul and answering through nginx. */
+  serviceAfterBoot: 60_000,
+  /** How long a stopped service is watched to stay stopped: two monit cycles (set daemon 5) and more. */
+  stayStopped: 12_000,
+  /** A killed service restarted by its supervisor: a monit cycle (5 s) or systemd's RestartSec (5 s), with margin. */
+  supervisorRestart: 30_000,
+  /** monit taking a newly installed check into account (its first cycle). */
+  monitCheck: 15_000,
 };
 
 /**

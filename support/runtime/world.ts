@@ -3,8 +3,23 @@ import type { ServiceManifest } from '../configuration/manifest';
 import type { Installation } from '../host/package-installer';
 import type { Readiness } from '../host/service-readiness';
 import type { StartedWazoHost } from '../host/started-wazo-host';
+import type { Evidence, Fact } from '../probes/evidence';
 import type { Polled } from '../probes/poll';
 import { asRunParameters, type RunParameters } from './run-parameters';
+
+/** What a scenario noted before or while changing its host, for the steps that follow. */
+export interface ScenarioRecord {
+  /** The users the service's processes ran as before a reboot. */
+  processUsers?: Fact<string[]>;
+  /** The service user and permission facts before an upgrade. */
+  userFacts?: Fact<Record<string, string>>;
+  /** The command of the last When step (wazo-upgrade, apt-get purge, wazo-service ...). */
+  action?: Evidence;
+  /** The service's main process before it was killed, and systemd's restart count then. */
+  killed?: { pid: number; restarts: number; sinceEpochSeconds: number };
+  /** What disabling the service ran (systemctl disable, monit unmonitor). */
+  disabled?: Evidence[];
+}
 
 /** Per-scenario state: the service under test and the host the scenario runs on. */
 export class HarnessWorld extends World<RunParameters> {
@@ -15,6 +30,7 @@ export class HarnessWorld extends World<RunParameters> {
   readiness?: () => Promise<Polled<Readiness>>;
   /** A host of this scenario's own, removed after it. */
   ownsHost = false;
+  record: ScenarioRecord = {};
 
   constructor(options: IWorldOptions<RunParameters>) {
     super({ ...options, parameters: asRunParameters(options.parameters) });

@@ -1,0 +1,2 @@
+    # broken: the log file is left behind
+    rm -rf /var/lib/wazo-foo "$USER_HOME" /run/wazo-foo /etc/wazo-foo

@@ -1,0 +1,16 @@
+@monit
+Feature: The service is monitored by monit
+  Guideline checklist: "The service is monitored by monit". The manifest says who supervises
+  the daemon: monit (the guideline) or systemd's Restart= (what today's Wazo daemons use).
+  Either is checked for real: the main process is killed with SIGKILL and must be restarted
+  within a bound by that supervisor and no other. For monit, systemd's own Restart= is
+  turned off for the test (a runtime drop-in) and monit's log must say it started the
+  service; for systemd, monit is stopped and systemd's restart counter must go up.
+
+  Scenario: The service is monitored by monit
+    Given the service is installed on a Wazo host of its own
+    And the service is running
+    Then the service's supervisor watches it
+    When the service's main process is killed with SIGKILL
+    Then the service's supervisor restarts it within the bound
+    And the service is running

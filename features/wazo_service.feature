@@ -1,0 +1,19 @@
+@wazo-service
+Feature: The service is added to wazo-service if necessary
+  Guideline checklist: "The service is added to wazo-service if necessary" (manifest
+  wazoService; not applicable when false). wazo-service lists the service with its state,
+  stops it, starts it, and "restart all" starts it again after the host services it needs,
+  in the real tool's order and output format. Packages register with a file in
+  /etc/wazo-service/services.d/ (the stand-in's replacement for the real tool's lists).
+
+  Scenario: The service is added to wazo-service if necessary
+    Given the service is installed on a Wazo host of its own
+    And the service is running
+    Then wazo-service status lists the service as running
+    When the administrator runs "wazo-service stop"
+    Then the service is stopped
+    When the administrator runs "wazo-service start"
+    Then the service is running
+    When the administrator runs "wazo-service restart all"
+    Then wazo-service started the service after the services it depends on
+    And the service is running

@@ -1,0 +1,84 @@
+// Steps shared by the lifecycle features (reboot, upgrade, monit, wazo-service, purge):
+// hosts of a scenario's own, and the service's state seen from consul and nginx.
+import { Given, Then } from '@cucumber/cucumber';
+import { check } from '../support/checks/check';
+import { apiAnswered } from '../support/checks/lifecycle-rules';
+import { describeInstance, isPassing } from '../support/checks/consul-rules';
+import { consulEndpoint } from '../support/host/host-apis';
+import { consulInstances } from '../support/probes/consul';
+import { apiPath, nginxStatus } from '../support/probes/nginx';
+import { packageStatus } from '../support/probes/packages';
+import { unitProcesses } from '../support/probes/processes';
+import { pollFact } from '../support/probes/poll';
+import { unitState } from '../support/probes/units';
+import { hostPool } from '../support/runtime/hooks';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import type { HarnessWorld } from '../support/runtime/world';
+
+async function useOwnHost(world: HarnessWorld, role: string, debFile: string, version: string): Promise<void> {
+  const { host, installation, readiness } = await hostPool().freshInstalled(role, debFile, world.manifest);
+  world.host = host;
+  world.ownsHost = true;
+  world.installation = installation;
+  world.readiness = readiness;
+  check(installation.apt.exitCode === 0, {
+    expected: `${world.manifest.package.name} ${version} to install (a precondition of this scenario; see the @install feature)`,
+    found: `apt-get exited ${installation.apt.exitCode}`,
+    evidence: [installation.apt],
+  });
+}
+
+Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
+  await useOwnHost(this, 'own', this.manifest.package.file, this.manifest.package.version);
+});
+
+Given('the previous version of the service is installed on a Wazo host of its own', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  const previous = this.manifest.package.previous;
+  if (!previous) return 'skipped';
+  await useOwnHost(this, 'previous', previous.file, previous.version);
+});
+
+Then('the installed package is the manifest\'s new version', async function (this: HarnessWorld) {
+  const { name, version } = this.manifest.package;
+  const installed = await packageStatus(this.currentHost, name);
+  check(installed.value.status === 'install ok installed' && installed.value.version === version, {
+    expected: `dpkg to report ${name} "install ok installed" at version ${version}`,
+    found: installed.value.status ? `"${installed.value.status}" at version ${installed.value.version}` : 'not installed',
+    evidence: installed.evidence,
+  });
+});
+
+Then('the service is registered in consul', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  if (!this.manifest.consul.registers) return 'skipped';
+  // A daemon registers shortly after it starts: the bounded wait of a started service.
+  const { fact, waitedMs } = await pollFact(
+    async () => consulInstances(await consulEndpoint(this.currentHost), this.manifest.name, TIMEOUTS.httpRequest),
+    (all) => all.some(isPassing),
+    TIMEOUTS.serviceReady,
+    500,
+  );
+  check(fact.value.some(isPassing), {
+    expected: `consul to know a passing instance of ${this.manifest.name} within ${TIMEOUTS.serviceReady / 1000} s`,
+    found: `after ${(waitedMs / 1000).toFixed(1)} s: ${fact.value.length === 0 ? 'no instance' : fact.value.map(describeInstance).join('; ')}`,
+    evidence: fact.evidence,
+  });
+});
+
+Then('the service API answers through nginx', async function (this: HarnessWorld) {
+  const path = apiPath(this.manifest.api.shortName, this.manifest.api.version);
+  const status = await nginxStatus(this.currentHost, path);
+  check(apiAnswered(status.value), {
+    expected: `GET https://localhost${path} (TLS verified with the host CA) to be answered by the service: not 404, not 502/503/504`,
+    found: status.value ? `HTTP ${status.value}` : 'no answer',
+    evidence: status.evidence,
+  });
+});
+
+Then('the service is stopped', async function (this: HarnessWorld) {
+  const [state, processes] = await Promise.all([unitState(this.currentHost, this.manifest.unit), unitProcesses(this.currentHost, this.manifest.unit)]);
+  check(state.value.activeState === 'inactive' && processes.value.length === 0, {
+    expected: `${this.manifest.unit} inactive, with no process`,
+    found: `${state.value.activeState}/${state.value.subState}, ${processes.value.length} process(es)`,
+    evidence: [...state.evidence, ...processes.evidence],
+  });
+});

@@ -1,0 +1,73 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { check } from '../support/checks/check';
+import { disableService } from '../support/host/lifecycle';
+import { describeServing, isServing, waitUntilServing } from '../support/host/service-readiness';
+import { monitLog } from '../support/probes/monit';
+import { pollFact } from '../support/probes/poll';
+import { unitProcesses } from '../support/probes/processes';
+import { processUsers } from '../support/probes/service-user-facts';
+import { bootUnits, unitState } from '../support/probes/units';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import type { HarnessWorld } from '../support/runtime/world';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
+  const [disable, ...others] = await disableService(this.currentHost, this.manifest);
+  this.record.disabled = [disable, ...others];
+  check([disable, ...others].every((e) => e.exitCode === 0), {
+    expected: `systemctl disable ${this.manifest.unit} to succeed${others.length ? ' (and monit disabled at boot)' : ''}`,
+    found: [disable, ...others].map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
+    evidence: [disable, ...others],
+  });
+});
+
+When('the host reboots', async function (this: HarnessWorld) {
+  this.record.processUsers = await processUsers(this.currentHost, this.manifest.unit);
+  const started = Date.now();
+  await this.currentHost.reboot(TIMEOUTS.shutdown / 1000);
+  this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
+});
+
+Then('the boot starts the service unit', async function (this: HarnessWorld) {
+  const [units, state] = await Promise.all([bootUnits(this.currentHost), unitState(this.currentHost, this.manifest.unit)]);
+  check(units.value.includes(this.manifest.unit), {
+    expected: `${this.manifest.unit} among the units the boot starts (pulled in by default.target)`,
+    found: `not pulled in by default.target (unit file state: ${state.value.unitFileState})`,
+    evidence: [...state.evidence, ...units.evidence],
+  });
+});
+
+Then('the service is serving within the bound after the boot', async function (this: HarnessWorld) {
+  const { fact, waitedMs } = await waitUntilServing(this.currentHost, this.manifest, TIMEOUTS.serviceAfterBoot);
+  const bootToReady = Date.now() - (await this.currentHost.startedAt()).getTime();
+  if (isServing(fact.value)) this.log(`boot-to-ready: ${seconds(bootToReady)} from the container's start to the service serving`);
+  check(isServing(fact.value), {
+    expected: `${this.manifest.unit} active, registered in consul and answering through nginx within ${TIMEOUTS.serviceAfterBoot / 1000} s of the boot`,
+    found: `after ${seconds(waitedMs)}: ${describeServing(fact.value)}`,
+    evidence: fact.evidence,
+  });
+});
+
+Then('the service runs as the same users as before the reboot', async function (this: HarnessWorld) {
+  const before = this.record.processUsers!;
+  const after = await processUsers(this.currentHost, this.manifest.unit);
+  check(after.value.length > 0 && after.value.join(' ') === before.value.join(' '), {
+    expected: `the processes of ${this.manifest.unit} to run as before the reboot: ${before.value.join(' ') || '(no process)'}`,
+    found: after.value.join(' ') || 'no process',
+    evidence: [...before.evidence, ...after.evidence],
+  });
+});
+
+Then('the service stays stopped', async function (this: HarnessWorld) {
+  // A negative check needs a window: watch the service long enough for a supervisor to act.
+  const started = (s: { activeState: string }) => s.activeState !== 'inactive';
+  const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), started, TIMEOUTS.stayStopped, 500);
+  const processes = await unitProcesses(this.currentHost, this.manifest.unit);
+  const monit = this.manifest.supervisor === 'monit' ? await monitLog(this.currentHost, Math.floor((await this.currentHost.startedAt()).getTime() / 1000)) : undefined;
+  check(!satisfied && processes.value.length === 0, {
+    expected: `${this.manifest.unit} to stay inactive, with no process, for ${TIMEOUTS.stayStopped / 1000} s after the boot`,
+    found: `${fact.value.activeState}/${fact.value.subState} after ${seconds(waitedMs)}, ${processes.value.length} process(es)`,
+    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...(monit?.evidence ?? [])],
+  });
+});

@@ -1,0 +1,72 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { check } from '../support/checks/check';
+import { adminSettingFile, enableHost, makeSlave, wazoUpgrade } from '../support/host/lifecycle';
+import { waitUntilReady } from '../support/host/service-readiness';
+import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
+import { unitProcesses } from '../support/probes/processes';
+import { unitState } from '../support/probes/units';
+import { TIMEOUTS } from '../support/runtime/timeouts';
+import type { HarnessWorld } from '../support/runtime/world';
+
+Given("the administrator has added a setting in the service's conf.d directory", async function (this: HarnessWorld) {
+  const { path, content } = adminSettingFile(this.manifest);
+  const written = await this.currentHost.sh(`printf '%s' '${content}' > ${path} && cat ${path}`);
+  check(written.exitCode === 0, { expected: `to write ${path}`, found: `exit ${written.exitCode}`, evidence: [written] });
+});
+
+Given('the host is a slave: its Wazo services are disabled', async function (this: HarnessWorld) {
+  const evidence = await makeSlave(this.currentHost);
+  check(evidence.every((e) => e.exitCode === 0), { expected: 'wazo-service disable and restart to succeed', found: evidence.map((e) => `exit ${e.exitCode}`).join(', '), evidence });
+});
+
+When("the host is upgraded with wazo-upgrade to the service's new version", async function (this: HarnessWorld) {
+  this.record.userFacts = await serviceUserFacts(this.currentHost, this.manifest);
+  this.record.action = await wazoUpgrade(this.currentHost, this.manifest.package.file);
+});
+
+When('the host is enabled again with wazo-service', async function (this: HarnessWorld) {
+  const evidence = await enableHost(this.currentHost);
+  this.record.action = evidence[evidence.length - 1];
+});
+
+Then('wazo-upgrade succeeds', function (this: HarnessWorld) {
+  const upgrade = this.record.action!;
+  check(upgrade.exitCode === 0, { expected: 'wazo-upgrade -f to exit 0', found: `exit ${upgrade.exitCode}`, evidence: [upgrade] });
+});
+
+Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {
+  const before = this.record.userFacts!;
+  const after = await serviceUserFacts(this.currentHost, this.manifest);
+  const changed = changedFacts(before.value, after.value);
+  check(changed.length === 0, {
+    expected: 'the service user, its groups, the users of the processes and the permissions of its log file and PID directory unchanged by the upgrade',
+    found: changed.join('; '),
+    evidence: after.evidence,
+  });
+});
+
+Then("the administrator's setting is still in the service's conf.d directory", async function (this: HarnessWorld) {
+  const { path, content } = adminSettingFile(this.manifest);
+  const read = await this.currentHost.run(['cat', path]);
+  check(read.exitCode === 0 && read.stdout === content, {
+    expected: `${path}, added by the administrator before the upgrade, kept as it was`,
+    found: read.exitCode !== 0 ? 'the file is gone' : 'its content changed',
+    evidence: [this.record.action!, read],
+  });
+});
+
+Then('the service is in the state the manifest declares for a slave after an upgrade', async function (this: HarnessWorld) {
+  const declared = this.manifest.slave.stateAfterUpgrade;
+  // A service that must run gets the bounded time to start; one that must stay stopped is read at once.
+  const state =
+    declared === 'running'
+      ? (await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady)).fact
+      : await unitState(this.currentHost, this.manifest.unit).then((s) => ({ value: { unit: s.value, listening: false }, evidence: s.evidence }));
+  const processes = await unitProcesses(this.currentHost, this.manifest.unit);
+  const found = state.value.unit.activeState === 'active' ? 'running' : 'stopped';
+  check(found === declared && (declared === 'running' || processes.value.length === 0), {
+    expected: `${this.manifest.unit} ${declared} after wazo-upgrade on a slave (/var/lib/wazo/disabled present), as the manifest's slave.stateAfterUpgrade says`,
+    found: `${found} (${state.value.unit.activeState}/${state.value.unit.subState}, ${processes.value.length} process(es))`,
+    evidence: [this.record.action!, ...state.evidence, ...processes.evidence],
+  });
+});

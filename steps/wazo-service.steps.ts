@@ -1,0 +1,42 @@
+import { Then, When } from '@cucumber/cucumber';
+import { check } from '../support/checks/check';
+import { startedInOrder, wazoService, wazoServiceStatus } from '../support/probes/wazo-service';
+import type { HarnessWorld } from '../support/runtime/world';
+
+/** The host's services a Wazo daemon needs up first; the real tool starts them before the daemons. */
+const HOST_SERVICES_FIRST = ['consul', 'nginx'];
+
+function serviceNames(world: HarnessWorld): string[] {
+  return [world.manifest.name, world.manifest.unit, world.manifest.unit.replace(/\.service$/, '')];
+}
+
+Then('wazo-service status lists the service as running', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  if (!this.manifest.wazoService) return 'skipped';
+  const status = await wazoServiceStatus(this.currentHost);
+  const line = status.value.find((l) => serviceNames(this).includes(l.name));
+  check(line?.state === 'running', {
+    expected: `wazo-service status all to list ${this.manifest.name} as running (a line "<tab>running<tab><tab>${this.manifest.name}")`,
+    found: line ? `listed as ${line.state}` : `not listed (it lists: ${status.value.map((l) => l.name).join(', ') || 'nothing'})`,
+    evidence: status.evidence,
+  });
+});
+
+When('the administrator runs {string}', async function (this: HarnessWorld, commandLine: string) {
+  const [tool, action, filter] = commandLine.split(' ');
+  if (tool !== 'wazo-service') throw new Error(`this step runs wazo-service only, not ${tool}`);
+  const evidence = await wazoService(this.currentHost, action, filter);
+  this.record.action = evidence;
+  check(evidence.exitCode === 0, { expected: `${commandLine} to exit 0`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
+});
+
+Then('wazo-service started the service after the services it depends on', function (this: HarnessWorld) {
+  const output = this.record.action!;
+  const order = startedInOrder(output.stdout);
+  const position = order.findIndex((unit) => serviceNames(this).includes(unit));
+  const later = HOST_SERVICES_FIRST.filter((s) => order.indexOf(s) > position);
+  check(position >= 0 && later.length === 0, {
+    expected: `wazo-service to start ${this.manifest.name} ("starting ${this.manifest.name} ... OK") after ${HOST_SERVICES_FIRST.join(' and ')}`,
+    found: position < 0 ? `it did not start it (started: ${order.join(', ') || 'nothing'})` : `started before ${later.join(', ')} (order: ${order.join(', ')})`,
+    evidence: [output],
+  });
+});

@@ -1,0 +1,59 @@
+// Actions that change a host the way an administrator or Wazo's tools do. They return the
+// evidence of what they ran; the steps judge the outcome with probes.
+import { basename } from 'node:path';
+import type { ServiceManifest } from '../configuration/manifest';
+import type { Evidence } from '../probes/evidence';
+import type { StartedWazoHost } from './started-wazo-host';
+
+/** Where the wazo-upgrade stand-in takes the new packages from (the real tool: the mirror). */
+export const UPGRADE_DEBS_DIR = '/var/cache/wazo-upgrade';
+
+/** `wazo-upgrade -f` with the new package offered as the upgrade. */
+export async function wazoUpgrade(host: StartedWazoHost, debFile: string): Promise<Evidence> {
+  await host.copyFile(debFile, `${UPGRADE_DEBS_DIR}/${basename(debFile)}`);
+  return host.run(['wazo-upgrade', '-f']);
+}
+
+/**
+ * What an administrator does to keep a service from starting at boot: disable its unit, and
+ * when monit supervises it, disable monit at boot too, as `wazo-service disable` does on a
+ * Wazo host (monit would start every check it watches; its unmonitor state does not reliably
+ * survive a reboot). What is left to prove is that nothing else starts the service.
+ */
+export async function disableService(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence[]> {
+  const disable = await host.run(['systemctl', 'disable', manifest.unit]);
+  if (manifest.supervisor !== 'monit') return [disable];
+  return [disable, await host.run(['systemctl', 'disable', 'monit.service'])];
+}
+
+/**
+ * Leaves only the manifest's supervisor able to restart the service, so that a restart
+ * proves that supervisor did it: for monit, systemd's Restart= is turned off by a runtime
+ * drop-in (gone at the next boot); for systemd, monit is stopped.
+ */
+export async function leaveOnlySupervisor(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence> {
+  if (manifest.supervisor === 'systemd') return host.run(['systemctl', 'stop', 'monit.service']);
+  const dropIn = `/run/systemd/system/${manifest.unit}.d`;
+  return host.sh(`mkdir -p ${dropIn} && printf '[Service]\\nRestart=no\\n' > ${dropIn}/zz-acceptance-no-restart.conf && systemctl daemon-reload`);
+}
+
+/** SIGKILL to a process; the value is the host's time (epoch seconds) just before. */
+export async function killProcess(host: StartedWazoHost, pid: number): Promise<{ evidence: Evidence; sinceEpochSeconds: number }> {
+  const evidence = await host.sh(`date +%s && kill -9 ${pid}`);
+  return { evidence, sinceEpochSeconds: Number(evidence.stdout.trim().split('\n')[0]) || 0 };
+}
+
+/** A slave of a master/slave pair: its Wazo services disabled (/var/lib/wazo/disabled) and restarted that way. */
+export async function makeSlave(host: StartedWazoHost): Promise<Evidence[]> {
+  return [await host.run(['wazo-service', 'disable']), await host.run(['wazo-service', 'restart'])];
+}
+
+/** The host enabled again (a slave promoted, or back in service): wazo-service enable, then start. */
+export async function enableHost(host: StartedWazoHost): Promise<Evidence[]> {
+  return [await host.run(['wazo-service', 'enable']), await host.run(['wazo-service', 'start'])];
+}
+
+/** An administrator's own setting in the service's drop-in directory: it must survive upgrades. */
+export function adminSettingFile(manifest: ServiceManifest): { path: string; content: string } {
+  return { path: `${manifest.configDir}/conf.d/90-administrator.yml`, content: '# added by the administrator of this host\ndebug: false\n' };
+}
