@@ -71,7 +71,11 @@ build_one() {
         expand_includes "$src/debian/$s" > "$root/DEBIAN/$s"
         chmod 0755 "$root/DEBIAN/$s"
     done
-    install -m 0644 "$src/debian/conffiles" "$root/DEBIAN/conffiles"
+    # Only the listed conffiles the package ships: a variant that removes one (.removed) drops it.
+    while IFS= read -r conffile; do
+        [ -e "$root$conffile" ] && printf '%s\n' "$conffile"
+    done < "$src/debian/conffiles" > "$root/DEBIAN/conffiles"
+    chmod 0644 "$root/DEBIAN/conffiles"
 
     # Installed-Size (KiB), as dpkg-gencontrol counts it: each file rounded up, 1 per other inode
     size=0

@@ -32,11 +32,21 @@ Given('the service is installed on a Wazo host', async function (this: HarnessWo
   checkInstalled(this);
 });
 
-/** For scenarios that change the host (stop, restart...): a fresh one, removed after the scenario. */
+/** For scenarios that change the host (stop, reboot, upgrade...): a fresh one with one of the service's packages, removed after the scenario. */
+async function useOwnHost(world: HarnessWorld, role: string, debFile: string): Promise<void> {
+  useInstalledHost(world, await hostPool().freshInstalled(role, debFile, world.manifest));
+  world.ownsHost = true;
+  checkInstalled(world);
+}
+
 Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
-  useInstalledHost(this, await hostPool().installedOwn(this.manifest, 'own'));
-  this.ownsHost = true;
-  checkInstalled(this);
+  await useOwnHost(this, 'own', this.manifest.package.file);
+});
+
+Given('the previous version of the service is installed on a Wazo host of its own', async function (this: HarnessWorld): Promise<'skipped' | void> {
+  const previous = this.manifest.package.previous;
+  if (!previous) return 'skipped';
+  await useOwnHost(this, 'previous', previous.file);
 });
 
 /** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */

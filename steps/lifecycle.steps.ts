@@ -1,6 +1,6 @@
 // Steps shared by the lifecycle features (reboot, upgrade, monit, wazo-service, purge):
 // hosts of a scenario's own, and the service's state seen from consul and nginx.
-import { Given, Then } from '@cucumber/cucumber';
+import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { apiAnswered } from '../support/checks/lifecycle-rules';
 import { describeInstance, isPassing } from '../support/checks/consul-rules';
@@ -11,32 +11,8 @@ import { packageStatus } from '../support/probes/packages';
 import { unitProcesses } from '../support/probes/processes';
 import { pollFact } from '../support/probes/poll';
 import { unitState } from '../support/probes/units';
-import { hostPool } from '../support/runtime/hooks';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
-
-async function useOwnHost(world: HarnessWorld, role: string, debFile: string, version: string): Promise<void> {
-  const { host, installation, readiness } = await hostPool().freshInstalled(role, debFile, world.manifest);
-  world.host = host;
-  world.ownsHost = true;
-  world.installation = installation;
-  world.readiness = readiness;
-  check(installation.apt.exitCode === 0, {
-    expected: `${world.manifest.package.name} ${version} to install (a precondition of this scenario; see the @install feature)`,
-    found: `apt-get exited ${installation.apt.exitCode}`,
-    evidence: [installation.apt],
-  });
-}
-
-Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
-  await useOwnHost(this, 'own', this.manifest.package.file, this.manifest.package.version);
-});
-
-Given('the previous version of the service is installed on a Wazo host of its own', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  const previous = this.manifest.package.previous;
-  if (!previous) return 'skipped';
-  await useOwnHost(this, 'previous', previous.file, previous.version);
-});
 
 Then('the installed package is the manifest\'s new version', async function (this: HarnessWorld) {
   const { name, version } = this.manifest.package;

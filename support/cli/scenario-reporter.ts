@@ -65,7 +65,9 @@ export class ScenarioReporter {
       const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
       const state = this.started.get(testCaseStartedId);
       state?.statuses.add(testStepResult.status);
-      if (state && testStepResult.status === TestStepResultStatus.FAILED) state.failures.push(failureText(testStepResult));
+      // Ambiguous and undefined steps are the harness's own bugs: they must say so, not pass silently.
+      const broken = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
+      if (state && broken.includes(testStepResult.status)) state.failures.push(failureText(testStepResult));
     }
     if (envelope.attachment?.testCaseStartedId) {
       const { testCaseStartedId, body, fileName, mediaType } = envelope.attachment;
@@ -102,8 +104,8 @@ export class ScenarioReporter {
 }
 
 /** A check's own message (expected/found/evidence) without a stack; other errors keep their type. */
-function failureText({ exception, message }: TestStepResult): string {
-  if (!exception) return message ?? 'failed (no message)';
+function failureText({ exception, message, status }: TestStepResult): string {
+  if (!exception) return message ?? `${status.toLowerCase()} step (no step definition matches it, or several do)`;
   return exception.type === 'CheckFailed' ? (exception.message ?? '') : `${exception.type}: ${exception.message ?? ''}`;
 }
 

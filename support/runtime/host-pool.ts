@@ -48,11 +48,6 @@ export class HostPool {
     return this.installedHost;
   }
 
-  /** A fresh host of the caller's own with the manifest's package installed, for scenarios that change it. */
-  installedOwn(manifest: ServiceManifest, role: string): Promise<InstalledHost> {
-    return this.bootInstalled(role, manifest.package.file, manifest);
-  }
-
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
   freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
     return this.bootInstalled(role, debFile, manifest);
