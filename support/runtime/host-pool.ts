@@ -8,6 +8,9 @@ import { WazoHostContainer } from '../host/wazo-host-container';
 import type { RunParameters } from './run-parameters';
 import { TIMEOUTS } from './timeouts';
 
+/** Cucumber's parallel workers each have a pool: the worker id keeps their host names apart. */
+const WORKER = `w${process.env.CUCUMBER_WORKER_ID ?? '0'}`;
+
 export interface InstalledHost {
   host: StartedWazoHost;
   installation: Installation;
@@ -28,7 +31,7 @@ export class HostPool {
 
   async boot(role: string): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
-    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
+    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${WORKER}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
     const host = await (keep ? container.withKeep() : container).start();
     this.live.add(host);
     await registerHostSecrets(host);
