@@ -14,7 +14,11 @@ const WORKER = `w${process.env.CUCUMBER_WORKER_ID ?? '0'}`;
 export interface InstalledHost {
   host: StartedWazoHost;
   installation: Installation;
-  /** The service's readiness on this host, waited for once: the scenarios sharing it reuse the answer. */
+  /**
+   * Waits until the service is ready on this host. On the shared host it is waited for once
+   * and the scenarios sharing it reuse the answer; a scenario's own host changes (upgrades,
+   * reboots), so there each call waits anew.
+   */
   readiness: () => Promise<Polled<Readiness>>;
 }
 
@@ -38,22 +42,23 @@ export class HostPool {
     return host;
   }
 
-  private async bootInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
+  private async bootInstalled(role: string, debFile: string, manifest: ServiceManifest, shared: boolean): Promise<InstalledHost> {
     const host = await this.boot(role);
     const installation = await installPackage(host, debFile);
-    let readiness: Promise<Polled<Readiness>> | undefined;
-    return { host, installation, readiness: () => (readiness ??= waitUntilReady(host, manifest, TIMEOUTS.serviceReady)) };
+    const wait = () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady);
+    let once: Promise<Polled<Readiness>> | undefined;
+    return { host, installation, readiness: shared ? () => (once ??= wait()) : wait };
   }
 
   /** The shared host with the manifest's package installed (whatever apt answered). */
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
-    this.installedHost ??= this.bootInstalled('installed', manifest.package.file, manifest);
+    this.installedHost ??= this.bootInstalled('installed', manifest.package.file, manifest, true);
     return this.installedHost;
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
   freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
-    return this.bootInstalled(role, debFile, manifest);
+    return this.bootInstalled(role, debFile, manifest, false);
   }
 
   async release(host: StartedWazoHost): Promise<void> {
