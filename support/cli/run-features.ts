@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { TestStepResultStatus } from '@cucumber/messages';
-import { judgeChecklist } from '../report/compliance';
+import { judgeChecklist, scenariosBeyondChecklist } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
 import type { RunParameters } from '../runtime/run-parameters';
@@ -84,6 +84,7 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
       seconds: (Date.now() - started.getTime()) / 1000,
     },
     reportDir,
+    scenariosBeyondChecklist(verdicts, reporter.lines),
   );
   writeFileSync(join(reportDir, 'compliance.md'), markdown);
   writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));

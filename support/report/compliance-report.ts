@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import type { ScenarioLine } from '../cli/scenario-reporter';
 import type { ItemVerdict, Verdict } from './compliance';
 
 export interface RunFacts {
@@ -24,7 +25,7 @@ const badge: Record<Verdict, string> = {
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The checklist compliance report as Markdown: summary, the items in order, then failures with evidence. */
-export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, reportDir: string): string {
+export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, reportDir: string, beyond: ScenarioLine[] = []): string {
   const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
   const lines = [
     `# ${run.service}: new-service guidelines compliance`,
@@ -44,16 +45,24 @@ export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, repor
         `| ${i + 1} | ${cell(v.item.text)} | ${badge[v.verdict]} | ${cell(v.reason ?? v.scenarios.map((s) => `${s.area} ${s.name} (${s.status.toLowerCase()})`).join('; '))} |`,
     ),
   ];
-  const failed = verdicts.filter((v) => v.verdict === 'fail');
+  if (beyond.length > 0) {
+    // Checks the guidelines' checklist does not name (e.g. a clean purge, which Debian policy asks).
+    lines.push('', '## Checks beyond the checklist', '', '| Scenario | Verdict |', '|---|---|');
+    for (const s of beyond) lines.push(`| ${cell(`${s.area} ${s.name}`)} | ${s.status === 'PASSED' ? 'PASS' : s.status === 'SKIPPED' ? 'N/A' : 'FAIL'} |`);
+  }
+  const failed: Array<[string, ScenarioLine[]]> = [
+    ...verdicts.filter((v) => v.verdict === 'fail').map((v): [string, ScenarioLine[]] => [v.item.text, v.scenarios]),
+    ...beyond.filter((s) => s.status === 'FAILED').map((s): [string, ScenarioLine[]] => [s.name, [s]]),
+  ];
   if (failed.length > 0) lines.push('', '## Failures');
-  for (const v of failed) {
-    lines.push('', `### ${v.item.text}`);
-    for (const scenario of v.scenarios.filter((s) => s.status === 'FAILED')) {
+  for (const [title, scenarios] of failed) {
+    lines.push('', `### ${title}`);
+    for (const scenario of scenarios.filter((s) => s.status === 'FAILED')) {
       lines.push('', `Scenario: ${scenario.area} ${scenario.name}`, '', '```', ...scenario.failures, '```');
       for (const file of scenario.attachments) lines.push(`- diagnostics: [${relative(reportDir, file)}](${relative(reportDir, file)})`);
     }
   }
-  const notes = verdicts.flatMap((v) => v.scenarios).filter((s, i, all) => s.notes.length > 0 && all.indexOf(s) === i);
+  const notes = [...verdicts.flatMap((v) => v.scenarios), ...beyond].filter((s, i, all) => s.notes.length > 0 && all.indexOf(s) === i);
   if (notes.length > 0) {
     lines.push('', '## Notes', '');
     for (const s of notes) for (const note of s.notes) lines.push(`- ${s.name}: ${note}`);

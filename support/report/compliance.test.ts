@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { TestStepResultStatus } from '@cucumber/messages';
 import type { ScenarioLine } from '../cli/scenario-reporter';
 import { loadManifest } from '../configuration/manifest-loader';
-import { judgeChecklist } from './compliance';
+import { judgeChecklist, scenariosBeyondChecklist } from './compliance';
 import { complianceMarkdown } from './compliance-report';
 import { readChecklist } from './guidelines-checklist';
 
@@ -59,4 +59,19 @@ test('the Markdown report lists every item in order and shows each failure with 
   assert.match(markdown, /^\| 2 \| The service default user cannot log in to a shell \| FAIL \|/m);
   assert.match(markdown, /^\| 21 \| /m);
   assert.match(markdown, /## Failures\n\n### The service default user cannot log in to a shell\n[\s\S]*found: {4}\/bin\/bash/);
+});
+
+test('scenarios that decide no checklist item are reported beyond it, with their failures', () => {
+  const purge = line('The service package is purged cleanly and can be installed again', ['@purge'], TestStepResultStatus.FAILED, ['found:    /var/log/x.log left']);
+  const verdicts = judgeChecklist(items, [purge], manifest);
+  const beyond = scenariosBeyondChecklist(verdicts, [purge]);
+  assert.deepEqual(beyond, [purge]);
+  const markdown = complianceMarkdown(
+    verdicts,
+    { service: 'wazo-foo', packageFile: '/x.deb', packageVersion: '1.1.0', hostImage: 'img', runId: 'r1', startedAt: new Date(0), seconds: 3 },
+    '/reports/wazo-foo',
+    beyond,
+  );
+  assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \|\n\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
+  assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again\n\n```\nfound: {4}\/var\/log\/x\.log left/);
 });

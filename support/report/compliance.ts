@@ -40,3 +40,9 @@ export function judgeChecklist(items: ChecklistItem[], lines: ScenarioLine[], ma
     return { item, verdict: 'fail', reason: `a scenario ended ${scenarios.find((s) => s.status !== 'PASSED')?.status}`, scenarios };
   });
 }
+
+/** The scenarios that decide no checklist item: reported as checks beyond the checklist. */
+export function scenariosBeyondChecklist(verdicts: ItemVerdict[], lines: ScenarioLine[]): ScenarioLine[] {
+  const decided = new Set(verdicts.flatMap((v) => v.scenarios));
+  return lines.filter((line) => !decided.has(line));
+}
