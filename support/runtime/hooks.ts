@@ -8,6 +8,12 @@ import { redact } from '../secrets/redaction';
 
 setDefaultTimeout(TIMEOUTS.step);
 
+// A cucumber worker whose coordinator is gone (the run was interrupted, or killed with
+// SIGKILL) must not linger: the run's janitor removes the containers, the worker just ends.
+if (process.env.CUCUMBER_WORKER_ID !== undefined && process.connected) {
+  process.on('disconnect', () => process.exit(1));
+}
+
 let pool: HostPool | undefined;
 
 /** The run's host pool (cucumber loads support code once per run, so one pool per run). */
