@@ -40,27 +40,28 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs: num
   }
 }
 
-test('SIGINT while the host boots stops within seconds, exits 130 and removes the host', async () => {
+/** Sends the signal once the run reached `moment`; it must stop within seconds with `code` and leave no container. */
+async function interruptAndExpect(signal: NodeJS.Signals, code: number, moment: (run: ReturnType<typeof startRun>) => Promise<void>): Promise<string> {
   const run = startRun();
-  await until(async () => (await hostsOf(run.child.pid!)).length > 0, 60_000, 'the run to create its host');
+  await moment(run);
   const sent = Date.now();
-  run.child.kill('SIGINT');
-  const { code } = await run.exit;
-  assert.equal(code, 130, run.output());
-  assert.ok(Date.now() - sent < 10_000, `stopped ${(Date.now() - sent) / 1000} s after SIGINT`);
+  run.child.kill(signal);
+  const exit = await run.exit;
+  assert.equal(exit.code, code, run.output());
+  assert.ok(Date.now() - sent < 10_000, `stopped ${(Date.now() - sent) / 1000} s after ${signal}`);
   assert.deepEqual(await containersOf(run.child.pid!), []);
-  assert.match(run.output(), /SIGINT: stopping; removing the containers of run/);
+  return run.output();
+}
+
+test('SIGINT while the host boots stops within seconds, exits 130 and removes the host', async () => {
+  const output = await interruptAndExpect('SIGINT', 130, (run) =>
+    until(async () => (await hostsOf(run.child.pid!)).length > 0, 60_000, 'the run to create its host'),
+  );
+  assert.match(output, /SIGINT: stopping; removing the containers of run/);
 });
 
 test('SIGTERM while checking stops within seconds, exits 143 and removes the host', async () => {
-  const run = startRun();
-  await until(() => /PASS|FAIL/.test(run.output()), 90_000, 'the first checked item');
-  const sent = Date.now();
-  run.child.kill('SIGTERM');
-  const { code } = await run.exit;
-  assert.equal(code, 143, run.output());
-  assert.ok(Date.now() - sent < 10_000, `stopped ${(Date.now() - sent) / 1000} s after SIGTERM`);
-  assert.deepEqual(await containersOf(run.child.pid!), []);
+  await interruptAndExpect('SIGTERM', 143, (run) => until(() => /PASS|FAIL/.test(run.output()), 90_000, 'the first checked item'));
 });
 
 test('a run killed with SIGKILL leaves its host, which --cleanup removes', async () => {

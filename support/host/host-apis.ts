@@ -1,10 +1,10 @@
 import { CONSUL_TOKEN_FILE, type ConsulEndpoint } from '../probes/consul';
 import { httpsGet, type HttpResult, type HttpsOrigin } from '../probes/http';
+import { HOST_CA } from '../probes/nginx';
 import { registerSecret } from '../secrets/redaction';
 import type { StartedWazoHost } from './started-wazo-host';
 import { HOST_PORTS } from './wazo-host-container';
 
-export const HOST_CA_FILE = '/etc/wazo/tls/ca.crt';
 
 // A host's token and CA never change (made at its first boot, kept across reboots): read once.
 const tokens = new WeakMap<StartedWazoHost, Promise<string>>();
@@ -45,8 +45,8 @@ export async function registerHostSecrets(host: StartedWazoHost): Promise<void> 
 
 /** nginx on the host's 443, published on 127.0.0.1, verified against the host's own CA. */
 export async function nginxOrigin(host: StartedWazoHost): Promise<HttpsOrigin> {
-  if (!cas.has(host)) cas.set(host, readHostFile(host, HOST_CA_FILE, () => undefined));
-  return { origin: `https://127.0.0.1:${host.getMappedPort(HOST_PORTS.https)}`, ca: await cas.get(host)!, caSource: `the host CA ${HOST_CA_FILE}` };
+  if (!cas.has(host)) cas.set(host, readHostFile(host, HOST_CA, () => undefined));
+  return { origin: `https://127.0.0.1:${host.getMappedPort(HOST_PORTS.https)}`, ca: await cas.get(host)!, caSource: `the host CA ${HOST_CA}` };
 }
 
 /** GET a path through the host's nginx, from the harness process. */

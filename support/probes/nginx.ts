@@ -1,6 +1,7 @@
 import { fact, type Fact, type Shell } from './evidence';
 
 /** The host's own CA: TLS is verified, never turned off. */
+/** The host's own CA (made at its first boot): TLS to its nginx is verified against it, never skipped. */
 export const HOST_CA = '/etc/wazo/tls/ca.crt';
 
 /** The HTTP status nginx answers for GET https://localhost<path> inside the host (0: no answer). */
