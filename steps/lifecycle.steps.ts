@@ -3,9 +3,8 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { apiAnswered } from '../support/checks/lifecycle-rules';
-import { describeInstance, isPassing } from '../support/checks/consul-rules';
-import { consulEndpoint } from '../support/host/host-apis';
-import { consulInstances } from '../support/probes/consul';
+import { describeAnswer, isPassing } from '../support/checks/consul-rules';
+import { instancesInConsul } from '../support/host/consul-catalog';
 import { apiPath, nginxStatus } from '../support/probes/nginx';
 import { packageStatus } from '../support/probes/packages';
 import { unitProcesses } from '../support/probes/processes';
@@ -28,14 +27,14 @@ Then('the service is registered in consul', async function (this: HarnessWorld):
   if (!this.manifest.consul.registers) return 'skipped';
   // A daemon registers shortly after it starts: the bounded wait of a started service.
   const { fact, waitedMs } = await pollFact(
-    async () => consulInstances(await consulEndpoint(this.currentHost), this.manifest.name, TIMEOUTS.httpRequest),
-    (all) => all.some(isPassing),
+    () => instancesInConsul(this.currentHost, this.manifest.name),
+    (answer) => answer.instances.some(isPassing),
     TIMEOUTS.serviceReady,
     500,
   );
-  check(fact.value.some(isPassing), {
+  check(fact.value.instances.some(isPassing), {
     expected: `consul to know a passing instance of ${this.manifest.name} within ${TIMEOUTS.serviceReady / 1000} s`,
-    found: `after ${(waitedMs / 1000).toFixed(1)} s: ${fact.value.length === 0 ? 'no instance' : fact.value.map(describeInstance).join('; ')}`,
+    found: `after ${(waitedMs / 1000).toFixed(1)} s: ${describeAnswer(this.manifest.name, fact.value)}`,
     evidence: fact.evidence,
   });
 });

@@ -2,14 +2,12 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { ALLOWED_AFTER_PURGE, purgeLeftovers } from '../support/checks/lifecycle-rules';
 import { installPackage, PACKAGE_DIR, purgePackage } from '../support/host/package-installer';
-import { describeInstance } from '../support/checks/consul-rules';
-import { consulEndpoint } from '../support/host/host-apis';
-import { consulInstances } from '../support/probes/consul';
+import { describeAnswer } from '../support/checks/consul-rules';
+import { instancesInConsul } from '../support/host/consul-catalog';
 import { addedEntries, listFilesystem } from '../support/probes/filesystem';
 import { apiPath, nginxReloads, nginxStatus } from '../support/probes/nginx';
 import { unitProcesses, userProcesses } from '../support/probes/processes';
 import { hostPool } from '../support/runtime/hooks';
-import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 const BEFORE = `${PACKAGE_DIR}/filesystem-before-install.txt`;
@@ -50,11 +48,11 @@ Then('no process of the service is left', async function (this: HarnessWorld) {
 
 Then('the service is no longer registered in consul', async function (this: HarnessWorld): Promise<'skipped' | void> {
   if (!this.manifest.consul.registers) return 'skipped';
-  const instances = await consulInstances(await consulEndpoint(this.currentHost), this.manifest.name, TIMEOUTS.httpRequest);
-  check(instances.evidence[0].exitCode === 0 && instances.value.length === 0, {
+  const answer = await instancesInConsul(this.currentHost, this.manifest.name);
+  check(answer.value.unanswered === undefined && answer.value.instances.length === 0, {
     expected: `consul to know no instance of ${this.manifest.name} after the purge (a stopping daemon deregisters)`,
-    found: instances.value.length > 0 ? `still registered: ${instances.value.map(describeInstance).join('; ')}` : `consul did not answer: ${instances.evidence[0].stderr}`,
-    evidence: instances.evidence,
+    found: `${answer.value.unanswered === undefined ? 'still registered: ' : ''}${describeAnswer(this.manifest.name, answer.value)}`,
+    evidence: answer.evidence,
   });
 });
 

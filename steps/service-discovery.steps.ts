@@ -1,9 +1,9 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
-import { consulEndpoint } from '../support/host/host-apis';
+import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
+import { instancesInConsul } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
-import { consulInstances, type ConsulInstance } from '../support/probes/consul';
+import type { ConsulAnswer, ConsulInstance } from '../support/probes/consul';
 import { pollFact, type Polled } from '../support/probes/poll';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -11,27 +11,22 @@ import type { HarnessWorld } from '../support/runtime/world';
 /** When the scenario last started the service: registration times are measured from there. */
 const startedAt = new WeakMap<HarnessWorld, number>();
 
-async function waitForInstances(world: HarnessWorld, service: string, done: (instances: ConsulInstance[]) => boolean, timeoutMs: number): Promise<Polled<ConsulInstance[]>> {
-  const endpoint = await consulEndpoint(world.currentHost);
-  return pollFact(() => consulInstances(endpoint, service, TIMEOUTS.httpRequest), done, timeoutMs);
+/** Polls consul until `done` holds of an answer it gave: an unanswered question never satisfies a wait. */
+async function waitForInstances(world: HarnessWorld, service: string, done: (instances: ConsulInstance[]) => boolean, timeoutMs: number): Promise<Polled<ConsulAnswer>> {
+  return pollFact(() => instancesInConsul(world.currentHost, service), (answer) => answer.unanswered === undefined && done(answer.instances), timeoutMs);
 }
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function describeInstances(service: string, instances: ConsulInstance[]): string {
-  return instances.length === 0 ? `no instance of ${service} in consul's catalog` : instances.map(describeInstance).join('; ');
-}
-
-async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<Polled<ConsulInstance[]>> {
+async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<void> {
   const polled = await waitForInstances(world, service, (instances) => instances.some(isPassing), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `consul's catalog to list ${service} with a passing health check within ${seconds(TIMEOUTS.consulRegistration)}`,
-    found: `after ${seconds(polled.waitedMs)}: ${describeInstances(service, polled.fact.value)}`,
+    found: `after ${seconds(polled.waitedMs)}: ${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });
-  return polled;
 }
 
 Then('consul returns a running {string} service', async function (this: HarnessWorld, service: string) {
@@ -48,10 +43,11 @@ Then('consul returns a running {string} service within the registration time of 
 Then("the consul registration of {string} has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld, service: string) {
   const { fact } = await waitForInstances(this, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
   const { listen, port } = this.manifest.api;
-  const wrong = fact.value.map((instance) => ({ instance, mismatches: registrationMismatches(instance, this.manifest) })).filter((w) => w.mismatches.length > 0);
-  check(fact.value.length > 0 && wrong.length === 0, {
+  const { instances } = fact.value;
+  const wrong = instances.map((instance) => ({ instance, mismatches: registrationMismatches(instance, this.manifest) })).filter((w) => w.mismatches.length > 0);
+  check(instances.length > 0 && wrong.length === 0, {
     expected: `every instance of ${service} in consul at ${expectedAddress(listen)}, port ${port} (the manifest's API), tagged ${this.manifest.name}`,
-    found: fact.value.length === 0 ? describeInstances(service, []) : wrong.map((w) => `${w.mismatches.join(', ')} (${describeInstance(w.instance)})`).join('; '),
+    found: instances.length === 0 ? describeAnswer(service, fact.value) : wrong.map((w) => `${w.mismatches.join(', ')} (${describeInstance(w.instance)})`).join('; '),
     evidence: fact.evidence,
   });
 });
@@ -73,7 +69,7 @@ Then('consul has no {string} instance left', async function (this: HarnessWorld,
   const polled = await waitForInstances(this, service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
   check(polled.satisfied, {
     expected: `no instance of ${service} in consul's catalog within ${seconds(TIMEOUTS.consulDeregistration)} of the stop (a stopped service deregisters itself)`,
-    found: `after ${seconds(polled.waitedMs)}, still registered: ${describeInstances(service, polled.fact.value)}`,
+    found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.unanswered === undefined ? 'still registered: ' : ''}${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });
 });
@@ -82,7 +78,7 @@ Then('consul has exactly one {string} instance, passing', async function (this: 
   const polled = await waitForInstances(this, service, (instances) => instances.length === 1 && isPassing(instances[0]), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `exactly one instance of ${service} in consul's catalog, passing, within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
-    found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.length} instance(s): ${describeInstances(service, polled.fact.value)}`,
+    found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.instances.length} instance(s): ${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });
 });

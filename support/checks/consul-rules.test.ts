@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ServiceManifest } from '../configuration/manifest';
 import { instancesOf, type ConsulInstance } from '../probes/consul';
-import { addressMatches, describeInstance, isPassing, registrationMismatches } from './consul-rules';
+import { addressMatches, describeAnswer, describeInstance, isPassing, registrationMismatches } from './consul-rules';
 
 const manifest = { name: 'wazo-foo', api: { listen: '127.0.0.1', port: 9504 } } as ServiceManifest;
 const instance: ConsulInstance = {
@@ -51,4 +51,10 @@ test('a service listening on all addresses must not advertise the wildcard', () 
 
 test('describeInstance reads as one line', () => {
   assert.equal(describeInstance(instance), 'instance a1 at 127.0.0.1:9504, tags [wazo-foo, c0ffee], service:a1 passing');
+});
+
+test('describeAnswer never reads an unanswered question as "no instance"', () => {
+  assert.match(describeAnswer('wazo-foo', { instances: [], unanswered: 'connect ECONNREFUSED 127.0.0.1:32768' }), /^consul did not answer \(connect ECONNREFUSED 127\.0\.0\.1:32768\): consul is down/);
+  assert.equal(describeAnswer('wazo-foo', { instances: [] }), "no instance of wazo-foo in consul's catalog");
+  assert.match(describeAnswer('wazo-foo', { instances: [instance] }), /^instance a1 at 127\.0\.0\.1:9504/);
 });

@@ -1,5 +1,5 @@
 import type { ServiceManifest } from '../configuration/manifest';
-import type { ConsulInstance } from '../probes/consul';
+import type { ConsulAnswer, ConsulInstance } from '../probes/consul';
 
 /** Passing: the instance has a health check of its own (Wazo daemons use a TTL check) and all of them pass. */
 export function isPassing(instance: ConsulInstance): boolean {
@@ -31,4 +31,10 @@ export function registrationMismatches(instance: ConsulInstance, manifest: Servi
 export function describeInstance(instance: ConsulInstance): string {
   const checks = instance.checks.map((c) => `${c.id} ${c.status}`).join(', ') || 'no health check';
   return `instance ${instance.id} at ${instance.address || '(node address)'}:${instance.port}, tags [${instance.tags.join(', ')}], ${checks}`;
+}
+
+/** What consul said of a service, in a phrase: why it did not answer, no instance, or each instance. */
+export function describeAnswer(service: string, answer: ConsulAnswer): string {
+  if (answer.unanswered !== undefined) return `consul did not answer (${answer.unanswered}): consul is down or unreachable in the host, see its status below`;
+  return answer.instances.length === 0 ? `no instance of ${service} in consul's catalog` : answer.instances.map(describeInstance).join('; ');
 }

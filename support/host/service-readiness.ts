@@ -1,14 +1,12 @@
 import { isPassing } from '../checks/consul-rules';
 import { apiAnswered } from '../checks/lifecycle-rules';
 import type { ServiceManifest } from '../configuration/manifest';
-import { consulInstances } from '../probes/consul';
 import { fact, type Fact, type Shell } from '../probes/evidence';
 import { pollFact, type Polled } from '../probes/poll';
 import { apiPath, nginxStatus } from '../probes/nginx';
 import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
-import { TIMEOUTS } from '../runtime/timeouts';
-import { consulEndpoint } from './host-apis';
+import { instancesInConsul } from './consul-catalog';
 import type { StartedWazoHost } from './started-wazo-host';
 
 export interface Readiness {
@@ -46,6 +44,8 @@ export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutM
 export interface Serving extends Readiness {
   /** Instances of the service consul reports as passing (undefined: the service does not register). */
   passingInConsul?: number;
+  /** Why consul did not answer, when it did not. */
+  consulUnanswered?: string;
   /** nginx's answer for the service's API (0: none). */
   apiStatus: number;
 }
@@ -53,12 +53,11 @@ export interface Serving extends Readiness {
 async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promise<Fact<Serving>> {
   const [ready, instances, api] = await Promise.all([
     readiness(host, manifest),
-    // The consul endpoint is read each time: the published port changes with a reboot.
-    manifest.consul.registers ? consulEndpoint(host).then((endpoint) => consulInstances(endpoint, manifest.name, TIMEOUTS.httpRequest)) : undefined,
+    manifest.consul.registers ? instancesInConsul(host, manifest.name) : undefined,
     nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)),
   ]);
   return fact(
-    { ...ready.value, passingInConsul: instances?.value.filter(isPassing).length, apiStatus: api.value },
+    { ...ready.value, passingInConsul: instances?.value.instances.filter(isPassing).length, consulUnanswered: instances?.value.unanswered, apiStatus: api.value },
     ...ready.evidence,
     ...(instances?.evidence ?? []),
     ...api.evidence,
@@ -71,7 +70,8 @@ export function isServing(s: Serving): boolean {
 }
 
 export function describeServing(s: Serving): string {
-  const consul = s.passingInConsul === undefined ? '' : `, ${s.passingInConsul} passing instance(s) in consul`;
+  const consul =
+    s.consulUnanswered !== undefined ? `, consul did not answer (${s.consulUnanswered})` : s.passingInConsul === undefined ? '' : `, ${s.passingInConsul} passing instance(s) in consul`;
   return `unit ${s.unit.activeState}/${s.unit.subState}, port ${s.listening ? 'listening' : 'not listening'}${consul}, API through nginx answered ${s.apiStatus || 'nothing'}`;
 }
 

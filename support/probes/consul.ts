@@ -39,6 +39,16 @@ export function instancesOf(entries: HealthEntry[]): ConsulInstance[] {
   }));
 }
 
+/**
+ * What consul said of a service: its instances, or why it could not be asked. An unanswered
+ * question is never "no instance": a check on deregistration must not pass because consul is down.
+ */
+export interface ConsulAnswer {
+  instances: ConsulInstance[];
+  /** Why consul did not answer (connection refused, timeout, ACL denied); absent when it answered. */
+  unanswered?: string;
+}
+
 /** Consul's HTTP API as the harness reaches it: the host's 8500 published on 127.0.0.1, with the host's master token. */
 export interface ConsulEndpoint {
   port: number;
@@ -46,7 +56,7 @@ export interface ConsulEndpoint {
 }
 
 /** The service's instances in consul's catalog with their checks, read through consul's HTTP API. */
-export async function consulInstances(endpoint: ConsulEndpoint, service: string, timeoutMs: number): Promise<Fact<ConsulInstance[]>> {
+export async function consulInstances(endpoint: ConsulEndpoint, service: string, timeoutMs: number): Promise<Fact<ConsulAnswer>> {
   // No keep-alive: each probe is one request, and no socket may outlive the scenario's host.
   const agent = new Agent({ keepAlive: false });
   const consul = new Consul({ host: '127.0.0.1', port: endpoint.port, defaults: { token: endpoint.token }, agent });
@@ -57,9 +67,10 @@ export async function consulInstances(endpoint: ConsulEndpoint, service: string,
     const entries = (await consul.health.service({ service, timeout: timeoutMs } as { service: string })) as HealthEntry[];
     const instances = instancesOf(entries);
     const stdout = instances.length === 0 ? '[] (no instance)' : instances.map((i) => JSON.stringify(i)).join('\n');
-    return fact(instances, { command, user: HARNESS_PROCESS, exitCode: 0, stdout, stderr: '' });
+    return fact({ instances }, { command, user: HARNESS_PROCESS, exitCode: 0, stdout, stderr: '' });
   } catch (error) {
-    return fact([], { command, user: HARNESS_PROCESS, exitCode: 1, stdout: '', stderr: (error as Error).message });
+    const reason = (error as Error).message;
+    return fact({ instances: [], unanswered: reason }, { command, user: HARNESS_PROCESS, exitCode: 1, stdout: '', stderr: reason });
   } finally {
     agent.destroy();
   }

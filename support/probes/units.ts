@@ -1,4 +1,4 @@
-import { fact, type Fact, type Shell } from './evidence';
+import { fact, type Evidence, type Fact, type Shell } from './evidence';
 
 export interface UnitState {
   activeState: string;
@@ -27,6 +27,11 @@ export async function unitState(shell: Shell, unit: string): Promise<Fact<UnitSt
     },
     evidence,
   );
+}
+
+/** `systemctl status` of a unit, with its last journal lines: for a unit that is down, they say why. */
+export function unitStatus(shell: Shell, unit: string): Promise<Evidence> {
+  return shell.run(['systemctl', 'status', '--no-pager', '--lines=8', unit]);
 }
 
 /** Units systemd reports as failed, whoever they belong to. */

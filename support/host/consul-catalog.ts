@@ -1,0 +1,22 @@
+import { consulInstances, type ConsulAnswer } from '../probes/consul';
+import { fact, type Fact } from '../probes/evidence';
+import { unitStatus } from '../probes/units';
+import { TIMEOUTS } from '../runtime/timeouts';
+import { consulEndpoint } from './host-apis';
+import type { StartedWazoHost } from './started-wazo-host';
+
+/** The unit of the host's consul agent. */
+export const CONSUL_UNIT = 'consul.service';
+
+/**
+ * The service's instances as the host's consul reports them. When consul does not answer,
+ * the evidence adds consul's own unit status and last journal lines in the host: they say
+ * whether consul is down, and why, where a connection error alone does not.
+ */
+export async function instancesInConsul(host: StartedWazoHost, service: string): Promise<Fact<ConsulAnswer>> {
+  // The endpoint is read each time: the published port changes with a reboot.
+  const answer = await consulInstances(await consulEndpoint(host), service, TIMEOUTS.httpRequest);
+  if (answer.value.unanswered === undefined) return answer;
+  const status = await unitStatus(host, CONSUL_UNIT);
+  return fact(answer.value, ...answer.evidence, status);
+}
