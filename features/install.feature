@@ -11,3 +11,4 @@ Feature: The service is correctly installed on a fresh install
     And the service unit is enabled
     And the service is running
     And no unit of the host is failed
+    And the host's own services (consul, nginx, monit) are still running

@@ -1,7 +1,8 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { packageStatus } from '../support/probes/packages';
-import { failedUnits, unitState } from '../support/probes/units';
+import { CONSUL_UNIT } from '../support/host/consul-catalog';
+import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Then('the installation succeeds', function (this: HarnessWorld) {
@@ -44,5 +45,19 @@ Then('no unit of the host is failed', async function (this: HarnessWorld) {
     expected: 'no failed unit on the host after the installation',
     found: `failed: ${failed.value.join(', ')}`,
     evidence: failed.evidence,
+  });
+});
+
+/** The platform services every Wazo host runs: installing a service must leave them running. */
+const PLATFORM_UNITS = [CONSUL_UNIT, 'nginx.service', 'monit.service'];
+
+Then("the host's own services \\(consul, nginx, monit) are still running", async function (this: HarnessWorld) {
+  const states = await Promise.all(PLATFORM_UNITS.map(async (unit) => ({ unit, state: await unitState(this.currentHost, unit) })));
+  const down = states.filter(({ state }) => state.value.activeState !== 'active');
+  const statuses = await Promise.all(down.map(({ unit }) => unitStatus(this.currentHost, unit)));
+  check(down.length === 0, {
+    expected: `${PLATFORM_UNITS.join(', ')} active after the installation`,
+    found: down.map(({ unit, state }) => `${unit} ${state.value.activeState}/${state.value.subState}`).join(', '),
+    evidence: [...states.flatMap(({ state }) => state.evidence), ...statuses],
   });
 });

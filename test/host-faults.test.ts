@@ -1,5 +1,6 @@
 // Faults the harness must report, not hang on, and clean up after: a crash-looping daemon,
-// a failing postinst, a host degraded by an unrelated unit (examples/faults/<name>/FAULT),
+// a failing postinst, a host degraded by an unrelated unit, consul down in the host
+// (examples/faults/<name>/FAULT),
 // and packages that are not what the manifest says (exit 2 before any host boots).
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
@@ -42,6 +43,20 @@ test('a unit unrelated to the service failing degrades the host: the install che
   const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('degraded-by-other-unit'), '--tags', '@install or @user']);
   assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
   assert.match(stdout, /found: +failed: unrelated-helper\.service/);
+});
+
+test('consul down in the host: the install check names it, and the discovery checks say consul did not answer, and why', async () => {
+  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('consul-down'), '--tags', '@install or @service-discovery']);
+  assert.deepEqual(failed.sort(), [
+    'The service is correctly installed on a fresh install',
+    'The service leaves consul when it stops, and registers again, once, when it starts or restarts',
+    'The service registers with consul for the discovery of services',
+  ]);
+  assert.match(stdout, /found: +consul\.service inactive\/dead$/m);
+  assert.match(stdout, /found: +after [\d.]+ s: consul did not answer \([^)]+\): consul is down or unreachable in the host/);
+  // The evidence is consul's own word, from the host's journal.
+  assert.match(stdout, /failed to parse \/etc\/consul\.d\/50-wazo-foo\.json/);
+  assert.doesNotMatch(stdout, /no instance of wazo-foo in consul's catalog/);
 });
 
 test('a package of another name than the manifest\'s exits 2 before any host boots', async () => {
