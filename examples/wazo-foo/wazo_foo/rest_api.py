@@ -8,7 +8,7 @@ import logging
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import api_spec
+from . import api_spec, auth, routes
 from .config import redacted
 
 logger = logging.getLogger(__name__)
@@ -48,10 +48,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = 'wazo-foo'
     app = None  # set by make_server
 
-    ROUTES = {
-        '/{}/status'.format(API_VERSION): ('status', True),
-        '/{}/config'.format(API_VERSION): ('config', True),
-    }
+    ROUTES = {'/{}/{}'.format(API_VERSION, name): (name, needs_token) for name, needs_token in routes.ROUTES.items()}
     if api_spec.ROUTE:
         ROUTES['/{}/{}'.format(API_VERSION, api_spec.ROUTE)] = ('api_spec', False)
 
@@ -90,9 +87,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(405, 'method-not-allowed', 'Method not allowed',
                                headers={'Allow': 'GET, HEAD'}, head=head)
         name, needs_token = route
-        # There is no wazo-auth here: any non-empty X-Auth-Token is accepted. A
-        # real Wazo daemon validates the token against wazo-auth (port 9497).
-        if needs_token and not self.headers.get('X-Auth-Token', '').strip():
+        if needs_token and not auth.authorized(self.headers):
             return self._error(401, 'unauthorized', 'Unauthorized: missing X-Auth-Token header', head=head)
         if name == 'api_spec':
             with open(API_SPEC_FILE, 'rb') as f:
