@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runLabels, type RunIdentity } from '../support/docker/run-labels';
 import { MIRROR } from '../support/images/base-image';
@@ -57,10 +57,15 @@ export class PreviousVersionArchive {
   }
 }
 
-/** The address of the engine's default bridge on this machine (docker0). */
+/**
+ * The gateway address of the engine's default bridge, as the engine reports it: os.networkInterfaces()
+ * omits docker0 while no container is running (the link is down, though the address is there).
+ */
 function bridgeAddress(): string {
-  const address = networkInterfaces().docker0?.find((a) => a.family === 'IPv4')?.address;
-  if (!address) throw new Error('no docker0 interface: the bench serves the previous version to piuparts on the engine bridge');
+  const address = execFileSync('docker', ['network', 'inspect', 'bridge', '--format', '{{range .IPAM.Config}}{{.Gateway}} {{end}}'], { encoding: 'utf8' })
+    .split(/\s+/)
+    .find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+  if (!address) throw new Error("the engine's bridge network has no IPv4 gateway: the bench serves the previous version to piuparts on it");
   return address;
 }
 
