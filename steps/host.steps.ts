@@ -5,7 +5,7 @@ import { isReady, waitUntilReady } from '../support/host/service-readiness';
 import { lastLines } from '../support/probes/evidence';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {
@@ -61,7 +61,7 @@ Given('the service is running', async function (this: HarnessWorld) {
   check(isReady(polled.fact.value), {
     expected: `${this.manifest.unit} active, listening on port ${this.manifest.api.port}, not restarted by systemd, within ${TIMEOUTS.serviceReady / 1000} s`,
     found:
-      `after ${(polled.waitedMs / 1000).toFixed(1)} s: unit ${unit.activeState}/${unit.subState}, ` +
+      `after ${seconds(polled.waitedMs)}: unit ${unit.activeState}/${unit.subState}, ` +
       `port ${this.manifest.api.port} ${listening ? 'listening' : 'not listening'}, restarted ${unit.restarts} times`,
     evidence: polled.fact.evidence,
   });

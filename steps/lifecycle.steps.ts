@@ -4,13 +4,12 @@ import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { apiAnswered } from '../support/checks/lifecycle-rules';
 import { describeAnswer, isPassing } from '../support/checks/consul-rules';
-import { instancesInConsul } from '../support/host/consul-catalog';
+import { waitForInstances } from '../support/host/consul-catalog';
 import { apiPath, nginxStatus } from '../support/probes/nginx';
 import { packageStatus } from '../support/probes/packages';
 import { unitProcesses } from '../support/probes/processes';
-import { pollFact } from '../support/probes/poll';
 import { unitState } from '../support/probes/units';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Then('the installed package is the manifest\'s new version', async function (this: HarnessWorld) {
@@ -26,15 +25,10 @@ Then('the installed package is the manifest\'s new version', async function (thi
 Then('the service is registered in consul', async function (this: HarnessWorld): Promise<'skipped' | void> {
   if (!this.manifest.consul.registers) return 'skipped';
   // A daemon registers shortly after it starts: the bounded wait of a started service.
-  const { fact, waitedMs } = await pollFact(
-    () => instancesInConsul(this.currentHost, this.manifest.name),
-    (answer) => answer.instances.some(isPassing),
-    TIMEOUTS.serviceReady,
-    500,
-  );
+  const { fact, waitedMs } = await waitForInstances(this.currentHost, this.manifest.name, (instances) => instances.some(isPassing), TIMEOUTS.serviceReady);
   check(fact.value.instances.some(isPassing), {
     expected: `consul to know a passing instance of ${this.manifest.name} within ${TIMEOUTS.serviceReady / 1000} s`,
-    found: `after ${(waitedMs / 1000).toFixed(1)} s: ${describeAnswer(this.manifest.name, fact.value)}`,
+    found: `after ${seconds(waitedMs)}: ${describeAnswer(this.manifest.name, fact.value)}`,
     evidence: fact.evidence,
   });
 });

@@ -7,18 +7,16 @@ import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
 import { bootUnits, unitState } from '../support/probes/units';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
 Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
-  const [disable, ...others] = await disableService(this.currentHost, this.manifest);
-  this.record.disabled = [disable, ...others];
-  check([disable, ...others].every((e) => e.exitCode === 0), {
-    expected: `systemctl disable ${this.manifest.unit} to succeed${others.length ? ' (and monit disabled at boot)' : ''}`,
-    found: [disable, ...others].map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
-    evidence: [disable, ...others],
+  const disabled = await disableService(this.currentHost, this.manifest);
+  this.record.disabled = disabled;
+  check(disabled.every((e) => e.exitCode === 0), {
+    expected: `systemctl disable ${this.manifest.unit} to succeed${disabled.length > 1 ? ' (and monit disabled at boot)' : ''}`,
+    found: disabled.map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
+    evidence: disabled,
   });
 });
 

@@ -1,27 +1,16 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
-import { instancesInConsul } from '../support/host/consul-catalog';
+import { waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
-import type { ConsulAnswer, ConsulInstance } from '../support/probes/consul';
-import { pollFact, type Polled } from '../support/probes/poll';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** When the scenario last started the service: registration times are measured from there. */
 const startedAt = new WeakMap<HarnessWorld, number>();
 
-/** Polls consul until `done` holds of an answer it gave: an unanswered question never satisfies a wait. */
-async function waitForInstances(world: HarnessWorld, service: string, done: (instances: ConsulInstance[]) => boolean, timeoutMs: number): Promise<Polled<ConsulAnswer>> {
-  return pollFact(() => instancesInConsul(world.currentHost, service), (answer) => answer.unanswered === undefined && done(answer.instances), timeoutMs);
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
 async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<void> {
-  const polled = await waitForInstances(world, service, (instances) => instances.some(isPassing), TIMEOUTS.consulRegistration);
+  const polled = await waitForInstances(world.currentHost, service, (instances) => instances.some(isPassing), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `consul's catalog to list ${service} with a passing health check within ${seconds(TIMEOUTS.consulRegistration)}`,
     found: `after ${seconds(polled.waitedMs)}: ${describeAnswer(service, polled.fact.value)}`,
@@ -41,7 +30,7 @@ Then('consul returns a running {string} service within the registration time of 
 });
 
 Then("the consul registration of {string} has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld, service: string) {
-  const { fact } = await waitForInstances(this, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
+  const { fact } = await waitForInstances(this.currentHost, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
   const { listen, port } = this.manifest.api;
   const { instances } = fact.value;
   const wrong = instances.map((instance) => ({ instance, mismatches: registrationMismatches(instance, this.manifest) })).filter((w) => w.mismatches.length > 0);
@@ -66,7 +55,7 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
 });
 
 Then('consul has no {string} instance left', async function (this: HarnessWorld, service: string) {
-  const polled = await waitForInstances(this, service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
+  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
   check(polled.satisfied, {
     expected: `no instance of ${service} in consul's catalog within ${seconds(TIMEOUTS.consulDeregistration)} of the stop (a stopped service deregisters itself)`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.unanswered === undefined ? 'still registered: ' : ''}${describeAnswer(service, polled.fact.value)}`,
@@ -75,7 +64,7 @@ Then('consul has no {string} instance left', async function (this: HarnessWorld,
 });
 
 Then('consul has exactly one {string} instance, passing', async function (this: HarnessWorld, service: string) {
-  const polled = await waitForInstances(this, service, (instances) => instances.length === 1 && isPassing(instances[0]), TIMEOUTS.consulRegistration);
+  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `exactly one instance of ${service} in consul's catalog, passing, within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.instances.length} instance(s): ${describeAnswer(service, polled.fact.value)}`,

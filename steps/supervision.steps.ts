@@ -4,7 +4,7 @@ import { killProcess, leaveOnlySupervisor } from '../support/host/lifecycle';
 import { monitCheck, monitLog, monitStarted } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { restartPolicy, unitState } from '../support/probes/units';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** Restart= values that make systemd restart a daemon killed by a signal. */
@@ -26,7 +26,7 @@ Then("the service's supervisor watches it", async function (this: HarnessWorld) 
   const { fact, waitedMs } = await pollFact(() => monitCheck(this.currentHost, manifest.name), (c) => c.monitoring === 'Monitored', TIMEOUTS.monitCheck, 500);
   check(fact.value.listed && fact.value.monitoring === 'Monitored', {
     expected: `monit status to list a monitored check '${manifest.name}' within ${TIMEOUTS.monitCheck / 1000} s`,
-    found: fact.value.listed ? `${fact.value.kind} '${manifest.name}': ${fact.value.monitoring}, status ${fact.value.status}` : `no check named '${manifest.name}' after ${(waitedMs / 1000).toFixed(1)} s`,
+    found: fact.value.listed ? `${fact.value.kind} '${manifest.name}': ${fact.value.monitoring}, status ${fact.value.status}` : `no check named '${manifest.name}' after ${seconds(waitedMs)}`,
     evidence: fact.evidence,
   });
 });
@@ -58,11 +58,11 @@ Then("the service's supervisor restarts it within the bound", async function (th
   // The proof of who restarted it: monit's log says it started the check (systemd's Restart= was off);
   // for systemd, its own restart counter went up (monit was stopped).
   const bySupervisor = log ? monitStarted(log.value, manifest.name) : fact.value.restarts > killed.restarts;
-  if (restarted) this.log(`restarted by ${manifest.supervisor} ${(waitedMs / 1000).toFixed(1)} s after the kill`);
+  if (restarted) this.log(`restarted by ${manifest.supervisor} ${seconds(waitedMs)} after the kill`);
   check(restarted && bySupervisor, {
     expected: `${manifest.supervisor} to restart ${manifest.unit} within ${TIMEOUTS.supervisorRestart / 1000} s of SIGKILL to PID ${killed.pid}` +
       (log ? ` (monit's log saying it started '${manifest.name}')` : ' (systemd counting an automatic restart)'),
-    found: `after ${(waitedMs / 1000).toFixed(1)} s: ${fact.value.activeState}/${fact.value.subState}, main PID ${fact.value.mainPid || 'none'}` +
+    found: `after ${seconds(waitedMs)}: ${fact.value.activeState}/${fact.value.subState}, main PID ${fact.value.mainPid || 'none'}` +
       (log ? `; monit ${bySupervisor ? 'started it' : 'did not start it'}` : `; systemd restarts ${killed.restarts} -> ${fact.value.restarts}`),
     evidence: [this.record.action!, ...fact.evidence, ...(log?.evidence ?? [])],
   });

@@ -1,5 +1,6 @@
-import { consulInstances, type ConsulAnswer } from '../probes/consul';
+import { consulInstances, type ConsulAnswer, type ConsulInstance } from '../probes/consul';
 import { fact, type Fact } from '../probes/evidence';
+import { pollFact, type Polled } from '../probes/poll';
 import { unitStatus } from '../probes/units';
 import { TIMEOUTS } from '../runtime/timeouts';
 import { consulEndpoint } from './host-apis';
@@ -19,4 +20,9 @@ export async function instancesInConsul(host: StartedWazoHost, service: string):
   if (answer.value.unanswered === undefined) return answer;
   const status = await unitStatus(host, CONSUL_UNIT);
   return fact(answer.value, ...answer.evidence, status);
+}
+
+/** Polls consul until `done` holds of an answer it gave: an unanswered question never satisfies a wait. */
+export function waitForInstances(host: StartedWazoHost, service: string, done: (instances: ConsulInstance[]) => boolean, timeoutMs: number): Promise<Polled<ConsulAnswer>> {
+  return pollFact(() => instancesInConsul(host, service), (answer) => answer.unanswered === undefined && done(answer.instances), timeoutMs);
 }
