@@ -7,7 +7,7 @@ Feature: The service is monitored by monit
   turned off for the test (a runtime drop-in) and monit's log must say it started the
   service; for systemd, monit is stopped and systemd's restart counter must go up.
 
-  Scenario: The service is monitored by monit
+  Scenario: The service is monitored by its supervisor (monit, or systemd's Restart=)
     Given the service is installed on a Wazo host of its own
     And the service is running
     Then the service's supervisor watches it

@@ -20,6 +20,7 @@ Feature: The service is correctly started on a wazo-upgrade
     And the administrator's setting is still in the service's conf.d directory
     And no unit of the host is failed
 
+  @slave
   Scenario: The service is the correct state (running or stopped) after an upgrade of the slave machine
     Given the previous version of the service is installed on a Wazo host of its own
     And the service is running

@@ -1,5 +1,5 @@
 import { Then } from '@cucumber/cucumber';
-import { check } from '../support/checks/check';
+import { check, requireEnvironment } from '../support/checks/check';
 import { runsLatestStable } from '../support/checks/release-rules';
 import { packagePathInHost } from '../support/host/package-installer';
 import { debianRelease } from '../support/probes/debian-archive';
@@ -10,7 +10,8 @@ import type { HarnessWorld } from '../support/runtime/world';
 Then('the host runs the latest Debian stable', async function (this: HarnessWorld) {
   const release = await debianRelease(this.currentHost);
   const { codename, stable } = release.value;
-  check(runsLatestStable(release.value), {
+  // The host, not the package, is judged here: a host of another release cannot answer (ENVIRONMENT).
+  requireEnvironment(runsLatestStable(release.value), {
     expected: `the host to run the release Debian's archive calls stable${stable ? ` (${stable})` : ''}: the package is judged there`,
     found: `the host runs ${codename || '(unknown)'}${stable ? '' : ", and its apt lists name no stable release (run with --debian trixie)"}`,
     evidence: release.evidence,

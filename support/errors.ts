@@ -3,6 +3,8 @@ export const ExitCode = {
   passed: 0,
   checkFailed: 1,
   usage: 2,
+  /** Nothing failed, but the host or engine could not answer some check (ENVIRONMENT verdicts). */
+  environment: 3,
   /** 128 + signal number, as shells report a command ended by SIGINT or SIGTERM. */
   interrupted: 130,
   terminated: 143,

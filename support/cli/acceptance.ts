@@ -29,7 +29,6 @@ const PATHS = {
   hostRecipe: join(ROOT, 'docker', 'host'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
-  reports: join(ROOT, 'reports'),
   guidelines: join(ROOT, 'docs', 'new-service-guidelines.md'),
 };
 
@@ -102,8 +101,7 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions): Prom
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
   try {
-    const passed = await runFeatures(parameters, options.tags, { root: ROOT, reports: PATHS.reports, guidelines: PATHS.guidelines });
-    return passed ? ExitCode.passed : ExitCode.checkFailed;
+    return await runFeatures(parameters, options.tags, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
   } finally {
     if (!options.keep) await removeRunResources(engine.docker, run.id);
   }
@@ -125,7 +123,7 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions): Pro
   handOver(); // from here each service's run handles the signals it is passed
   progress.step(`checking ${services.join(', ')} (${options.parallel} at a time)`);
   const outcomes = await checkServices(__filename, services, options);
-  process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(PATHS.reports, o.service, 'compliance.md')}`).join('\n')}\n`);
+  process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(options.reportsDir, o.service, 'compliance.md')}`).join('\n')}\n`);
   return overallExitCode(outcomes);
 }
 

@@ -14,6 +14,8 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--debian',
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
+    '--reports-dir',
+    options.reportsDir,
     ...(options.keep ? ['--keep'] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
@@ -24,8 +26,10 @@ export function overallExitCode(outcomes: ServiceOutcome[]): number {
   const codes = outcomes.map((o) => o.code);
   const interruption = codes.find((c) => c === ExitCode.interrupted || c === ExitCode.terminated);
   if (interruption !== undefined) return interruption;
-  if (codes.some((c) => c !== ExitCode.passed && c !== ExitCode.checkFailed)) return ExitCode.usage;
-  return codes.includes(ExitCode.checkFailed) ? ExitCode.checkFailed : ExitCode.passed;
+  const verdictCodes: number[] = [ExitCode.passed, ExitCode.checkFailed, ExitCode.environment];
+  if (codes.some((c) => c === null || !verdictCodes.includes(c))) return ExitCode.usage;
+  if (codes.includes(ExitCode.checkFailed)) return ExitCode.checkFailed;
+  return codes.includes(ExitCode.environment) ? ExitCode.environment : ExitCode.passed;
 }
 
 /**

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
-import { TestStepResultStatus } from '@cucumber/messages';
-import { judgeChecklist, scenariosBeyondChecklist } from '../report/compliance';
+import { HarnessError } from '../errors';
+import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
 import type { RunParameters } from '../runtime/run-parameters';
+import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
 import { LiveProgress } from './live-progress';
 import { tagExpression } from './options';
-import { ScenarioReporter } from './scenario-reporter';
+import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
 
 export interface FeatureRunPaths {
   root: string;
@@ -23,12 +24,28 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
+/** The run's verdicts as data (reports/SERVICE/verdicts.json): what scripts and the self-tests compare. */
+function verdictsJson(service: string, tags: string | undefined, exitCode: number, items: ItemVerdict[], beyond: ScenarioLine[]): string {
+  return `${JSON.stringify(
+    {
+      service,
+      tags: tags ?? null,
+      exitCode,
+      checklist: items.map((v, i) => ({ number: i + 1, item: v.item.text, verdict: v.verdict, reason: v.reason ?? null })),
+      beyond: beyond.map((s) => ({ scenario: s.name, area: s.area, verdict: s.verdict, reason: s.reason ?? null })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 /**
  * Runs the features for one service through cucumber's API and writes its reports under
- * reports/SERVICE/: compliance.md and .html (the checklist, item by item), cucumber.html,
- * junit.xml (what CI systems read) and diagnostics/ for failures. True when every check passed.
+ * reports/SERVICE/: compliance.md and .html (the checklist, item by item), verdicts.json,
+ * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
+ * exit code the verdicts give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths): Promise<boolean> {
+export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths): Promise<number> {
   const started = new Date();
   const service = parameters.manifest.name;
   const reportDir = join(paths.reports, service);
@@ -61,17 +78,21 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml).
   const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
-  let success: boolean;
   try {
-    ({ success } = await runCucumber(runConfiguration, environment, (envelope) => {
+    await runCucumber(runConfiguration, environment, (envelope) => {
       reporter.onMessage(envelope);
       junit.update(envelope);
-    }));
+    });
   } finally {
     live.stop();
   }
+  if (reporter.lines.length === 0) {
+    throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');
+  }
 
-  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest);
+  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags });
+  const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
+  const exitCode = runExitCode(verdicts, beyond);
   const markdown = complianceMarkdown(
     verdicts,
     {
@@ -84,19 +105,18 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
       seconds: (Date.now() - started.getTime()) / 1000,
     },
     reportDir,
-    scenariosBeyondChecklist(verdicts, reporter.lines),
+    beyond,
   );
   writeFileSync(join(reportDir, 'compliance.md'), markdown);
   writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));
+  writeFileSync(join(reportDir, 'verdicts.json'), redact(verdictsJson(service, userTags, exitCode, verdicts, beyond)));
 
-  const count = (status: TestStepResultStatus) => reporter.lines.filter((l) => l.status === status).length;
   process.stdout.write(
     `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
-      `reports: ${join(reportDir, 'compliance.md')} (also .html, cucumber.html, junit.xml)\n` +
-      `\n${service}: ${count(TestStepResultStatus.PASSED)} passed, ${count(TestStepResultStatus.FAILED)} failed, ` +
-      `${count(TestStepResultStatus.SKIPPED)} not applicable` +
-      (reporter.lines.length === 0 ? ' (no scenario matched the tags)' : '') +
-      '\n',
+      (beyond.length > 0 ? `\nChecks beyond the checklist:\n${beyond.map((s) => `    ${s.verdict.padEnd(11)} ${s.name}`).join('\n')}\n` : '') +
+      `reports: ${join(reportDir, 'compliance.md')} (also .html, verdicts.json, cucumber.html, junit.xml)\n` +
+      `\n${service}: checklist ${countVerdicts(verdicts.map((v) => v.verdict))}; ` +
+      `beyond it ${countVerdicts(beyond.map((s) => s.verdict)).replace(/, 0 (manual|not run)/g, '')}; exit ${exitCode}\n`,
   );
-  return success && reporter.lines.length > 0;
+  return exitCode;
 }

@@ -1,40 +1,62 @@
-import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { PickleStepType, TestStepResultStatus, type Envelope, type GherkinDocument, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { NOT_APPLICABLE } from '../checks/applicability';
+import { judgeScenario, stepLabel, type StepKind, type StepOutcome } from '../report/scenario-verdict';
+import type { ScenarioVerdict } from '../report/verdict';
 import { redact } from '../secrets/redaction';
 
 interface CaseState {
   pickle: Pickle;
+  /** The test case's steps: a pickle step's id, or a hook's. */
+  testSteps: Map<string, { pickleStepId?: string; hookId?: string }>;
   startedAt: number;
-  statuses: Set<TestStepResultStatus>;
-  failures: string[];
+  steps: StepOutcome[];
   attachments: string[];
   notes: string[];
 }
-
-const marks: Partial<Record<TestStepResultStatus, string>> = {
-  [TestStepResultStatus.PASSED]: 'PASS',
-  [TestStepResultStatus.FAILED]: 'FAIL',
-  [TestStepResultStatus.SKIPPED]: 'N/A',
-};
 
 /** One checked item (a scenario) as the reports see it. */
 export interface ScenarioLine {
   area: string;
   tags: string[];
   name: string;
-  status: TestStepResultStatus;
+  verdict: ScenarioVerdict;
+  /** Why, for N/A, BLOCKED and ENVIRONMENT (and a harness bug's FAIL). */
+  reason?: string;
+  /** The step that failed, with its keyword ("Then the service user is not root"). */
+  failedStep?: string;
   seconds: number;
+  /** The failed step's message: expected/found/evidence. */
   failures: string[];
   notes: string[];
   attachments: string[];
 }
 
+const KIND_OF_STEP: Record<PickleStepType, StepKind> = {
+  [PickleStepType.CONTEXT]: 'precondition',
+  [PickleStepType.ACTION]: 'action',
+  [PickleStepType.OUTCOME]: 'outcome',
+  [PickleStepType.UNKNOWN]: 'outcome',
+};
+
+/** Every Gherkin step's keyword as written ("And "), by its AST node id. */
+function keywords(document: GherkinDocument): Map<string, string> {
+  const found = new Map<string, string>();
+  const children = document.feature?.children ?? [];
+  const nested = children.flatMap((c) => [c, ...(c.rule?.children ?? [])]);
+  for (const child of nested) for (const step of [...(child.background?.steps ?? []), ...(child.scenario?.steps ?? [])]) found.set(step.id, step.keyword);
+  return found;
+}
+
 /**
- * Turns cucumber's message stream into one line per checked item (a scenario), followed,
- * for a failure, by its expected/found/evidence message and where its diagnostics are.
+ * Turns cucumber's message stream into one line per checked item (a scenario) with its
+ * verdict, followed by what decided it: for a failure the failed step and its
+ * expected/found/evidence message, for N/A and BLOCKED the one-line reason.
  */
 export class ScenarioReporter {
   private readonly pickles = new Map<string, Pickle>();
-  private readonly testCases = new Map<string, string>();
+  private readonly keywords = new Map<string, string>();
+  private readonly testCases = new Map<string, { pickleId: string; testSteps: CaseState['testSteps'] }>();
+  private readonly hooks = new Map<string, string>();
   private readonly started = new Map<string, CaseState>();
   readonly lines: ScenarioLine[] = [];
 
@@ -52,22 +74,25 @@ export class ScenarioReporter {
   }
 
   onMessage = (envelope: Envelope): void => {
+    if (envelope.gherkinDocument) for (const [id, keyword] of keywords(envelope.gherkinDocument)) this.keywords.set(id, keyword);
     if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
-    if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.hook) this.hooks.set(envelope.hook.id, envelope.hook.name ?? envelope.hook.tagExpression ?? 'Before/After');
+    if (envelope.testCase) {
+      const testSteps = new Map(envelope.testCase.testSteps.map((s) => [s.id, { pickleStepId: s.pickleStepId, hookId: s.hookId }]));
+      this.testCases.set(envelope.testCase.id, { pickleId: envelope.testCase.pickleId, testSteps });
+    }
     if (envelope.testCaseStarted) {
-      const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
-      if (pickle) {
-        this.started.set(envelope.testCaseStarted.id, { pickle, startedAt: Date.now(), statuses: new Set(), failures: [], attachments: [], notes: [] });
+      const testCase = this.testCases.get(envelope.testCaseStarted.testCaseId);
+      const pickle = this.pickles.get(testCase?.pickleId ?? '');
+      if (pickle && testCase) {
+        this.started.set(envelope.testCaseStarted.id, { pickle, testSteps: testCase.testSteps, startedAt: Date.now(), steps: [], attachments: [], notes: [] });
         this.live?.start(pickle.name);
       }
     }
     if (envelope.testStepFinished) {
-      const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
+      const { testCaseStartedId, testStepId, testStepResult } = envelope.testStepFinished;
       const state = this.started.get(testCaseStartedId);
-      state?.statuses.add(testStepResult.status);
-      // Ambiguous and undefined steps are the harness's own bugs: they must say so, not pass silently.
-      const broken = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
-      if (state && broken.includes(testStepResult.status)) state.failures.push(failureText(testStepResult));
+      if (state) state.steps.push(this.outcome(state, testStepId, testStepResult));
     }
     if (envelope.attachment?.testCaseStartedId) {
       const { testCaseStartedId, body, fileName, mediaType } = envelope.attachment;
@@ -79,40 +104,49 @@ export class ScenarioReporter {
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) this.finish(envelope.testCaseFinished.testCaseStartedId);
   };
 
+  private outcome(state: CaseState, testStepId: string, result: TestStepResult): StepOutcome {
+    const { pickleStepId, hookId } = state.testSteps.get(testStepId) ?? {};
+    const step = state.pickle.steps.find((s) => s.id === pickleStepId);
+    const failure = { status: result.status, errorType: result.exception?.type, message: failureText(result) };
+    if (!step) return { kind: 'hook', text: this.hooks.get(hookId ?? '') ?? 'Before/After', keyword: '', ...failure };
+    return { kind: KIND_OF_STEP[step.type ?? PickleStepType.UNKNOWN], text: step.text, keyword: this.keywords.get(step.astNodeIds[0]) ?? '', ...failure };
+  }
+
   private finish(testCaseStartedId: string): void {
     const state = this.started.get(testCaseStartedId);
     if (!state) return;
     this.started.delete(testCaseStartedId);
     const tags = state.pickle.tags.map((t) => t.name);
+    const judgement = judgeScenario(state.steps, state.notes);
+    const decisive = judgement.decisiveStep;
     const line: ScenarioLine = {
       area: tags[0] ?? '',
       tags,
       name: state.pickle.name,
-      status: worst(state.statuses),
+      verdict: judgement.verdict,
+      reason: judgement.reason,
+      failedStep: decisive ? stepLabel(decisive) : undefined,
       seconds: (Date.now() - state.startedAt) / 1000,
-      failures: state.failures,
+      failures: judgement.verdict === 'FAIL' || judgement.verdict === 'ENVIRONMENT' ? [decisive?.message ?? ''].filter(Boolean) : [],
       notes: state.notes,
-      attachments: state.attachments,
+      attachments: judgement.verdict === 'BLOCKED' ? [] : state.attachments,
     };
     this.lines.push(line);
     this.live?.stop();
-    this.write(`${(marks[line.status] ?? line.status).padEnd(5)} ${line.area.padEnd(20)} ${line.name}\n`);
-    for (const note of state.notes) this.write(`      note: ${note}\n`);
-    for (const failure of state.failures) this.write(`${indent(failure, '      ')}\n`);
-    for (const file of state.attachments) this.write(`      diagnostics: ${file}\n`);
+    this.write(`${line.verdict.padEnd(11)} ${line.area.padEnd(20)} ${line.name}\n`);
+    for (const note of state.notes) this.write(`      ${note.startsWith(NOT_APPLICABLE) ? '' : 'note: '}${note}\n`);
+    if (line.reason && line.verdict !== 'N/A') this.write(`      ${line.verdict.toLowerCase()}: ${line.reason}\n`);
+    if (line.verdict === 'FAIL' && line.failedStep) this.write(`      failed step: ${line.failedStep}\n`);
+    for (const failure of line.failures) this.write(`${indent(failure, '      ')}\n`);
+    for (const file of line.attachments) this.write(`      diagnostics: ${file}\n`);
   }
 }
 
 /** A check's own message (expected/found/evidence) without a stack; other errors keep their type. */
-function failureText({ exception, message, status }: TestStepResult): string {
+function failureText({ exception, message, status }: TestStepResult): string | undefined {
+  if (status === TestStepResultStatus.PASSED || status === TestStepResultStatus.SKIPPED) return undefined;
   if (!exception) return message ?? `${status.toLowerCase()} step (no step definition matches it, or several do)`;
-  return exception.type === 'CheckFailed' ? (exception.message ?? '') : `${exception.type}: ${exception.message ?? ''}`;
-}
-
-/** The scenario's verdict from its steps' results; a skipped step means "not applicable here". */
-function worst(statuses: Set<TestStepResultStatus>): TestStepResultStatus {
-  const { FAILED, AMBIGUOUS, UNDEFINED, PENDING, SKIPPED, PASSED } = TestStepResultStatus;
-  return [FAILED, AMBIGUOUS, UNDEFINED, PENDING, SKIPPED].find((status) => statuses.has(status)) ?? PASSED;
+  return exception.type === 'CheckFailed' || exception.type === 'EnvironmentLimit' ? (exception.message ?? '') : `${exception.type}: ${exception.message ?? ''}`;
 }
 
 function indent(text: string, prefix: string): string {

@@ -12,7 +12,8 @@ const byName: ItemRule = { kind: 'scenarios' };
 /**
  * The guidelines' checklist items (in their exact words) and what decides each. An item
  * missing here is reported as "unmapped", so a change of the guidelines shows up at once.
- * `applies` returns why an item does not apply to a service (from its manifest), if it does not.
+ * `applies` returns why an item does not apply to a service (from its manifest), if it does not;
+ * most applicability is the scenarios' own (support/checks/applicability.ts).
  */
 export const CHECKLIST_RULES: Record<string, ItemRule> = {
   'The service default user is not root': byName,
@@ -21,15 +22,11 @@ export const CHECKLIST_RULES: Record<string, ItemRule> = {
   'The service default user has write permissions for the default log file': byName,
   'The service default user has write permissions for the PID file and its directory': byName,
   'The service default user is part of the consul group if the service needs the default consul config file': byName,
-  'The service is added to wazo-service if necessary': {
-    kind: 'scenarios',
-    tags: ['@wazo-service'],
-    applies: (m) => (m.wazoService ? undefined : 'the manifest says the service is not managed by wazo-service'),
-  },
+  'The service is added to wazo-service if necessary': { kind: 'scenarios', tags: ['@wazo-service'] },
   'The service is monitored by monit': {
     kind: 'scenarios',
     tags: ['@monit'],
-    applies: (m) => (m.supervisor === 'monit' ? undefined : "the manifest says systemd's Restart= supervises it (checked by @monit)"),
+    applies: (m) => (m.supervisor === 'monit' ? undefined : "supervisor is systemd: systemd's Restart= supervises it (checked beyond the checklist by @monit)"),
   },
   'The service is correctly installed on a fresh install': { kind: 'scenarios', tags: ['@install'] },
   'The service is correctly started on a reboot': { kind: 'scenarios', tags: ['@reboot'] },
@@ -41,11 +38,7 @@ export const CHECKLIST_RULES: Record<string, ItemRule> = {
     kind: 'manual',
     reason: "check that the backup documentation lists the manifest's backup files",
   },
-  'The service registers with consul for the discovery of services': {
-    kind: 'scenarios',
-    tags: ['@service-discovery'],
-    applies: (m) => (m.consul.registers ? undefined : 'the manifest says the service does not register in consul'),
-  },
+  'The service registers with consul for the discovery of services': { kind: 'scenarios', tags: ['@service-discovery'] },
   'The ports used are listed in the doc. Ports are not usually used for testing HTTP (8000, 8080, etc.).': { kind: 'scenarios', tags: ['@ports'] },
   'The OpenAPI/Swagger spec is offered at `http://<service_root_api>/<version>/api/api.yml`': { kind: 'scenarios', tags: ['@openapi'] },
   'The REST API is accessible via GET `https://wazo/api/<service>`': { kind: 'scenarios', tags: ['@http'], notTags: ['@openapi'] },

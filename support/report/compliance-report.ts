@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { ScenarioLine } from '../cli/scenario-reporter';
-import type { ItemVerdict, Verdict } from './compliance';
+import type { ItemVerdict } from './compliance';
+import { countVerdicts } from './verdict';
 
 export interface RunFacts {
   service: string;
@@ -13,52 +14,41 @@ export interface RunFacts {
   seconds: number;
 }
 
-const badge: Record<Verdict, string> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  'not applicable': 'N/A',
-  manual: 'MANUAL',
-  'not run': 'NOT RUN',
-  unmapped: 'UNMAPPED',
-};
-
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The checklist compliance report as Markdown: summary, the items in order, then failures with evidence. */
 export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, reportDir: string, beyond: ScenarioLine[] = []): string {
-  const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
   const lines = [
     `# ${run.service}: new-service guidelines compliance`,
     '',
     `Package \`${relative(process.cwd(), run.packageFile) || run.packageFile}\` (version ${run.packageVersion}) on host image \`${run.hostImage}\`,`,
     `run ${run.runId} started ${run.startedAt.toISOString()}, ${run.seconds.toFixed(1)} s.`,
     '',
-    `**${count('pass')} pass, ${count('fail')} fail, ${count('not applicable')} not applicable, ${count('manual')} manual` +
-      (count('not run') ? `, ${count('not run')} not run` : '') +
-      (count('unmapped') ? `, ${count('unmapped')} unmapped` : '') +
-      '**',
+    `**Checklist: ${countVerdicts(verdicts.map((v) => v.verdict))}**`,
     '',
     '| # | Checklist item | Verdict | Decided by |',
     '|---|---|---|---|',
     ...verdicts.map(
       (v, i) =>
-        `| ${i + 1} | ${cell(v.item.text)} | ${badge[v.verdict]} | ${cell(v.reason ?? v.scenarios.map((s) => `${s.area} ${s.name} (${s.status.toLowerCase()})`).join('; '))} |`,
+        `| ${i + 1} | ${cell(v.item.text)} | ${v.verdict} | ${cell(v.reason ?? v.scenarios.map((s) => `${s.area} ${s.name} (${s.verdict})`).join('; '))} |`,
     ),
   ];
   if (beyond.length > 0) {
     // Checks the guidelines' checklist does not name (e.g. a clean purge, which Debian policy asks).
-    lines.push('', '## Checks beyond the checklist', '', '| Scenario | Verdict |', '|---|---|');
-    for (const s of beyond) lines.push(`| ${cell(`${s.area} ${s.name}`)} | ${s.status === 'PASSED' ? 'PASS' : s.status === 'SKIPPED' ? 'N/A' : 'FAIL'} |`);
+    lines.push('', '## Checks beyond the checklist', '', '| Scenario | Verdict | Why |', '|---|---|---|');
+    for (const s of beyond) lines.push(`| ${cell(`${s.area} ${s.name}`)} | ${s.verdict} | ${cell(s.reason ?? '')} |`);
   }
   const failed: Array<[string, ScenarioLine[]]> = [
-    ...verdicts.filter((v) => v.verdict === 'fail').map((v): [string, ScenarioLine[]] => [v.item.text, v.scenarios]),
-    ...beyond.filter((s) => s.status === 'FAILED').map((s): [string, ScenarioLine[]] => [s.name, [s]]),
+    ...verdicts.filter((v) => v.verdict === 'FAIL' || v.verdict === 'ENVIRONMENT').map((v): [string, ScenarioLine[]] => [v.item.text, v.scenarios]),
+    ...beyond.filter((s) => s.verdict === 'FAIL' || s.verdict === 'ENVIRONMENT').map((s): [string, ScenarioLine[]] => [s.name, [s]]),
   ];
   if (failed.length > 0) lines.push('', '## Failures');
   for (const [title, scenarios] of failed) {
     lines.push('', `### ${title}`);
-    for (const scenario of scenarios.filter((s) => s.status === 'FAILED')) {
-      lines.push('', `Scenario: ${scenario.area} ${scenario.name}`, '', '```', ...scenario.failures, '```');
+    for (const scenario of scenarios.filter((s) => s.verdict === 'FAIL' || s.verdict === 'ENVIRONMENT')) {
+      lines.push('', `Scenario: ${scenario.area} ${scenario.name} (${scenario.verdict}${scenario.failedStep ? `, at step: ${scenario.failedStep}` : ''})`);
+      if (scenario.reason) lines.push('', scenario.reason);
+      if (scenario.failures.length > 0) lines.push('', '```', ...scenario.failures, '```');
       for (const file of scenario.attachments) lines.push(`- diagnostics: [${relative(reportDir, file)}](${relative(reportDir, file)})`);
     }
   }
@@ -84,5 +74,5 @@ function escapeHtml(text: string): string {
 
 /** The short table printed at the end of a run. */
 export function complianceTable(verdicts: ItemVerdict[]): string {
-  return verdicts.map((v, i) => `${String(i + 1).padStart(2)}. ${badge[v.verdict].padEnd(8)} ${v.item.text}`).join('\n');
+  return verdicts.map((v, i) => `${String(i + 1).padStart(2)}. ${v.verdict.padEnd(11)} ${v.item.text}`).join('\n');
 }

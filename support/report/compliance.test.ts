@@ -1,56 +1,92 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { TestStepResultStatus } from '@cucumber/messages';
 import type { ScenarioLine } from '../cli/scenario-reporter';
 import { loadManifest } from '../configuration/manifest-loader';
-import { judgeChecklist, scenariosBeyondChecklist } from './compliance';
+import { judgeChecklist, runExitCode, scenariosBeyondChecklist } from './compliance';
 import { complianceMarkdown } from './compliance-report';
 import { readChecklist } from './guidelines-checklist';
+import type { ScenarioVerdict } from './verdict';
 
 const root = join(__dirname, '..', '..');
 const items = readChecklist(join(root, 'docs', 'new-service-guidelines.md'));
 const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
 
-function line(name: string, tags: string[], status: TestStepResultStatus, failures: string[] = []): ScenarioLine {
-  return { area: tags[0], tags, name, status, seconds: 1, failures, notes: [], attachments: [] };
+function line(name: string, tags: string[], verdict: ScenarioVerdict, failures: string[] = [], reason?: string): ScenarioLine {
+  return { area: tags[0], tags, name, verdict, reason, seconds: 1, failures, notes: [], attachments: [] };
 }
 
 test('every checklist item of the guidelines has a rule that decides it', () => {
   const verdicts = judgeChecklist(items, [], manifest);
   assert.deepEqual(
-    verdicts.filter((v) => v.verdict === 'unmapped').map((v) => v.item.text),
+    verdicts.filter((v) => v.reason?.startsWith('no rule in')).map((v) => v.item.text),
     [],
   );
 });
 
-test('verdicts: by name or tags, failures win, manual items stay manual, unrun items say so', () => {
+test('verdicts: by name or tags, failures win, manual items stay manual, items left out by --tags are NOT RUN', () => {
   const lines = [
-    line('The service default user is not root', ['@user'], TestStepResultStatus.PASSED),
-    line('The service default user cannot log in to a shell', ['@user'], TestStepResultStatus.FAILED, ['expected: x\nfound:    y']),
-    line('registers in consul', ['@service-discovery', '@per-service', '@wazo-foo'], TestStepResultStatus.PASSED),
-    line('deregisters on stop', ['@service-discovery', '@per-service', '@wazo-foo'], TestStepResultStatus.FAILED),
-    line('the API answers through nginx', ['@http'], TestStepResultStatus.PASSED),
-    line('the spec validates', ['@http', '@openapi'], TestStepResultStatus.FAILED),
+    line('The service default user is not root', ['@user'], 'PASS'),
+    line('The service default user cannot log in to a shell', ['@user'], 'FAIL', ['expected: x\nfound:    y']),
+    line('registers in consul', ['@service-discovery'], 'PASS'),
+    line('deregisters on stop', ['@service-discovery'], 'FAIL'),
+    line('the API answers through nginx', ['@http'], 'PASS'),
+    line('the spec validates', ['@http', '@openapi'], 'FAIL'),
   ];
-  const verdicts = new Map(judgeChecklist(items, lines, manifest).map((v) => [v.item.text, v]));
-  assert.equal(verdicts.get('The service default user is not root')?.verdict, 'pass');
-  assert.equal(verdicts.get('The service default user cannot log in to a shell')?.verdict, 'fail');
-  assert.equal(verdicts.get('The service registers with consul for the discovery of services')?.verdict, 'fail');
-  assert.equal(verdicts.get('The REST API is accessible via GET `https://wazo/api/<service>`')?.verdict, 'pass', 'the OpenAPI failure belongs to its own item');
-  assert.equal(verdicts.get('The OpenAPI/Swagger spec is offered at `http://<service_root_api>/<version>/api/api.yml`')?.verdict, 'fail');
-  assert.equal(verdicts.get('The service is documented on wazo-platform.org')?.verdict, 'manual');
-  assert.equal(verdicts.get('The service is correctly started on a reboot')?.verdict, 'not run');
+  const verdicts = new Map(judgeChecklist(items, lines, manifest, { tags: '@user or @http or @service-discovery' }).map((v) => [v.item.text, v]));
+  assert.equal(verdicts.get('The service default user is not root')?.verdict, 'PASS');
+  assert.equal(verdicts.get('The service default user cannot log in to a shell')?.verdict, 'FAIL');
+  assert.equal(verdicts.get('The service registers with consul for the discovery of services')?.verdict, 'FAIL');
+  assert.equal(verdicts.get('The REST API is accessible via GET `https://wazo/api/<service>`')?.verdict, 'PASS', 'the OpenAPI failure belongs to its own item');
+  assert.equal(verdicts.get('The OpenAPI/Swagger spec is offered at `http://<service_root_api>/<version>/api/api.yml`')?.verdict, 'FAIL');
+  assert.equal(verdicts.get('The service is documented on wazo-platform.org')?.verdict, 'MANUAL');
+  assert.equal(verdicts.get('The service is correctly started on a reboot')?.verdict, 'NOT RUN');
+  assert.match(verdicts.get('The service is correctly started on a reboot')?.reason ?? '', /--tags "@user or @http or @service-discovery" left it out/);
 });
 
-test('an item that does not apply to the service by its manifest is not applicable, unless a scenario failed', () => {
-  const noConsul = { ...manifest, consul: { registers: false, readsDefaultConfig: false } };
+test('without --tags, an item no scenario decided is never NOT RUN: it is BLOCKED as a harness bug, and fails the run', () => {
+  const verdicts = judgeChecklist(items, [], manifest);
+  const reboot = verdicts.find((v) => v.item.text === 'The service is correctly started on a reboot');
+  assert.equal(reboot?.verdict, 'BLOCKED');
+  assert.equal(runExitCode(verdicts, []), 1);
+});
+
+test('several scenarios of one item: FAIL over BLOCKED over ENVIRONMENT over PASS; N/A only when all are N/A', () => {
   const item = 'The service registers with consul for the discovery of services';
-  assert.equal(new Map(judgeChecklist(items, [], noConsul).map((v) => [v.item.text, v])).get(item)?.verdict, 'not applicable');
+  const judge = (...verdicts: ScenarioVerdict[]) =>
+    judgeChecklist(items, verdicts.map((v, i) => line(`scenario ${i}`, ['@service-discovery'], v, [], v === 'PASS' ? undefined : `why ${v}`)), manifest, { tags: '@service-discovery' }).find(
+      (v) => v.item.text === item,
+    );
+  assert.equal(judge('PASS', 'BLOCKED', 'FAIL')?.verdict, 'FAIL');
+  assert.equal(judge('PASS', 'ENVIRONMENT', 'BLOCKED')?.verdict, 'BLOCKED');
+  assert.equal(judge('PASS', 'ENVIRONMENT')?.verdict, 'ENVIRONMENT');
+  assert.equal(judge('PASS', 'N/A')?.verdict, 'PASS');
+  assert.deepEqual({ ...judge('N/A', 'N/A'), scenarios: [] }, { item: items.find((i) => i.text === item), verdict: 'N/A', reason: 'why N/A', scenarios: [] });
+});
+
+test('the exit code comes from the verdicts: 1 on FAIL or BLOCKED, 3 when only ENVIRONMENT, 0 otherwise', () => {
+  const judged = (verdict: ScenarioVerdict) => judgeChecklist(items, [line('The service default user is not root', ['@user'], verdict)], manifest, { tags: '@user' });
+  assert.equal(runExitCode(judged('PASS'), []), 0);
+  assert.equal(runExitCode(judged('N/A'), []), 0);
+  assert.equal(runExitCode(judged('FAIL'), []), 1);
+  assert.equal(runExitCode(judged('BLOCKED'), []), 1);
+  assert.equal(runExitCode(judged('ENVIRONMENT'), []), 3);
+  assert.equal(runExitCode(judged('PASS'), [line('lintian reports no error for the package', ['@packaging'], 'FAIL')]), 1, 'a check beyond the checklist counts too');
+});
+
+test('an item the manifest makes not applicable is N/A with the field, and its scenario is judged beyond the checklist', () => {
+  const bySystemd = { ...manifest, supervisor: 'systemd' as const };
+  const supervision = line("The service is monitored by its supervisor (monit, or systemd's Restart=)", ['@monit'], 'FAIL');
+  const verdicts = judgeChecklist(items, [supervision], bySystemd, { tags: '@monit' });
+  const monit = verdicts.find((v) => v.item.text === 'The service is monitored by monit');
+  assert.equal(monit?.verdict, 'N/A');
+  assert.match(monit?.reason ?? '', /supervisor is systemd/);
+  assert.deepEqual(scenariosBeyondChecklist(verdicts, [supervision]), [supervision]);
+  assert.equal(runExitCode(verdicts, [supervision]), 1);
 });
 
 test('the Markdown report lists every item in order and shows each failure with its evidence', () => {
-  const lines = [line('The service default user cannot log in to a shell', ['@user'], TestStepResultStatus.FAILED, ['expected: a\nfound:    /bin/bash'])];
+  const lines = [line('The service default user cannot log in to a shell', ['@user'], 'FAIL', ['expected: a\nfound:    /bin/bash'])];
   const markdown = complianceMarkdown(
     judgeChecklist(items, lines, manifest),
     { service: 'wazo-foo', packageFile: '/x.deb', packageVersion: '1.1.0', hostImage: 'img', runId: 'r1', startedAt: new Date(0), seconds: 3 },
@@ -62,7 +98,7 @@ test('the Markdown report lists every item in order and shows each failure with 
 });
 
 test('scenarios that decide no checklist item are reported beyond it, with their failures', () => {
-  const purge = line('The service package is purged cleanly and can be installed again', ['@purge'], TestStepResultStatus.FAILED, ['found:    /var/log/x.log left']);
+  const purge = line('The service package is purged cleanly and can be installed again', ['@purge'], 'FAIL', ['found:    /var/log/x.log left']);
   const verdicts = judgeChecklist(items, [purge], manifest);
   const beyond = scenariosBeyondChecklist(verdicts, [purge]);
   assert.deepEqual(beyond, [purge]);
@@ -72,6 +108,6 @@ test('scenarios that decide no checklist item are reported beyond it, with their
     '/reports/wazo-foo',
     beyond,
   );
-  assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \|\n\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
-  assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again\n\n```\nfound: {4}\/var\/log\/x\.log left/);
+  assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \| Why \|\n\|---\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
+  assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again \(FAIL\)\n\n```\nfound: {4}\/var\/log\/x\.log left/);
 });

@@ -1,17 +1,21 @@
-import type { ServiceManifest } from '../configuration/manifest';
 import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ServiceManifest } from '../configuration/manifest';
 import { CHECKLIST_RULES } from './checklist-map';
 import type { ChecklistItem } from './guidelines-checklist';
-
-export type Verdict = 'pass' | 'fail' | 'not applicable' | 'manual' | 'not run' | 'unmapped';
+import { exitCodeOf, worstOf, type Verdict } from './verdict';
 
 export interface ItemVerdict {
   item: ChecklistItem;
   verdict: Verdict;
-  /** Why, for not applicable / manual / not run / unmapped. */
+  /** Why, for N/A, BLOCKED, ENVIRONMENT, MANUAL and NOT RUN. */
   reason?: string;
   /** The scenarios that decided it. */
   scenarios: ScenarioLine[];
+}
+
+/** What the user selected: NOT RUN is only ever the consequence of their --tags. */
+export interface Selection {
+  tags?: string;
 }
 
 function decidingScenarios(item: ChecklistItem, lines: ScenarioLine[]): ScenarioLine[] {
@@ -24,25 +28,36 @@ function decidingScenarios(item: ChecklistItem, lines: ScenarioLine[]): Scenario
   );
 }
 
+function judgeItem(item: ChecklistItem, lines: ScenarioLine[], manifest: ServiceManifest, selection: Selection): ItemVerdict {
+  const rule = CHECKLIST_RULES[item.text];
+  if (!rule) return { item, verdict: 'BLOCKED', reason: 'no rule in support/report/checklist-map.ts decides this item (the guidelines changed: update the harness)', scenarios: [] };
+  if (rule.kind === 'manual') return { item, verdict: 'MANUAL', reason: rule.reason, scenarios: [] };
+  // Decided from the manifest before any scenario: its scenarios, if any ran, are checks beyond the item.
+  const notApplicable = rule.applies?.(manifest);
+  if (notApplicable) return { item, verdict: 'N/A', reason: notApplicable, scenarios: [] };
+  const scenarios = decidingScenarios(item, lines);
+  const verdict = worstOf(scenarios.map((s) => s.verdict));
+  if (verdict === undefined) {
+    return selection.tags
+      ? { item, verdict: 'NOT RUN', reason: `--tags "${selection.tags}" left it out`, scenarios }
+      : { item, verdict: 'BLOCKED', reason: 'no scenario decided it although every area ran (a harness bug: please report it)', scenarios };
+  }
+  const reason = scenarios.find((s) => s.verdict === verdict && s.reason)?.reason;
+  return { item, verdict, reason, scenarios };
+}
+
 /** Each checklist item, in the guidelines' order, with the verdict of this run. */
-export function judgeChecklist(items: ChecklistItem[], lines: ScenarioLine[], manifest: ServiceManifest): ItemVerdict[] {
-  return items.map((item) => {
-    const rule = CHECKLIST_RULES[item.text];
-    if (!rule) return { item, verdict: 'unmapped', reason: 'no rule in support/report/checklist-map.ts decides this item', scenarios: [] };
-    if (rule.kind === 'manual') return { item, verdict: 'manual', reason: rule.reason, scenarios: [] };
-    const notApplicable = rule.applies?.(manifest);
-    const scenarios = decidingScenarios(item, lines);
-    if (scenarios.some((s) => s.status === 'FAILED')) return { item, verdict: 'fail', scenarios };
-    if (notApplicable) return { item, verdict: 'not applicable', reason: notApplicable, scenarios };
-    if (scenarios.length === 0) return { item, verdict: 'not run', reason: 'no scenario of this item ran (see --tags)', scenarios };
-    if (scenarios.every((s) => s.status === 'SKIPPED')) return { item, verdict: 'not applicable', reason: 'its scenarios do not apply to this service', scenarios };
-    if (scenarios.every((s) => s.status === 'PASSED' || s.status === 'SKIPPED')) return { item, verdict: 'pass', scenarios };
-    return { item, verdict: 'fail', reason: `a scenario ended ${scenarios.find((s) => s.status !== 'PASSED')?.status}`, scenarios };
-  });
+export function judgeChecklist(items: ChecklistItem[], lines: ScenarioLine[], manifest: ServiceManifest, selection: Selection = {}): ItemVerdict[] {
+  return items.map((item) => judgeItem(item, lines, manifest, selection));
 }
 
 /** The scenarios that decide no checklist item: reported as checks beyond the checklist. */
 export function scenariosBeyondChecklist(verdicts: ItemVerdict[], lines: ScenarioLine[]): ScenarioLine[] {
   const decided = new Set(verdicts.flatMap((v) => v.scenarios));
   return lines.filter((line) => !decided.has(line));
+}
+
+/** The run's exit code: from the checklist and the checks beyond it, never from the test runner. */
+export function runExitCode(verdicts: ItemVerdict[], beyond: ScenarioLine[]): number {
+  return exitCodeOf([...verdicts.map((v) => v.verdict), ...beyond.map((s) => s.verdict)]);
 }

@@ -1,3 +1,4 @@
+import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
@@ -36,7 +37,14 @@ export class HostPool {
   async boot(role: string): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
     const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${WORKER}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
-    const host = await (keep ? container.withKeep() : container).start();
+    const host = await (keep ? container.withKeep() : container).start().catch((error: unknown) => {
+      // A host that does not boot is the engine's or the image's problem, never the package's.
+      throw new EnvironmentLimit({
+        expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${TIMEOUTS.boot / 1000} s`,
+        found: error instanceof Error ? error.message.split('\n')[0] : String(error),
+        evidence: [],
+      });
+    });
     this.live.add(host);
     await registerHostSecrets(host);
     return host;
