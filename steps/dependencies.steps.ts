@@ -1,4 +1,5 @@
 import { Then } from '@cucumber/cucumber';
+import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { debianPackageFor, mismatchTable, pinMismatches } from '../support/checks/dependency-rules';
 import { readRequirementsFile } from '../support/configuration/requirements-file';
@@ -19,9 +20,8 @@ async function stableView(world: HarnessWorld): Promise<Fact<DebianStableView>> 
   return view;
 }
 
-Then('every requirement of the service is pinned to the version Debian stable carries', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  const declared = this.manifest.requirements;
-  if (!declared) return 'skipped';
+Then('every requirement of the service is pinned to the version Debian stable carries', async function (this: HarnessWorld) {
+  const declared = applicableOnlyWith(this.manifest.requirements, 'requirements');
   const requirements = readRequirementsFile(declared.file);
   const view = await stableView(this);
   const packages = requirements.value.map((r) => debianPackageFor(r.name, declared.names));

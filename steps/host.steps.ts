@@ -1,8 +1,11 @@
 import { Given } from '@cucumber/cucumber';
+import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { isReady, waitUntilReady } from '../support/host/service-readiness';
-import { lastLines } from '../support/probes/evidence';
+import { decisiveJournalLines } from '../support/checks/journal-rules';
+import { lastLines, type Evidence } from '../support/probes/evidence';
+import { unitJournal } from '../support/probes/units';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
 import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
@@ -43,9 +46,8 @@ Given('the service is installed on a Wazo host of its own', async function (this
   await useOwnHost(this, 'own', this.manifest.package.file);
 });
 
-Given('the previous version of the service is installed on a Wazo host of its own', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  const previous = this.manifest.package.previous;
-  if (!previous) return 'skipped';
+Given('the previous version of the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
+  const previous = applicableOnlyWith(this.manifest.package.previous, 'package.previous');
   await useOwnHost(this, 'previous', previous.file);
 });
 
@@ -55,14 +57,22 @@ Given("monit is stopped, so that it does not undo the scenario's stops", async f
   check(evidence.exitCode === 0, { expected: 'systemctl stop monit.service to succeed', found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
+/** When the service is not running: the journal's decisive lines, on the console with the failure. */
+async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evidence: Evidence[] }> {
+  const journal = await unitJournal(world.currentHost, world.manifest.unit);
+  const lines = decisiveJournalLines(journal.stdout);
+  return { said: lines.length > 0 ? `\n          the journal says: ${lines.join('\n                            ')}` : '', evidence: [lastLines(journal, 15)] };
+}
+
 Given('the service is running', async function (this: HarnessWorld) {
   const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
   const { unit, listening } = polled.fact.value;
+  const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
   check(isReady(polled.fact.value), {
     expected: `${this.manifest.unit} active, listening on port ${this.manifest.api.port}, not restarted by systemd, within ${TIMEOUTS.serviceReady / 1000} s`,
     found:
       `after ${seconds(polled.waitedMs)}: unit ${unit.activeState}/${unit.subState}, ` +
-      `port ${this.manifest.api.port} ${listening ? 'listening' : 'not listening'}, restarted ${unit.restarts} times`,
-    evidence: polled.fact.evidence,
+      `port ${this.manifest.api.port} ${listening ? 'listening' : 'not listening'}, restarted ${unit.restarts} times${why.said}`,
+    evidence: [...polled.fact.evidence, ...why.evidence],
   });
 });

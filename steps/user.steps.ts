@@ -1,5 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import { dirname } from 'node:path';
+import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { homeIsAllowed, NO_LOGIN_SHELLS } from '../support/checks/user-rules';
 import { pathInfo, writableBy } from '../support/probes/files';
@@ -80,9 +81,8 @@ Then('the service user can write the log file', async function (this: HarnessWor
   });
 });
 
-Then('the service user can write the PID file and its directory', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  const pidFile = this.manifest.pidFile;
-  if (!pidFile) return 'skipped';
+Then('the service user can write the PID file and its directory', async function (this: HarnessWorld) {
+  const pidFile = applicableOnlyWith(this.manifest.pidFile, 'pidFile');
   const user = await serviceUser(this);
   const directory = dirname(pidFile);
   // The daemon writes its PID file once ready; give it the bounded time to appear.
@@ -102,8 +102,7 @@ Then('the service user can write the PID file and its directory', async function
   });
 });
 
-Then('the service user is in the consul group when the service reads the default consul config', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  if (!this.manifest.consul.readsDefaultConfig) return 'skipped';
+Then('the service user is in the consul group when the service reads the default consul config', async function (this: HarnessWorld) {
   const user = await serviceUser(this);
   const groups = await groupsOf(this.currentHost, user.name);
   check(groups.value.includes('consul'), {

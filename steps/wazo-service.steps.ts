@@ -10,8 +10,7 @@ function serviceNames(world: HarnessWorld): string[] {
   return [world.manifest.name, world.manifest.unit, world.manifest.unit.replace(/\.service$/, '')];
 }
 
-Then('wazo-service status lists the service as running', async function (this: HarnessWorld): Promise<'skipped' | void> {
-  if (!this.manifest.wazoService) return 'skipped';
+Then('wazo-service status lists the service as running', async function (this: HarnessWorld) {
   const status = await wazoServiceStatus(this.currentHost);
   const line = status.value.find((l) => serviceNames(this).includes(l.name));
   check(line?.state === 'running', {

@@ -63,3 +63,8 @@ export async function restartPolicy(shell: Shell, unit: string): Promise<Fact<st
   const evidence = await shell.run(['systemctl', 'show', '--property=Restart', '--value', unit]);
   return fact(evidence.stdout.trim(), evidence);
 }
+
+/** The unit's last journal lines (what systemd and the daemon said), short-precise timestamps. */
+export function unitJournal(shell: Shell, unit: string, lines = 50): Promise<Evidence> {
+  return shell.run(['journalctl', '--no-pager', '--output=short-precise', `--lines=${lines}`, '--unit', unit]);
+}

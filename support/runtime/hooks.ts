@@ -1,4 +1,5 @@
-import { After, AfterAll, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { NOT_APPLICABLE, notApplicableReason } from '../checks/applicability';
 import { HostPool } from './host-pool';
 import { asRunParameters } from './run-parameters';
 import { TIMEOUTS } from './timeouts';
@@ -24,6 +25,14 @@ export function hostPool(): HostPool {
 
 BeforeAll(function () {
   pool = new HostPool(asRunParameters(this.parameters));
+});
+
+// Applicability comes from the manifest before any precondition runs: a scenario skips whole or not at all.
+Before(function (this: HarnessWorld, { pickle }) {
+  const reason = notApplicableReason({ name: pickle.name, tags: pickle.tags.map((t) => t.name) }, this.manifest);
+  if (!reason) return undefined;
+  this.log(`${NOT_APPLICABLE}${reason}`);
+  return 'skipped';
 });
 
 After(async function (this: HarnessWorld, { result, pickle }) {

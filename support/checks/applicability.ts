@@ -1,0 +1,75 @@
+// Which scenarios a service's manifest makes meaningless, decided before any precondition
+// runs: such a scenario is skipped whole (N/A) with the manifest field that says so. A
+// scenario is never skipped midway.
+import type { ServiceManifest } from '../configuration/manifest';
+
+/** How the Before hook notes a scenario the manifest makes not applicable (the reporter reads it). */
+export const NOT_APPLICABLE = 'not applicable: ';
+
+export interface ScenarioIdentity {
+  name: string;
+  tags: string[];
+}
+
+interface ApplicabilityRule {
+  /** The scenarios the rule is about: by area tag, or by exact name. */
+  appliesTo: { tag: string } | { name: string };
+  /** Why the scenario is not applicable to this manifest (naming the field), or undefined. */
+  notApplicable: (m: ServiceManifest) => string | undefined;
+}
+
+const RULES: ApplicabilityRule[] = [
+  {
+    appliesTo: { tag: '@service-discovery' },
+    notApplicable: (m) => (m.consul.registers ? undefined : 'consul.registers is false: the service does not register in consul'),
+  },
+  {
+    appliesTo: { tag: '@wazo-service' },
+    notApplicable: (m) => (m.wazoService ? undefined : 'wazoService is false: wazo-service does not manage the service'),
+  },
+  {
+    appliesTo: { tag: '@backup' },
+    notApplicable: (m) => (m.backup.length > 0 ? undefined : 'backup is empty: the service has no config file to back up'),
+  },
+  {
+    appliesTo: { tag: '@upgrade' },
+    notApplicable: (m) => (m.package.previous ? undefined : 'package.previous is not set: there is no version to upgrade from'),
+  },
+  {
+    appliesTo: { name: 'The service default user has write permissions for the PID file and its directory' },
+    notApplicable: (m) => (m.pidFile ? undefined : 'pidFile is not set: the service writes no PID file'),
+  },
+  {
+    appliesTo: { name: 'The service default user is part of the consul group if the service needs the default consul config file' },
+    notApplicable: (m) => (m.consul.readsDefaultConfig ? undefined : 'consul.readsDefaultConfig is false: the service does not read /etc/wazo/consul.yml'),
+  },
+  {
+    appliesTo: { name: 'requirements.txt pins package versions equal to Debian packages' },
+    notApplicable: (m) => (m.requirements ? undefined : 'requirements is not set: the service declares no Python requirements'),
+  },
+];
+
+/** What a step notes where the service does not register in consul: that part of a bigger check does not apply. */
+export const CONSUL_NOT_REGISTERING = 'not checked: consul.registers is false, the service does not register in consul';
+
+/**
+ * A manifest value a scenario needs; its absence made the scenario N/A before any step ran,
+ * so reaching a step without it is the harness's own bug.
+ */
+export function applicableOnlyWith<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`harness bug: ${field} is not set, so the Before hook should have made this scenario N/A`);
+  return value;
+}
+
+function concerns(rule: ApplicabilityRule, scenario: ScenarioIdentity): boolean {
+  return 'tag' in rule.appliesTo ? scenario.tags.includes(rule.appliesTo.tag) : scenario.name === rule.appliesTo.name;
+}
+
+/** Why the manifest makes this scenario not applicable, or undefined when it applies. */
+export function notApplicableReason(scenario: ScenarioIdentity, manifest: ServiceManifest): string | undefined {
+  for (const rule of RULES) {
+    const reason = concerns(rule, scenario) ? rule.notApplicable(manifest) : undefined;
+    if (reason) return reason;
+  }
+  return undefined;
+}
