@@ -1,41 +1,53 @@
 import { Then } from '@cucumber/cucumber';
 import { pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
 import { check } from '../support/checks/check';
+import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
 import { getThroughNginx } from '../support/host/host-apis';
-import { describeAnswer, httpGetInHost } from '../support/probes/http';
+import { describeAnswer, httpGetInHost, type HttpResult } from '../support/probes/http';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
-Then('GET {string} of the API through nginx does not answer 404', async function (this: HarnessWorld, apiPath: string) {
-  const path = pathThroughNginx(this.manifest, apiPath);
-  const result = await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest);
-  check(result.value !== undefined && result.value.status !== 404, {
-    expected: `GET https://HOST${path} to reach ${this.manifest.name} through nginx (an answer other than 404)`,
-    found: describeAnswer(result),
-    evidence: result.evidence,
+/** Each of the manifest's API paths requested with `get`; the paths whose answer `ok` refuses, described. */
+async function requestEveryPath(world: HarnessWorld, get: (apiPath: string) => Promise<HttpResult>, ok: (status: number) => boolean) {
+  const paths = world.manifest.api.paths;
+  const results = await Promise.all(paths.map(get));
+  const wrong = results.flatMap((result, i) => {
+    const status = result.value?.status;
+    if (status !== undefined && ok(status)) return [];
+    return [`${paths[i]}: ${describeAnswer(result)}${status === undefined ? '' : ` (${wrongAnswerKind(status)})`}`];
+  });
+  return { wrong, evidence: results.flatMap((r) => r.evidence) };
+}
+
+Then("every API path of the manifest answers through nginx with the service's own answer", async function (this: HarnessWorld) {
+  const { requiresToken, paths } = this.manifest.api;
+  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(this.manifest, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
+  check(wrong.length === 0, {
+    expected: `GET https://HOST${pathThroughNginx(this.manifest, '')}{${paths.join(',')}} through nginx to answer ${expectedAnswer(requiresToken)}: never 404, a proxy error or another 5xx`,
+    found: wrong.join('; '),
+    evidence,
   });
 });
 
-Then('GET {string} of the API through nginx without a token answers 401 when the manifest says the API needs one', async function (this: HarnessWorld, apiPath: string) {
+Then('every API path of the manifest answers 401 through nginx without a token when the manifest says the API needs one', async function (this: HarnessWorld) {
   if (!this.manifest.api.requiresToken) {
-    this.log('the manifest says the API needs no token: no 401 expected');
+    this.log('api.requiresToken is false: no 401 expected (the previous step demanded 2xx without a token)');
     return;
   }
-  const path = pathThroughNginx(this.manifest, apiPath);
-  const result = await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest);
-  check(result.value?.status === 401, {
-    expected: `GET https://HOST${path} without X-Auth-Token to answer 401 (the manifest says the API requires a token)`,
-    found: describeAnswer(result),
-    evidence: result.evidence,
+  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(this.manifest, p), TIMEOUTS.httpRequest), (s) => s === 401);
+  check(wrong.length === 0, {
+    expected: `every API path through nginx without X-Auth-Token to answer 401 (the manifest says the API requires a token)`,
+    found: wrong.join('; '),
+    evidence,
   });
 });
 
-Then("GET {string} of the API answers on the service's own port", async function (this: HarnessWorld, apiPath: string) {
-  const url = urlOnServicePort(this.manifest, apiPath);
-  const result = await httpGetInHost(this.currentHost, url, TIMEOUTS.httpRequest);
-  check(result.value !== undefined && result.value.status !== 404, {
-    expected: `GET ${url} (the manifest's ${this.manifest.api.protocol} port, in the host) to answer, not 404`,
-    found: describeAnswer(result),
-    evidence: result.evidence,
+Then("every API path of the manifest answers on the service's own port", async function (this: HarnessWorld) {
+  const { requiresToken, protocol } = this.manifest.api;
+  const { wrong, evidence } = await requestEveryPath(this, (p) => httpGetInHost(this.currentHost, urlOnServicePort(this.manifest, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
+  check(wrong.length === 0, {
+    expected: `GET ${urlOnServicePort(this.manifest, '')}{${this.manifest.api.paths.join(',')}} (the manifest's ${protocol} port, in the host) to answer ${expectedAnswer(requiresToken)}`,
+    found: wrong.join('; '),
+    evidence,
   });
 });

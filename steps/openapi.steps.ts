@@ -1,6 +1,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import { OPENAPI_PATH, pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
 import { check } from '../support/checks/check';
+import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
 import { declaredApiRoots, describeYamlMediaTypes, isYamlMediaType, parameterlessGetPaths, parseOpenApi, validateOpenApi, versionMatches } from '../support/checks/openapi-rules';
 import { getThroughNginx } from '../support/host/host-apis';
 import { describeAnswer, httpGetInHost, type HttpAnswer, type HttpResult } from '../support/probes/http';
@@ -74,7 +75,7 @@ Then('the version of the OpenAPI document matches the URL it is served at', func
   });
 });
 
-Then('every GET path without parameters that the OpenAPI document declares answers through nginx, not 404', async function (this: HarnessWorld) {
+Then("every GET path without parameters that the OpenAPI document declares answers through nginx with the service's own answer", async function (this: HarnessWorld) {
   const { answer, result } = fetchedText(this);
   const { document, error } = parseOpenApi(answer.body);
   const paths = document ? parameterlessGetPaths(document) : [];
@@ -85,9 +86,12 @@ Then('every GET path without parameters that the OpenAPI document declares answe
   });
   const urls = paths.map((p) => pathThroughNginx(this.manifest, p));
   const answers = await Promise.all(urls.map((path) => getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest)));
-  const missing = answers.flatMap((a, i) => (a.value && a.value.status !== 404 ? [] : [`${urls[i]}: ${describeAnswer(a)}`]));
+  const { requiresToken } = this.manifest.api;
+  const missing = answers.flatMap((a, i) =>
+    a.value && isServiceAnswer(a.value.status, requiresToken) ? [] : [`${urls[i]}: ${describeAnswer(a)}${a.value ? ` (${wrongAnswerKind(a.value.status)})` : ''}`],
+  );
   check(missing.length === 0, {
-    expected: `every declared GET path without parameters (${paths.join(', ')}) to answer through nginx, not 404`,
+    expected: `every declared GET path without parameters (${paths.join(', ')}) to answer through nginx ${expectedAnswer(requiresToken)}: never 404, a proxy error or another 5xx`,
     found: missing.join('; '),
     evidence: answers.flatMap((a) => a.evidence),
   });

@@ -18,18 +18,20 @@ async function checkRunningInConsul(world: HarnessWorld, service: string): Promi
   });
 }
 
-Then('consul returns a running {string} service', async function (this: HarnessWorld, service: string) {
-  await checkRunningInConsul(this, service);
+Then('consul returns a running instance of the service', async function (this: HarnessWorld) {
+  await checkRunningInConsul(this, this.manifest.name);
 });
 
-Then('consul returns a running {string} service within the registration time of a start', async function (this: HarnessWorld, service: string) {
+Then('consul returns a running instance of the service within the registration time of a start', async function (this: HarnessWorld) {
+  const service = this.manifest.name;
   const started = startedAt.get(this);
   if (started === undefined) throw new Error('this step measures from a start: a step "the service is started with systemctl" must come first');
   await checkRunningInConsul(this, service);
   this.log(`${service} registered in consul ${seconds(Date.now() - started)} after \`systemctl start\` returned (bound ${seconds(TIMEOUTS.consulRegistration)})`);
 });
 
-Then("the consul registration of {string} has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld, service: string) {
+Then("the consul registration of the service has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld) {
+  const service = this.manifest.name;
   const { fact } = await waitForInstances(this.currentHost, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
   const { listen, port } = this.manifest.api;
   const { instances } = fact.value;
@@ -54,7 +56,8 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
   if (action !== 'stop') startedAt.set(this, Date.now());
 });
 
-Then('consul has no {string} instance left', async function (this: HarnessWorld, service: string) {
+Then('consul has no instance of the service left', async function (this: HarnessWorld) {
+  const service = this.manifest.name;
   const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
   check(polled.satisfied, {
     expected: `no instance of ${service} in consul's catalog within ${seconds(TIMEOUTS.consulDeregistration)} of the stop (a stopped service deregisters itself)`,
@@ -63,7 +66,8 @@ Then('consul has no {string} instance left', async function (this: HarnessWorld,
   });
 });
 
-Then('consul has exactly one {string} instance, passing', async function (this: HarnessWorld, service: string) {
+Then('consul has exactly one instance of the service, passing', async function (this: HarnessWorld) {
+  const service = this.manifest.name;
   const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `exactly one instance of ${service} in consul's catalog, passing, within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,

@@ -1,24 +1,17 @@
 // `npm run new-service -- NAME`: adopts a service. Creates its manifest with the next free
-// port (reserved in docs/ports.yml, docs/ports.md re-rendered), adds its Examples rows to the
-// daily features, creates features/services/NAME/ with a starter feature, and says what to
-// fill in. Running it again adds nothing twice. Exit codes: 0 done, 2 usage error.
+// port (reserved in docs/ports.yml, docs/ports.md re-rendered), creates features/services/NAME/
+// with a starter feature, and says what to fill in. The daily features need no rows: they
+// take every per-service fact from the manifest. Running it again adds nothing twice.
+// Exit codes: 0 done, 2 usage error.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, HarnessError, isHarnessError } from '../errors';
 import { loadFlowTable, nextFreePort, renderPortsDocumentation } from '../ports/flow-table';
-import { addExamplesRows } from '../scaffold/examples-rows';
 import { flowRow, manifestTemplate, starterFeature } from '../scaffold/templates';
 
 /** Wazo daemons are named wazo-<name>: lowercase letters, digits and single dashes. */
 const NAME = /^wazo-[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
-/** The daily features and the value each of their Examples columns takes for a new service. */
-const DAILY_FEATURES: Array<[string, (name: string) => Record<string, string>]> = [
-  ['features/daily/service_discovery.feature', (name) => ({ service: name })],
-  ['features/daily/http/http.feature', () => ({ path: '/status' })],
-  ['features/openapi.feature', (name) => ({ service: name })],
-];
 
 function adopt(project: string, name: string, say: (line: string) => void): void {
   if (!NAME.test(name)) {
@@ -47,13 +40,6 @@ function adopt(project: string, name: string, say: (line: string) => void): void
   if (existsSync(join(project, manifest))) say(`exists, left as it is: ${manifest}`);
   else write(manifest, manifestTemplate(name, port), 'the manifest');
 
-  for (const [feature, values] of DAILY_FEATURES) {
-    const path = join(project, feature);
-    const { text, added } = addExamplesRows(readFileSync(path, 'utf8'), name, values(name));
-    if (added > 0) writeFileSync(path, text);
-    say(added > 0 ? `added ${added} Examples block(s) to ${feature}` : `${feature} already has ${name}'s rows`);
-  }
-
   const starter = join('features', 'services', name, `${name}.feature`);
   if (existsSync(join(project, starter))) say(`exists, left as it is: ${starter}`);
   else write(starter, starterFeature(name), 'a starter feature');
@@ -62,16 +48,15 @@ function adopt(project: string, name: string, say: (line: string) => void): void
     [
       '',
       'Now:',
-      `  1. fill in the TODOs of ${manifest} (package path and version first);`,
-      `  2. check the /status row added to features/daily/http/http.feature: one row per API path of ${name};`,
-      `  3. add scenarios of ${name} alone to ${starter};`,
-      `  4. run: npm run acceptance -- --service ${name}`,
+      `  1. fill in the TODOs of ${manifest} (package path and version first, then api.paths: the GET paths of ${name}'s API);`,
+      `  2. add scenarios of ${name} alone to ${starter};`,
+      `  3. run: npm run acceptance -- --service ${name}`,
     ].join('\n'),
   );
 }
 
 const program = new Command('npm run new-service --')
-  .description('Adopts a new service: manifest, port, rows in the daily features, a starter feature.')
+  .description('Adopts a new service: manifest, port, a starter feature.')
   .argument('<name>', 'the service, wazo-<name>')
   .option('--project <dir>', 'the project to change (default: this one)', resolve(__dirname, '..', '..'))
   .exitOverride()

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 
@@ -18,6 +19,8 @@ export interface AcceptanceOptions {
   package?: string;
   debian: Suite;
   tags?: string;
+  /** Where reports/SERVICE/ goes (absolute). */
+  reportsDir: string;
   keep: boolean;
   verbose: boolean;
   cleanup: boolean;
@@ -29,7 +32,8 @@ function program(): Command {
       'Checks a Wazo Platform service package against the new-service guidelines.\n' +
         'Boots a fresh Debian host container (systemd, consul, nginx, monit),\n' +
         'installs the package and runs the guideline features.\n' +
-        'Exit codes: 0 all checks passed, 1 a check failed, 2 usage, configuration or environment error.',
+        'Exit codes: 0 every applicable check passed, 1 a check failed or was blocked, 2 usage, configuration\n' +
+        'or environment error, 3 nothing failed but the host could not answer a check (ENVIRONMENT).',
     )
     .option('--service <name>', 'service to check: its manifest is services/<name>.yml')
     .option('--manifest <file>', 'manifest of a service described outside services/')
@@ -39,6 +43,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once (default 1)', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
+    .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--keep', 'leave the host(s) running after the run and print how to enter them', false)
     .option('--verbose', 'show the output of image builds and debootstrap', false)
     .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit', false)
@@ -83,6 +88,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     throw new HarnessError('usage', message, 'see `npm run acceptance -- --help`');
   }
   const options = command.opts<AcceptanceOptions>();
+  options.reportsDir = resolve(options.reportsDir);
   const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
   if (!options.cleanup && sources.length === 0) {
     throw new HarnessError('usage', 'no service given', 'name one with --service NAME (a manifest in services/), --manifest FILE, or --all');
@@ -100,8 +106,9 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
 }
 
 /**
- * Features with one Examples row per service (the daily ones) tag their outline @per-service
- * and each service's Examples block with the service's name: a run keeps only its own rows.
+ * A feature of one service's own (features/services/NAME/) is tagged @per-service and with
+ * the service's name: a run keeps only its own service's. The generic features take every
+ * per-service fact from the manifest.
  */
 export function tagExpression(userTags: string | undefined, service: string): string {
   const ownRows = `(not @per-service or @${service})`;

@@ -21,11 +21,11 @@ export interface ManifestDocument {
   pidFile?: string;
   configDir: string;
   api: WithOptional<ServiceManifest['api'], 'requiresToken'>;
-  consul: WithOptional<ServiceManifest['consul'], 'readsDefaultConfig'>;
+  consul: ServiceManifest['consul'];
   supervisor: ServiceManifest['supervisor'];
   wazoService: boolean;
-  backup?: string[];
-  slave?: ServiceManifest['slave'];
+  backup: string[];
+  slave: ServiceManifest['slave'];
   portsDocumentation?: string;
   requirements?: { file: string; names?: Record<string, string> };
 }
@@ -44,7 +44,8 @@ const packageVersion = {
 export const manifestSchema: JSONSchemaType<ManifestDocument> = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'package', 'user', 'logFile', 'configDir', 'api', 'consul', 'supervisor', 'wazoService'],
+  // Every field that decides whether a checklist item applies is required: no silent default decides a verdict.
+  required: ['name', 'package', 'user', 'logFile', 'configDir', 'api', 'consul', 'supervisor', 'wazoService', 'backup', 'slave'],
   properties: {
     name: { type: 'string', pattern: debianName },
     package: {
@@ -69,7 +70,7 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
     api: {
       type: 'object',
       additionalProperties: false,
-      required: ['protocol', 'listen', 'port', 'version', 'shortName'],
+      required: ['protocol', 'listen', 'port', 'version', 'shortName', 'paths'],
       properties: {
         protocol: { type: 'string', enum: ['http', 'https'] },
         listen: { type: 'string', enum: ['127.0.0.1', '0.0.0.0'] },
@@ -77,26 +78,27 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
         version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
         shortName: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
         requiresToken: { type: 'boolean', nullable: true },
+        // GET paths relative to the API root (/status): the @http checks request each of them.
+        paths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^/' } },
       },
     },
     consul: {
       type: 'object',
       additionalProperties: false,
-      required: ['registers'],
+      required: ['registers', 'readsDefaultConfig'],
       properties: {
         registers: { type: 'boolean' },
-        readsDefaultConfig: { type: 'boolean', nullable: true },
+        readsDefaultConfig: { type: 'boolean' },
       },
     },
     supervisor: { type: 'string', enum: ['monit', 'systemd'] },
     wazoService: { type: 'boolean' },
-    backup: { type: 'array', items: { type: 'string', pattern: absolutePath }, nullable: true },
+    backup: { type: 'array', items: { type: 'string', pattern: absolutePath } },
     slave: {
       type: 'object',
       additionalProperties: false,
       required: ['stateAfterUpgrade'],
       properties: { stateAfterUpgrade: { type: 'string', enum: ['running', 'stopped'] } },
-      nullable: true,
     },
     portsDocumentation: { type: 'string', minLength: 1, nullable: true },
     requirements: {

@@ -32,6 +32,8 @@ export interface ServiceManifest {
     /** nginx exposes the API under /api/<shortName>/ */
     shortName: string;
     requiresToken: boolean;
+    /** GET paths relative to the API root (e.g. /status) that the @http checks request. */
+    paths: string[];
   };
   consul: {
     registers: boolean;

@@ -22,10 +22,11 @@ api:
   version: "1.0"
   shortName: ${shortName}                             # nginx serves the API at https://HOST/api/${shortName}/
   requiresToken: true
+  paths: [/status]                          # TODO: the GET paths of the API, relative to /<version>
 consul:
   registers: true
   readsDefaultConfig: true                  # TODO: false if the daemon does not read /etc/wazo/consul.yml
-supervisor: monit                           # TODO: systemd if Restart= supervises it, as today's Wazo daemons
+supervisor: monit                           # monit (the guideline), or systemd when the unit's Restart= supervises it
 wazoService: true
 backup:
   - /etc/${name}/config.yml                 # TODO: every config file wazo-backup must save
