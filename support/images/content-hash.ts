@@ -18,10 +18,10 @@ export function listFiles(directory: string): string[] {
  * A short hash of a directory's files (names, modes and contents) plus extra inputs:
  * an image or package tagged with it is rebuilt only when one of its inputs changed.
  */
-export function contentHash(directories: string[], extra: string[] = []): string {
+export function contentHash(directories: string[], extra: string[] = [], include: (file: string) => boolean = () => true): string {
   const hash = createHash('sha256');
   for (const directory of directories) {
-    for (const file of listFiles(directory)) {
+    for (const file of listFiles(directory).filter(include)) {
       const path = join(directory, file);
       hash.update(`${file}\0${statSync(path).mode & 0o111 ? 'x' : '-'}\0`);
       hash.update(readFileSync(path));

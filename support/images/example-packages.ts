@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type Docker from 'dockerode';
 import { runOneShot } from '../docker/one-shot';
 import type { RunIdentity } from '../docker/run-labels';
@@ -7,6 +7,14 @@ import { HarnessError } from '../errors';
 import { undoOnInterrupt } from '../interrupts';
 import type { Progress } from '../progress';
 import { contentHash } from './content-hash';
+
+/** Files of examples/ that describe what the self-tests expect, not what a package is built from. */
+const EXPECTATIONS = new Set(['RULE', 'FINDING', 'ALSO_FAILS', 'STEP', 'FAULT', 'expected.yml', 'service.yml', 'ports.md', 'README.md']);
+
+/** Whether a file of examples/ goes into a package (a change of an expectation rebuilds nothing). */
+export function isPackageInput(file: string): boolean {
+  return !EXPECTATIONS.has(basename(file));
+}
 
 /**
  * Builds the example services' .deb files (examples/build-debs.sh) into build/debs, inside a
@@ -22,7 +30,7 @@ export async function ensureExamplePackages(
   progress: Progress,
 ): Promise<void> {
   const stampFile = join(outputDir, '.stamp');
-  const hash = contentHash([examplesDir]);
+  const hash = contentHash([examplesDir], [], isPackageInput);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return;
   progress.step('example packages: building examples/ into build/debs');
   // Built aside, then swapped in: a concurrent run never sees a half-built directory.
