@@ -1,48 +1,32 @@
 // The broken example packages as the self-tests see them: examples/broken/<variant>/ holds
-//   RULE        the scenario (guideline wording) the variant must fail
-//   FINDING     a regular expression its failure message must match (multiline)
-//   ALSO_FAILS  optional: other scenarios that fail as a necessary consequence, one per
-//               line, each followed by "  # why" (kept rare: a variant violates one rule)
-//   service.yml optional: a manifest of its own, for rules about the declared facts
+//   RULE         the scenario (guideline wording) the variant must fail
+//   FINDING      a regular expression its failure message must match (multiline)
+//   ALSO_FAILS   optional: other scenarios that fail as a necessary consequence, one per
+//                line, each followed by "  # why" (kept rare: a variant violates one rule)
+//   expected.yml its whole expected verdict table (test/verdict-tables.ts), with the --tags
+//                it runs with: the areas of hosts of their own (reboot, upgrade, monit,
+//                wazo-service, purge) run only for the variants that violate one of their
+//                rules, and are NOT RUN in the others' tables
+//   service.yml  optional: a manifest of its own, for rules about the declared facts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadManifest } from '../support/configuration/manifest-loader';
 import { ROOT } from './harness';
+import { readExpectedTable, type ExpectedTable } from './verdict-tables';
 
 export interface BrokenExample {
   variant: string;
+  /** The service the run checks (its manifest's name): its reports are under reportsDir/SERVICE/. */
+  service: string;
   rule: string;
   finding: RegExp;
   alsoFails: string[];
-  /** Arguments of the harness run that checks it. */
-  args: string[];
+  expected: ExpectedTable;
+  /** Arguments of the harness run that checks it (its reports go under reportsDir). */
+  args: (reportsDir: string) => string[];
 }
 
 const brokenDir = join(ROOT, 'examples', 'broken');
-
-/**
- * Areas whose scenarios each need hosts of their own (reboots, upgrades, purges, kills): they
- * run for the variants that violate one of their rules; every other area runs for every
- * variant. The good example runs them all. This keeps the self-tests within CI's time.
- */
-const OWN_HOST_AREAS = ['@reboot', '@upgrade', '@monit', '@wazo-service', '@purge'];
-
-/** Each scenario name (outline names up to their first placeholder) with its feature's area tags. */
-function scenarioAreas(): Array<{ name: string; tags: string[] }> {
-  const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.feature') ? [join(dir, e.name)] : []));
-  return files(join(ROOT, 'features')).flatMap((file) => {
-    const text = readFileSync(file, 'utf8');
-    const tags = /^\s*(@.*)$/m.exec(text)?.[1].split(/\s+/) ?? [];
-    return [...text.matchAll(/^\s*Scenario(?: Outline)?: (.+)$/gm)].map(([, name]) => ({ name: name.split('<')[0].trim(), tags }));
-  });
-}
-
-function tagsFor(scenarios: string[]): string {
-  const areas = scenarioAreas();
-  const needed = OWN_HOST_AREAS.filter((area) => scenarios.some((s) => areas.some((a) => s.startsWith(a.name) && a.tags.includes(area))));
-  const skipped = OWN_HOST_AREAS.filter((area) => !needed.includes(area));
-  return skipped.length === 0 ? '' : `not (${skipped.join(' or ')})`;
-}
 
 function read(variant: string, file: string): string | undefined {
   const path = join(brokenDir, variant, file);
@@ -55,18 +39,25 @@ export function brokenExamples(): BrokenExample[] {
     .map((variant) => {
       const manifest = join(brokenDir, variant, 'service.yml');
       const deb = join(ROOT, 'build', 'debs', 'broken', variant, 'wazo-foo_1.1.0_all.deb');
-      const rule = (read(variant, 'RULE') ?? '').trim();
-      const alsoFails = (read(variant, 'ALSO_FAILS') ?? '')
-        .split('\n')
-        .map((line) => line.replace(/\s+#.*$/, '').trim())
-        .filter(Boolean);
-      const tags = tagsFor([rule, ...alsoFails]);
+      const expected = readExpectedTable(join(brokenDir, variant, 'expected.yml'));
       return {
         variant,
-        rule,
+        service: existsSync(manifest) ? loadManifest(manifest).name : 'wazo-foo',
+        rule: (read(variant, 'RULE') ?? '').trim(),
         finding: new RegExp((read(variant, 'FINDING') ?? '').trim(), 'm'),
-        alsoFails,
-        args: [...(existsSync(manifest) ? ['--manifest', manifest] : ['--service', 'wazo-foo']), '--package', deb, ...(tags ? ['--tags', tags] : [])],
+        alsoFails: (read(variant, 'ALSO_FAILS') ?? '')
+          .split('\n')
+          .map((line) => line.replace(/\s+#.*$/, '').trim())
+          .filter(Boolean),
+        expected,
+        args: (reportsDir: string) => [
+          ...(existsSync(manifest) ? ['--manifest', manifest] : ['--service', 'wazo-foo']),
+          '--package',
+          deb,
+          '--reports-dir',
+          reportsDir,
+          ...(expected.tags ? ['--tags', expected.tags] : []),
+        ],
       };
     });
 }

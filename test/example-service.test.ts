@@ -1,16 +1,20 @@
-// The harness judged by its own examples: the good wazo-foo passes every check, and each
-// broken variant (examples/broken/<variant>, one rule violated) fails exactly that check,
-// with the expected/found/evidence message and the service's diagnostics attached.
+// The harness judged by its own examples: each carries its whole expected verdict table
+// (expected.yml), and a run must give exactly that table and exit code. The good wazo-foo
+// passes every check; each broken variant (examples/broken/<variant>, one rule violated)
+// fails exactly that check, with the expected/found/evidence message and the service's
+// diagnostics attached. Examples run concurrently, each on hosts and reports of its own.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { brokenExamples } from './broken-examples';
-import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+import { harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
+import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
-const report = (file: string) => readFileSync(join(ROOT, 'reports', 'wazo-foo', file), 'utf8');
-
-const examples = brokenExamples();
+const reportsRoot = join(ROOT, 'reports', 'self-test');
+// WAZO_SELFTEST_EXAMPLES=runs-as-root,login-shell checks only those broken examples (and no good one): for development.
+const only = process.env.WAZO_SELFTEST_EXAMPLES?.split(',').filter(Boolean);
+const examples = brokenExamples().filter((e) => !only || only.includes(e.variant));
 
 test('every broken example names its rule and the finding its failure must show', () => {
   for (const { variant, rule, finding } of examples) {
@@ -19,49 +23,56 @@ test('every broken example names its rule and the finding its failure must show'
   }
 });
 
-test('the good example wazo-foo passes every check', async () => {
-  const run = await runAcceptance(['--service', 'wazo-foo']);
-  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-  const lines = verdicts(run.stdout);
-  assert.ok(lines.length >= 7, run.stdout);
-  assert.deepEqual(
-    lines.filter((l) => l.verdict !== 'PASS'),
-    [],
-  );
-  assert.match(run.stdout, /wazo-foo: \d+ passed, 0 failed/);
-  assert.match(run.stdout, /^ 1\. PASS +The service default user is not root$/m);
-  assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
-  assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);
-  assert.doesNotMatch(report('compliance.md'), /\| FAIL \|/);
-  assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td>PASS<\/td>/);
-  assert.match(report('junit.xml'), /<testsuite [^>]*failures="0"/);
-  assert.ok(existsSync(join(ROOT, 'reports', 'wazo-foo', 'cucumber.html')));
-  assert.deepEqual(await harnessLeftovers(), []);
-});
-
-for (const example of examples) {
-  test(`broken example ${example.variant} fails exactly its rule`, async () => {
-    const run = await runAcceptance(example.args);
-    assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
-    const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
-    assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
-    const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
-    assert.match(failure, /expected: /);
-    assert.match(failure, example.finding);
-    assert.match(failure, /evidence:\n {6} {2}\$ /);
-    const journal = /diagnostics: (\S+journal-of-wazo-foo-service\.txt)/.exec(failure);
-    assert.ok(journal && existsSync(journal[1]), 'the journal of the failing scenario is attached');
-    assert.match(readFileSync(journal[1], 'utf8'), /journalctl --no-pager --unit wazo-foo\.service/);
-    // The failure and its evidence reach the reports people and CI read.
-    const failures = report('compliance.md').slice(report('compliance.md').indexOf('## Failures'));
-    assert.match(failures, new RegExp(`Scenario: @\\S+ ${escapeRegExp(example.rule)}`));
-    assert.match(failures, example.finding);
-    const junit = report('junit.xml');
-    // Outline rows are named "<outline> - #1.1: <row's name>" by cucumber's JUnit formatter.
-    assert.match(junit, new RegExp(`<testcase [^\\n]*name="[^"]*${escapeRegExp(escapeXml(example.rule))}( - #[\\d.]+)?"[^>]*>\\s*<failure`));
+describe('examples', { concurrency: selfTestConcurrency() }, () => {
+  it('the good example wazo-foo passes every check, with its whole verdict table', { skip: only !== undefined && 'WAZO_SELFTEST_EXAMPLES is set' }, async () => {
+    const reportsDir = join(reportsRoot, 'good');
+    rmSync(reportsDir, { recursive: true, force: true });
+    const run = await runAcceptance(['--service', 'wazo-foo', '--reports-dir', reportsDir]);
+    const report = (file: string) => readFileSync(join(reportsDir, 'wazo-foo', file), 'utf8');
+    assert.deepEqual(tableDifferences(readExpectedTable(join(ROOT, 'examples', 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.deepEqual(
+      verdicts(run.stdout).filter((l) => l.verdict !== 'PASS'),
+      [],
+    );
+    assert.match(run.stdout, /^wazo-foo: checklist 19 pass, 0 fail, 0 not applicable, 0 blocked, 0 environment, 2 manual, 0 not run; /m);
+    assert.match(run.stdout, /^ 1\. PASS +The service default user is not root$/m);
+    assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
+    assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);
+    assert.doesNotMatch(report('compliance.md'), /\| (FAIL|BLOCKED|ENVIRONMENT) \|/);
+    assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td>PASS<\/td>/);
+    assert.match(report('junit.xml'), /<testsuite [^>]*failures="0"/);
+    assert.ok(existsSync(join(reportsDir, 'wazo-foo', 'cucumber.html')));
     assert.deepEqual(await harnessLeftovers(), []);
   });
-}
+
+  for (const example of examples) {
+    it(`broken example ${example.variant} fails exactly its rule, and its whole verdict table is as expected`, async () => {
+      const reportsDir = join(reportsRoot, example.variant);
+      rmSync(reportsDir, { recursive: true, force: true });
+      const run = await runAcceptance(example.args(reportsDir));
+      const report = (file: string) => readFileSync(join(reportsDir, example.service, file), 'utf8');
+      assert.deepEqual(tableDifferences(example.expected, readRunVerdicts(reportsDir, example.service, `${run.stdout}\n${run.stderr}`)), [], run.stdout);
+      assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
+      const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
+      assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
+      const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
+      assert.match(failure, /expected: /);
+      assert.match(failure, example.finding);
+      assert.match(failure, /evidence:\n {6} {2}\$ /);
+      const journal = /diagnostics: (\S+journal-of-wazo-foo-service\.txt)/.exec(failure);
+      assert.ok(journal && existsSync(journal[1]), 'the journal of the failing scenario is attached');
+      assert.match(readFileSync(journal[1], 'utf8'), /journalctl --no-pager --unit wazo-foo\.service/);
+      // The failure and its evidence reach the reports people and CI read.
+      const failures = report('compliance.md').slice(report('compliance.md').indexOf('## Failures'));
+      assert.match(failures, new RegExp(`Scenario: @\\S+ ${escapeRegExp(example.rule)}`));
+      assert.match(failures, example.finding);
+      const junit = report('junit.xml');
+      assert.match(junit, new RegExp(`<testcase [^\\n]*name="[^"]*${escapeRegExp(escapeXml(example.rule))}"[^>]*>\\s*<failure`));
+      assert.deepEqual(await harnessLeftovers(), []);
+    });
+  }
+});
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -1,4 +1,5 @@
-// Faults the harness must report, not hang on, and clean up after: a crash-looping daemon,
+// Faults the harness must report, not hang on, and clean up after, each with its whole
+// expected verdict table (examples/faults/<name>/expected.yml): a crash-looping daemon,
 // a failing postinst, a host degraded by an unrelated unit, consul down in the host
 // (examples/faults/<name>/FAULT),
 // and packages that are not what the manifest says (exit 2 before any host boots).
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
 const dir = mkdtempSync(join(tmpdir(), 'faults-test-'));
@@ -19,34 +21,43 @@ before(async () => {
   assert.equal(run.code, 0, run.stderr);
 });
 
-async function failedScenarios(args: string[]): Promise<{ failed: string[]; stdout: string }> {
-  const run = await runAcceptance(args);
-  assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
+const reportsRoot = join(ROOT, 'reports', 'self-test', 'faults');
+
+/** Runs a fault example with the tags of its expected table; the whole table and the exit code must be as expected. */
+async function runFault(name: string): Promise<{ failed: string[]; stdout: string }> {
+  const expected = readExpectedTable(join(ROOT, 'examples', 'faults', name, 'expected.yml'));
+  const reportsDir = join(reportsRoot, name);
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', faultPackage(name), '--reports-dir', reportsDir, ...(expected.tags ? ['--tags', expected.tags] : [])]);
+  assert.deepEqual(tableDifferences(expected, readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
+  assert.equal(run.code, expected.exit, `${run.stdout}\n${run.stderr}`);
   assert.deepEqual(await harnessLeftovers(), []);
   return { failed: verdicts(run.stdout).filter((l) => l.verdict === 'FAIL').map((l) => l.name), stdout: run.stdout };
 }
 
-test('a crash-looping daemon is reported as such well before the readiness timeout', async () => {
-  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('crash-loop'), '--tags', '@install']);
+test('a unit that cannot start: one failure with the journal\'s words, the checks that need it BLOCKED, the user\'s own facts judged', async () => {
+  const { failed, stdout } = await runFault('crash-loop');
   assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
   assert.match(stdout, /found: +after [\d.]+ s: unit \S+, port 9504 not listening, restarted [3-9] times/);
+  assert.match(stdout, /the journal says: /, "the journal's decisive lines are on the console, not only in the diagnostics");
+  assert.match(stdout, /^BLOCKED +@user +The service default user is not root\n {6}blocked: precondition "Given the service is running" failed: .*\(judged by "The service is correctly installed on a fresh install"\)$/m);
+  assert.equal(stdout.match(/^ {6}evidence:$/gm)?.length, 1, 'the evidence is shown once, with the failure');
 });
 
 test('a failing postinst fails the installation with dpkg\'s words, and the other checks name the precondition', async () => {
-  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('postinst-fails'), '--tags', '@install or @user']);
-  assert.ok(failed.includes('The service is correctly installed on a fresh install'));
+  const { failed, stdout } = await runFault('postinst-fails');
+  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
   assert.match(stdout, /post-installation script subprocess returned error exit status 1/);
-  assert.match(stdout, /expected: wazo-foo to install \(a precondition of this scenario; see the @install feature\)/);
+  assert.match(stdout, /blocked: precondition "Given the service is installed on a Wazo host" failed: apt-get exited 1 \(judged by "The service is correctly installed on a fresh install"\)/);
 });
 
 test('a unit unrelated to the service failing degrades the host: the install check names it, the service checks pass', async () => {
-  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('degraded-by-other-unit'), '--tags', '@install or @user']);
+  const { failed, stdout } = await runFault('degraded-by-other-unit');
   assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
   assert.match(stdout, /found: +failed: unrelated-helper\.service/);
 });
 
 test('consul down in the host: the install check names it, and the discovery checks say consul did not answer, and why', async () => {
-  const { failed, stdout } = await failedScenarios(['--service', 'wazo-foo', '--package', faultPackage('consul-down'), '--tags', '@install or @service-discovery']);
+  const { failed, stdout } = await runFault('consul-down');
   assert.deepEqual(failed.sort(), [
     'The service is correctly installed on a fresh install',
     'The service leaves consul when it stops, and registers again, once, when it starts or restarts',
