@@ -16,6 +16,10 @@ export function isPackageInput(file: string): boolean {
   return !EXPECTATIONS.has(basename(file));
 }
 
+function stampOf(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 /**
  * Builds the example services' .deb files (examples/build-debs.sh) into build/debs, inside a
  * container of the base image so that a machine without dpkg-deb can build them too.
@@ -31,7 +35,7 @@ export async function ensureExamplePackages(
 ): Promise<void> {
   const stampFile = join(outputDir, '.stamp');
   const hash = contentHash([examplesDir], [], isPackageInput);
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return;
+  if (stampOf(stampFile) === hash) return;
   progress.step('example packages: building examples/ into build/debs');
   // Built aside, then swapped in: a concurrent run never sees a half-built directory.
   const staging = `${outputDir}.${run.id}`;
@@ -52,9 +56,15 @@ export async function ensureExamplePackages(
         'fix examples/ (the output above names the failing file), then run again',
       );
     }
+    // A concurrent run that built the same sources first keeps its packages: other runs may
+    // be installing them right now. Otherwise the old tree is moved aside, not deleted in
+    // place, so the window without packages is one rename long.
+    if (stampOf(stampFile) === hash) return;
     writeFileSync(join(staging, '.stamp'), hash);
-    rmSync(outputDir, { recursive: true, force: true });
+    const old = `${outputDir}.old.${run.id}`;
+    if (existsSync(outputDir)) renameSync(outputDir, old);
     renameSync(staging, outputDir);
+    rmSync(old, { recursive: true, force: true });
   } finally {
     forget();
     removeStaging();
