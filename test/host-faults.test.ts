@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance, verdicts } from './harness';
+import { after, before, describe, it, test } from 'node:test';
+import { harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
@@ -34,40 +34,42 @@ async function runFault(name: string): Promise<{ failed: string[]; stdout: strin
   return { failed: verdicts(run.stdout).filter((l) => l.verdict === 'FAIL').map((l) => l.name), stdout: run.stdout };
 }
 
-test('a unit that cannot start: one failure with the journal\'s words, the checks that need it BLOCKED, the user\'s own facts judged', async () => {
-  const { failed, stdout } = await runFault('crash-loop');
-  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
-  assert.match(stdout, /found: +after [\d.]+ s: unit \S+, port 9504 not listening, restarted [3-9] times/);
-  assert.match(stdout, /the journal says: /, "the journal's decisive lines are on the console, not only in the diagnostics");
-  assert.match(stdout, /^BLOCKED +@user +The service default user is not root\n {6}blocked: precondition "Given the service is running" failed: .*\(judged by "The service is correctly installed on a fresh install"\)$/m);
-  assert.equal(stdout.match(/^ {6}evidence:$/gm)?.length, 1, 'the evidence is shown once, with the failure');
-});
+describe('faults', { concurrency: selfTestConcurrency() }, () => {
+  it('a unit that cannot start: one failure with the journal\'s words, the checks that need it BLOCKED, the user\'s own facts judged', async () => {
+    const { failed, stdout } = await runFault('crash-loop');
+    assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
+    assert.match(stdout, /found: +after [\d.]+ s: unit \S+, port 9504 not listening, restarted [3-9] times/);
+    assert.match(stdout, /the journal says: /, "the journal's decisive lines are on the console, not only in the diagnostics");
+    assert.match(stdout, /^BLOCKED +@user +The service default user is not root\n {6}blocked: precondition "Given the service is running" failed: .*\(judged by "The service is correctly installed on a fresh install"\)$/m);
+    assert.equal(stdout.match(/^ {6}evidence:$/gm)?.length, 1, 'the evidence is shown once, with the failure');
+  });
 
-test('a failing postinst fails the installation with dpkg\'s words, and the other checks name the precondition', async () => {
-  const { failed, stdout } = await runFault('postinst-fails');
-  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
-  assert.match(stdout, /post-installation script subprocess returned error exit status 1/);
-  assert.match(stdout, /blocked: precondition "Given the service is installed on a Wazo host" failed: apt-get exited 1 \(judged by "The service is correctly installed on a fresh install"\)/);
-});
+  it('a failing postinst fails the installation with dpkg\'s words, and the other checks name the precondition', async () => {
+    const { failed, stdout } = await runFault('postinst-fails');
+    assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
+    assert.match(stdout, /post-installation script subprocess returned error exit status 1/);
+    assert.match(stdout, /blocked: precondition "Given the service is installed on a Wazo host" failed: apt-get exited 1 \(judged by "The service is correctly installed on a fresh install"\)/);
+  });
 
-test('a unit unrelated to the service failing degrades the host: the install check names it, the service checks pass', async () => {
-  const { failed, stdout } = await runFault('degraded-by-other-unit');
-  assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
-  assert.match(stdout, /found: +failed: unrelated-helper\.service/);
-});
+  it('a unit unrelated to the service failing degrades the host: the install check names it, the service checks pass', async () => {
+    const { failed, stdout } = await runFault('degraded-by-other-unit');
+    assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
+    assert.match(stdout, /found: +failed: unrelated-helper\.service/);
+  });
 
-test('consul down in the host: the install check names it, and the discovery checks say consul did not answer, and why', async () => {
-  const { failed, stdout } = await runFault('consul-down');
-  assert.deepEqual(failed.sort(), [
-    'The service is correctly installed on a fresh install',
-    'The service leaves consul when it stops, and registers again, once, when it starts or restarts',
-    'The service registers with consul for the discovery of services',
-  ]);
-  assert.match(stdout, /found: +consul\.service inactive\/dead$/m);
-  assert.match(stdout, /found: +after [\d.]+ s: consul did not answer \([^)]+\): consul is down or unreachable in the host/);
-  // The evidence is consul's own word, from the host's journal.
-  assert.match(stdout, /failed to parse \/etc\/consul\.d\/50-wazo-foo\.json/);
-  assert.doesNotMatch(stdout, /no instance of wazo-foo in consul's catalog/);
+  it('consul down in the host: the install check names it, and the discovery checks say consul did not answer, and why', async () => {
+    const { failed, stdout } = await runFault('consul-down');
+    assert.deepEqual(failed.sort(), [
+      'The service is correctly installed on a fresh install',
+      'The service leaves consul when it stops, and registers again, once, when it starts or restarts',
+      'The service registers with consul for the discovery of services',
+    ]);
+    assert.match(stdout, /found: +consul\.service inactive\/dead$/m);
+    assert.match(stdout, /found: +after [\d.]+ s: consul did not answer \([^)]+\): consul is down or unreachable in the host/);
+    // The evidence is consul's own word, from the host's journal.
+    assert.match(stdout, /failed to parse \/etc\/consul\.d\/50-wazo-foo\.json/);
+    assert.doesNotMatch(stdout, /no instance of wazo-foo in consul's catalog/);
+  });
 });
 
 test('a package of another name than the manifest\'s exits 2 before any host boots', async () => {
