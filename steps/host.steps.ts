@@ -1,7 +1,7 @@
 import { Given } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
-import { isReady, waitUntilReady } from '../support/host/service-readiness';
+import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
 import { lastLines } from '../support/probes/evidence';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
@@ -57,12 +57,9 @@ Given("monit is stopped, so that it does not undo the scenario's stops", async f
 
 Given('the service is running', async function (this: HarnessWorld) {
   const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
-  const { unit, listening } = polled.fact.value;
   check(isReady(polled.fact.value), {
-    expected: `${this.manifest.unit} active, listening on port ${this.manifest.api.port}, not restarted by systemd, within ${TIMEOUTS.serviceReady / 1000} s`,
-    found:
-      `after ${seconds(polled.waitedMs)}: unit ${unit.activeState}/${unit.subState}, ` +
-      `port ${this.manifest.api.port} ${listening ? 'listening' : 'not listening'}, restarted ${unit.restarts} times`,
+    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, listening on port ${this.manifest.api.port}, within ${TIMEOUTS.serviceReady / 1000} s`,
+    found: `after ${seconds(polled.waitedMs)}: ${describeReadiness(polled.fact.value, this.manifest.api.port)}`,
     evidence: polled.fact.evidence,
   });
 });

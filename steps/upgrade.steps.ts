@@ -60,13 +60,13 @@ Then('the service is in the state the manifest declares for a slave after an upg
   // A service that must run gets the bounded time to start; one that must stay stopped is read at once.
   const state =
     declared === 'running'
-      ? (await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady)).fact
-      : await unitState(this.currentHost, this.manifest.unit).then((s) => ({ value: { unit: s.value, listening: false }, evidence: s.evidence }));
+      ? await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
+      : await unitState(this.currentHost, this.manifest.unit);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
-  const found = state.value.unit.activeState === 'active' ? 'running' : 'stopped';
+  const found = state.value.activeState === 'active' ? 'running' : 'stopped';
   check(found === declared && (declared === 'running' || processes.value.length === 0), {
     expected: `${this.manifest.unit} ${declared} after wazo-upgrade on a slave (/var/lib/wazo/disabled present), as the manifest's slave.stateAfterUpgrade says`,
-    found: `${found} (${state.value.unit.activeState}/${state.value.unit.subState}, ${processes.value.length} process(es))`,
+    found: `${found} (${state.value.activeState}/${state.value.subState}, ${processes.value.length} process(es))`,
     evidence: [this.record.action!, ...state.evidence, ...processes.evidence],
   });
 });
