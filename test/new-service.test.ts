@@ -29,10 +29,10 @@ test('a new service gets a valid manifest on the next free port, its daily rows 
   const run = newService('wazo-quux');
   assert.equal(run.status, 0, run.stderr);
   const manifest = loadManifest(join(project, 'services', 'wazo-quux.yml'));
-  assert.equal(manifest.api.port, 9506, 'the next port after wazo-foo (9504) and wazo-bar (9505)');
+  assert.equal(manifest.api.port, 9507, 'the next port after wazo-foo (9504), wazo-bar (9505) and wazo-qux (9506)');
   assert.equal(manifest.api.shortName, 'quux');
-  assert.match(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), /daemon: wazo-quux, .*port: 9506/);
-  assert.match(readFileSync(join(project, 'docs', 'ports.md'), 'utf8'), /\| wazo-quux +\| HTTP +\| TCP +\| 9506 /);
+  assert.match(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), /daemon: wazo-quux, .*port: 9507/);
+  assert.match(readFileSync(join(project, 'docs', 'ports.md'), 'utf8'), /\| wazo-quux +\| HTTP +\| TCP +\| 9507 /);
   const discovery = readFileSync(join(project, 'features', 'daily', 'service_discovery.feature'), 'utf8');
   assert.equal(discovery.match(/@wazo-quux\n\s+Examples:\n\s+\| service +\|\n\s+\| wazo-quux \|/g)?.length, 2);
   assert.match(readFileSync(join(project, 'features', 'daily', 'http', 'http.feature'), 'utf8'), /@wazo-quux\n\s+Examples:\n\s+\| path +\|\n\s+\| \/status \|/);
@@ -45,7 +45,7 @@ test('running it again changes nothing and says so', () => {
   const run = newService('wazo-quux');
   assert.equal(run.status, 0, run.stderr);
   assert.equal(snapshot(), before);
-  assert.match(run.stdout, /port 9506 is already wazo-quux's/);
+  assert.match(run.stdout, /port 9507 is already wazo-quux's/);
   assert.match(run.stdout, /exists, left as it is: services\/wazo-quux\.yml/);
   assert.match(run.stdout, /already has wazo-quux's rows/);
 });
