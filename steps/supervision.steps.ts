@@ -1,11 +1,11 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { killProcess, leaveOnlySupervisor } from '../support/host/lifecycle';
+import type { Evidence } from '../support/probes/evidence';
 import { monitCheck, monitLog, monitStarted } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { restartPolicy, unitState } from '../support/probes/units';
 import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
-import type { Evidence } from '../support/probes/evidence';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** Restart= values that make systemd restart a daemon killed by a signal. */
