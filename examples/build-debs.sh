@@ -6,6 +6,7 @@
 #   OUTDIR/wazo-foo/wazo-foo_1.1.0_all.deb
 #   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay)
 #   OUTDIR/faults/<name>/wazo-foo_1.1.0_all.deb      (one per examples/faults/<name>/overlay)
+#   OUTDIR/shapes/<shape>/NAME_{1.0.0,1.1.0}_all.deb (one per examples/shapes/<shape>, NAME from its derive.sed)
 #
 # Needs only a POSIX sh, coreutils, sed, find and dpkg-deb. Never writes next to
 # this script (the source may be mounted read-only): it works in a temp dir.
@@ -47,9 +48,13 @@ build_one() {
     root="$work/root"
     rm -rf "$root"
     for d in DEBIAN usr/bin "usr/lib/python3/dist-packages/$module" usr/lib/systemd/system \
-             "usr/share/doc/$name" "etc/$name/conf.d"; do
+             "usr/share/doc/$name"; do
         install -d -m 0755 "$root/$d"
     done
+    # debian/dirs: the empty directories the package ships (as dh_installdirs reads it)
+    while IFS= read -r d || [ -n "$d" ]; do
+        [ -n "$d" ] && install -d -m 0755 "$root/$d"
+    done < "$src/debian/dirs"
 
     install -m 0755 "$src/bin/$name" "$root/usr/bin/$name"
     for f in "$src/$module"/*.py "$src/$module"/api.yml; do
@@ -95,6 +100,32 @@ build_one() {
     echo "built $outfile"
 }
 
+# overlay_onto STAGE DIR LABEL: DIR/overlay replaces files of the wazo-foo tree copied in
+# STAGE; an empty overlay file named <file>.removed stands for a package that does not ship
+# <file>. Only files of the good tree may be replaced, so an overlay cannot drift from it.
+overlay_onto() {
+    (cd "$2/overlay" && find . -type f) | while IFS= read -r f; do
+        if [ ! -f "$good/${f%.removed}" ]; then
+            echo "$3: overlay file $f does not replace a file of wazo-foo/" >&2
+            exit 1
+        fi
+    done
+    cp -R "$2/overlay/." "$1/"
+    find "$1" -type f -name '*.removed' | while IFS= read -r f; do
+        rm -f "$f" "${f%.removed}"
+    done
+}
+
+# rename_tree STAGE SEDFILE: another service made from wazo-foo by renaming its file names
+# and contents with SEDFILE; prints the new package name.
+rename_tree() {
+    find "$1" -depth -name '*wazo[-_]foo*' | while IFS= read -r path; do
+        mv "$path" "$(dirname "$path")/$(basename "$path" | sed -f "$2")"
+    done
+    find "$1" -type f -exec sed -i -f "$2" {} +
+    printf 'wazo-foo' | sed -f "$2"
+}
+
 for v in $VERSIONS; do
     build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
 done
@@ -103,15 +134,26 @@ done
 # and contents), so multi-service runs check two real, distinct packages.
 for derive in "$here"/*/derive.sed; do
     [ -f "$derive" ] || continue
-    name=$(basename "$(dirname "$derive")")
-    stage="$work/derived-$name"
+    stage="$work/derived-$(basename "$(dirname "$derive")")"
     cp -R "$good" "$stage"
-    find "$stage" -depth -name '*wazo[-_]foo*' | while IFS= read -r path; do
-        mv "$path" "$(dirname "$path")/$(basename "$path" | sed -f "$derive")"
-    done
-    find "$stage" -type f -exec sed -i -f "$derive" {} +
+    name=$(rename_tree "$stage" "$derive")
     for v in $VERSIONS; do
         build_one "$stage" "$v" "$out/$name/${name}_${v}_all.deb" "$name"
+    done
+done
+
+# shapes/<shape>: a service shaped unlike wazo-foo (SHAPE says how) that must pass: wazo-foo
+# with an overlay, renamed by its derive.sed, in both versions (its manifest is service.yml).
+for shape_dir in "$here"/shapes/*/; do
+    [ -d "$shape_dir/overlay" ] || continue
+    shape=$(basename "$shape_dir")
+    [ -s "$shape_dir/SHAPE" ] || { echo "shapes/$shape: missing SHAPE file" >&2; exit 1; }
+    stage="$work/shape-$shape"
+    cp -R "$good" "$stage"
+    overlay_onto "$stage" "$shape_dir" "shapes/$shape"
+    name=$(rename_tree "$stage" "$shape_dir/derive.sed")
+    for v in $VERSIONS; do
+        build_one "$stage" "$v" "$out/shapes/$shape/${name}_${v}_all.deb" "$name"
     done
 done
 
@@ -126,17 +168,6 @@ for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     [ -s "$variant_dir/$describes" ] || { echo "$kind/$variant: missing $describes file" >&2; exit 1; }
     stage="$work/stage-$kind-$variant"
     cp -R "$good" "$stage"
-    # An overlay may only replace files of the good tree, or remove one: an empty
-    # overlay file named <file>.removed stands for a package that does not ship <file>.
-    (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
-        if [ ! -f "$good/${f%.removed}" ]; then
-            echo "$kind/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
-            exit 1
-        fi
-    done
-    cp -R "$variant_dir/overlay/." "$stage/"
-    find "$stage" -type f -name '*.removed' | while IFS= read -r f; do
-        rm -f "$f" "${f%.removed}"
-    done
+    overlay_onto "$stage" "$variant_dir" "$kind/$variant"
     build_one "$stage" "$BROKEN_VERSION" "$out/$kind/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
 done

@@ -3,9 +3,10 @@ Feature: The service is monitored by monit
   Guideline checklist: "The service is monitored by monit". The manifest says who supervises
   the daemon: monit (the guideline) or systemd's Restart= (what today's Wazo daemons use).
   Either is checked for real: the main process is killed with SIGKILL and must be restarted
-  within a bound by that supervisor and no other. For monit, systemd's own Restart= is
-  turned off for the test (a runtime drop-in) and monit's log must say it started the
-  service; for systemd, monit is stopped and systemd's restart counter must go up.
+  within a bound, with a new main PID, by that supervisor and no other. For monit, systemd's
+  own Restart= is turned off for the test (a runtime drop-in), monit's log must say it
+  started the service and systemd's restart counter must not go up; for systemd, monit is
+  stopped, systemd's restart counter must go up and monit's log must be silent about it.
 
   Scenario: The service is monitored by its supervisor (monit, or systemd's Restart=)
     Given the service is installed on a Wazo host of its own

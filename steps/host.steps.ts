@@ -2,7 +2,7 @@ import { Given } from '@cucumber/cucumber';
 import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
-import { isReady, waitUntilReady } from '../support/host/service-readiness';
+import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
 import { decisiveJournalLines } from '../support/checks/journal-rules';
 import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
@@ -66,13 +66,10 @@ async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evide
 
 Given('the service is running', async function (this: HarnessWorld) {
   const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
-  const { unit, listening } = polled.fact.value;
   const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
   check(isReady(polled.fact.value), {
-    expected: `${this.manifest.unit} active, listening on port ${this.manifest.api.port}, not restarted by systemd, within ${TIMEOUTS.serviceReady / 1000} s`,
-    found:
-      `after ${seconds(polled.waitedMs)}: unit ${unit.activeState}/${unit.subState}, ` +
-      `port ${this.manifest.api.port} ${listening ? 'listening' : 'not listening'}, restarted ${unit.restarts} times${why.said}`,
+    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, listening on port ${this.manifest.api.port}, within ${TIMEOUTS.serviceReady / 1000} s`,
+    found: `after ${seconds(polled.waitedMs)}: ${describeReadiness(polled.fact.value, this.manifest.api.port)}${why.said}`,
     evidence: [...polled.fact.evidence, ...why.evidence],
   });
 });

@@ -14,8 +14,8 @@ function ports(...argv: string[]): { code: number; out: string } {
 const dir = mkdtempSync(join(tmpdir(), 'ports-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test("next: 9506 over the project's table (wazo-foo has 9504, wazo-bar 9505), 9504 over the guidelines' own", () => {
-  assert.deepEqual(ports('next'), { code: 0, out: '9506\n' });
+test("next: 9507 over the project's table (wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506), 9504 over the guidelines' own", () => {
+  assert.deepEqual(ports('next'), { code: 0, out: '9507\n' });
   assert.deepEqual(ports('next', '--table', 'guidelines'), { code: 0, out: '9504\n' });
 });
 

@@ -54,6 +54,7 @@ export async function enableHost(host: StartedWazoHost): Promise<Evidence[]> {
 }
 
 /** An administrator's own setting in the service's drop-in directory: it must survive upgrades. */
-export function adminSettingFile(manifest: ServiceManifest): { path: string; content: string } {
-  return { path: `${manifest.configDir}/conf.d/90-administrator.yml`, content: '# added by the administrator of this host\ndebug: false\n' };
+export function adminSettingFile(manifest: ServiceManifest): { dir: string; path: string; content: string } {
+  const dir = `${manifest.configDir}/conf.d`;
+  return { dir, path: `${dir}/90-administrator.yml`, content: '# added by the administrator of this host\ndebug: false\n' };
 }

@@ -8,40 +8,77 @@ import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
 import { instancesInConsul } from './consul-catalog';
 import type { StartedWazoHost } from './started-wazo-host';
+import { seconds } from '../runtime/timeouts';
 
-export interface Readiness {
+/** One read of the service: its unit and whether its API port listens. */
+export interface ServiceState {
   unit: UnitState;
   /** Whether something listens on the manifest's API port. */
   listening: boolean;
 }
 
-async function readiness(shell: Shell, manifest: ServiceManifest): Promise<Fact<Readiness>> {
+export interface Readiness extends ServiceState {
+  /** How long (ms) the reads have seen the current main PID: a daemon dying and restarted changes it. */
+  pidStableMs: number;
+  /** systemd's restart count when the wait began: restarts during the wait are a crash loop. */
+  restartsBefore: number;
+}
+
+async function serviceState(shell: Shell, manifest: ServiceManifest): Promise<Fact<ServiceState>> {
   const [unit, sockets] = await Promise.all([unitState(shell, manifest.unit), listeningTcpSockets(shell)]);
   const listening = sockets.value.some((socket) => socket.port === manifest.api.port);
   return fact({ unit: unit.value, listening }, ...unit.evidence, ...sockets.evidence);
 }
 
-/** Restarts after which a unit is taken as crash-looping: no need to wait for the timeout. */
+/**
+ * How long the main PID must stay the same: two reads that far apart see the daemon alive,
+ * not a process about to die and be restarted (a crash after listening).
+ */
+export const STABLE_PID_MS = 500;
+
+/** Restarts during one wait after which a unit is taken as crash-looping: no need to wait for the timeout. */
 const CRASH_LOOP_RESTARTS = 3;
 
+/**
+ * Ready means serving: the unit active, its main PID the same for STABLE_PID_MS, its API port
+ * listening. How many times systemd restarted it before does not matter here (a unit that
+ * restarted once before becoming healthy serves); only the checks about restarts count them.
+ */
 export function isReady(r: Readiness): boolean {
-  return r.unit.activeState === 'active' && r.listening && r.unit.restarts === 0;
+  return r.unit.activeState === 'active' && r.unit.mainPid > 0 && r.pidStableMs >= STABLE_PID_MS && r.listening;
+}
+
+/** Not ready, and systemd keeps restarting it: restarted CRASH_LOOP_RESTARTS times during this wait. */
+export function isCrashLooping(r: Readiness): boolean {
+  return !isReady(r) && r.unit.restarts - r.restartsBefore >= CRASH_LOOP_RESTARTS;
+}
+
+export function describeReadiness(r: Readiness, port: number): string {
+  const pid = r.unit.mainPid > 0 ? `main PID ${r.unit.mainPid} (the same for ${seconds(r.pidStableMs)})` : 'no main PID';
+  const loop = isCrashLooping(r) ? ` (${r.unit.restarts - r.restartsBefore} during this wait: a crash loop)` : '';
+  return `unit ${r.unit.activeState}/${r.unit.subState}, port ${port} ${r.listening ? 'listening' : 'not listening'}, restarted ${r.unit.restarts} times${loop}, ${pid}`;
 }
 
 /**
- * A service is ready when its unit is active, its API port listens and systemd did not have
- * to restart it: by then a daemon that starts as root has read its configuration and dropped
- * its privileges. The wait ends early on a failed or crash-looping unit.
+ * Waits until the service is ready (see isReady): by then a daemon that starts as root has
+ * read its configuration and dropped its privileges. The wait ends early on a failed or
+ * crash-looping unit.
  */
 export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Readiness>> {
-  return pollFact(
-    () => readiness(shell, manifest),
-    (r) => isReady(r) || r.unit.activeState === 'failed' || r.unit.restarts >= CRASH_LOOP_RESTARTS,
-    timeoutMs,
-  );
+  let first: { restarts: number } | undefined;
+  let seen = { pid: 0, at: 0 };
+  const read = async (): Promise<Fact<Readiness>> => {
+    const state = await serviceState(shell, manifest);
+    const now = Date.now();
+    const { mainPid, restarts } = state.value.unit;
+    first ??= { restarts };
+    if (mainPid !== seen.pid) seen = { pid: mainPid, at: now };
+    return { ...state, value: { ...state.value, pidStableMs: mainPid > 0 ? now - seen.at : 0, restartsBefore: first.restarts } };
+  };
+  return pollFact(read, (r) => isReady(r) || r.unit.activeState === 'failed' || isCrashLooping(r), timeoutMs);
 }
 
-export interface Serving extends Readiness {
+export interface Serving extends ServiceState {
   /** Instances of the service consul reports as passing (undefined: the service does not register). */
   passingInConsul?: number;
   /** Why consul did not answer, when it did not. */
@@ -52,7 +89,7 @@ export interface Serving extends Readiness {
 
 async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promise<Fact<Serving>> {
   const [ready, instances, api] = await Promise.all([
-    readiness(host, manifest),
+    serviceState(host, manifest),
     manifest.consul.registers ? instancesInConsul(host, manifest.name) : undefined,
     nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)),
   ]);

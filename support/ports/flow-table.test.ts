@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadManifest } from '../configuration/manifest-loader';
@@ -32,9 +32,15 @@ test('the parser reads every row of the flow table in the guidelines', () => {
   assert.deepEqual(tableConflicts(guidelines.table), []);
 });
 
-test("the project's table holds the guidelines' rows, in their order, then one row per service of services/, as its manifest declares", () => {
+const ROOT = join(__dirname, '..', '..');
+const SHAPES = join(ROOT, 'examples', 'shapes');
+
+test("the project's table holds the guidelines' rows, in their order, then one row per service of services/ and examples/shapes/, as its manifest declares", () => {
   assert.deepEqual(project.flows.slice(0, guidelines.table.flows.length), guidelines.table.flows);
-  const services = new ServiceCatalog(join(__dirname, '..', '..', 'services')).names().map((name) => loadManifest(join(__dirname, '..', '..', 'services', `${name}.yml`)));
+  const services = [
+    ...new ServiceCatalog(join(ROOT, 'services')).names().map((name) => join(ROOT, 'services', `${name}.yml`)),
+    ...readdirSync(SHAPES).map((shape) => join(SHAPES, shape, 'service.yml')),
+  ].map(loadManifest);
   assert.deepEqual(
     project.flows.slice(guidelines.table.flows.length).map((f) => `${f.daemon} ${f.protocol} ${f.port} ${f.listen}`).sort(),
     services.map((m) => `${m.name} TCP ${m.api.port} ${m.api.listen}`).sort(),
@@ -50,7 +56,7 @@ test('docs/ports.md is rendered from the project table and reads back to it', ()
 
 test('the next free port is the first unused one above 9503', () => {
   assert.equal(nextFreePort(guidelines.table), 9504);
-  assert.equal(nextFreePort(project), 9506, 'wazo-foo has 9504, wazo-bar 9505');
+  assert.equal(nextFreePort(project), 9507, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506');
   assert.equal(nextFreePort(project, 9485), 9487);
 });
 

@@ -17,6 +17,8 @@ export interface ScenarioRecord {
   action?: Evidence;
   /** The service's main process before it was killed, and systemd's restart count then. */
   killed?: { pid: number; restarts: number; sinceEpochSeconds: number };
+  /** Why the administrator's conf.d setting was not written (the package ships no conf.d), if it was not. */
+  adminSettingNotApplicable?: string;
   /** What disabling the service ran (systemctl disable, monit unmonitor). */
   disabled?: Evidence[];
 }
