@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
 import { parseOptions, shardOf, tagExpression } from './options';
@@ -13,9 +14,10 @@ function usageError(argv: string[]): string {
   assert.fail('accepted');
 }
 
-test('defaults: Debian stable (trixie), no keep', () => {
+test('defaults: Debian stable (trixie), no keep, reports under reports/', () => {
   assert.deepEqual(parseOptions(['--service', 'wazo-foo']), {
     service: 'wazo-foo',
+    reportsDir: resolve('reports'),
     all: false,
     parallel: 1,
     debian: 'trixie',
