@@ -16,13 +16,14 @@ import { isInterrupted, markInterrupted, undoAll } from '../interrupts';
 import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
+import { PROJECT_ROOT } from '../project-root';
 import type { RunParameters } from '../runtime/run-parameters';
 import { timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = PROJECT_ROOT;
 const PATHS = {
   services: join(ROOT, 'services'),
   baseRecipe: join(ROOT, 'docker', 'base'),

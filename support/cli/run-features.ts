@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
@@ -17,6 +17,20 @@ export interface FeatureRunPaths {
   root: string;
   reports: string;
   guidelines: string;
+}
+
+/**
+ * The support code cucumber loads in each worker, from where this file runs: the JavaScript
+ * emitted in build/js/<hash>/ (scripts/run-compiled.js, no compiler in the workers), or the
+ * sources when the CLI itself was started under ts-node.
+ */
+function supportCode(): { require: string[]; requireModule: string[] } {
+  const code = resolve(__dirname, '..', '..');
+  const ext = extname(__filename);
+  return {
+    require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, path + ext)),
+    requireModule: ext === '.ts' ? ['ts-node/register/transpile-only'] : [],
+  };
 }
 
 function slug(text: string): string {
@@ -51,6 +65,7 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     {
       file: 'cucumber.json', // relative: cucumber joins it to the cwd
       provided: {
+        ...supportCode(),
         tags: tagExpression(userTags, service),
         worldParameters: parameters as unknown as Record<string, never>,
         format: [`html:${join(reportDir, 'cucumber.html')}`],
