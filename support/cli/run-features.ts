@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { judgeChecklist, scenariosBeyondChecklist } from '../report/compliance';
@@ -73,6 +73,10 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     },
     environment,
   );
+  // No more workers than scenarios to run: each one is a process to start (and may boot a
+  // shared host of its own), and a run of one area often has fewer scenarios than `parallel`.
+  const { plan } = await loadSources(runConfiguration.sources, environment);
+  runConfiguration.runtime.parallel = Math.max(1, Math.min(runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml).
   const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
