@@ -30,6 +30,7 @@ const PATHS = {
   hostRecipe: join(ROOT, 'docker', 'host'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
+  packageNames: join(ROOT, 'build', 'package-names'),
   reports: join(ROOT, 'reports'),
   guidelines: join(ROOT, 'docs', 'new-service-guidelines.md'),
 };
@@ -65,7 +66,7 @@ async function prepareImages(engine: Engine, suite: string, manifests: ServiceMa
 async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, run: RunIdentity): Promise<void> {
   assertPackages(manifest);
   for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
-    await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name);
+    await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name, PATHS.packageNames);
   }
 }
 
