@@ -24,7 +24,7 @@ export interface Measured {
 /** `npm run acceptance -- ARGS` without npm's own start-up: the same entry point. */
 export async function acceptance(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured & { stderr: string }> {
   const cwd = options.cwd ?? ROOT;
-  const command = ['--require', 'ts-node/register/transpile-only', 'support/cli/acceptance.ts', ...args];
+  const command = ['scripts/run-compiled.js', 'support/cli/acceptance.ts', ...args];
   const { ms, value } = await timed(() => runCommand(process.execPath, command, { cwd, env: options.env }));
   const summary = /^\S+: \d+ passed, \d+ failed.*$/m.exec(value.stdout)?.[0] ?? '';
   return { ms, ok: value.code === 0, detail: value.code === 0 ? summary : `exit ${value.code}: ${tail(value.stdout + value.stderr)}`, stderr: value.stderr };

@@ -15,7 +15,7 @@ export interface HarnessRun {
 /** `npm run acceptance -- ARGS`, without npm's banner: the same entry point and flags. */
 export function runAcceptance(args: string[], env: Record<string, string> = {}): Promise<HarnessRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', 'support/cli/acceptance.ts', ...args], {
+    const child = spawn(process.execPath, ['scripts/run-compiled.js', 'support/cli/acceptance.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ import { harnessLeftovers, ROOT, runAcceptance } from './harness';
 const docker = new Docker();
 
 function startRun(): { child: ChildProcess; output: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', 'support/cli/acceptance.ts', '--service', 'wazo-foo'], {
+  const child = spawn(process.execPath, ['scripts/run-compiled.js', 'support/cli/acceptance.ts', '--service', 'wazo-foo'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,19 +16,21 @@ import { isInterrupted, markInterrupted, undoAll } from '../interrupts';
 import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
+import { PROJECT_ROOT } from '../project-root';
 import type { RunParameters } from '../runtime/run-parameters';
 import { timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = PROJECT_ROOT;
 const PATHS = {
   services: join(ROOT, 'services'),
   baseRecipe: join(ROOT, 'docker', 'base'),
   hostRecipe: join(ROOT, 'docker', 'host'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
+  packageNames: join(ROOT, 'build', 'package-names'),
   guidelines: join(ROOT, 'docs', 'new-service-guidelines.md'),
 };
 
@@ -63,7 +65,7 @@ async function prepareImages(engine: Engine, suite: string, manifests: ServiceMa
 async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, run: RunIdentity): Promise<void> {
   assertPackages(manifest);
   for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
-    await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name);
+    await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name, PATHS.packageNames);
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { HarnessError } from '../errors';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
@@ -18,6 +18,20 @@ export interface FeatureRunPaths {
   root: string;
   reports: string;
   guidelines: string;
+}
+
+/**
+ * The support code cucumber loads in each worker, from where this file runs: the JavaScript
+ * emitted in build/js/<hash>/ (scripts/run-compiled.js, no compiler in the workers), or the
+ * sources when the CLI itself was started under ts-node.
+ */
+function supportCode(): { require: string[]; requireModule: string[] } {
+  const code = resolve(__dirname, '..', '..');
+  const ext = extname(__filename);
+  return {
+    require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, path + ext)),
+    requireModule: ext === '.ts' ? ['ts-node/register/transpile-only'] : [],
+  };
 }
 
 function slug(text: string): string {
@@ -68,6 +82,7 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     {
       file: 'cucumber.json', // relative: cucumber joins it to the cwd
       provided: {
+        ...supportCode(),
         tags: tagExpression(userTags, service),
         worldParameters: parameters as unknown as Record<string, never>,
         format: [`html:${join(reportDir, 'cucumber.html')}`],
@@ -75,6 +90,10 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     },
     environment,
   );
+  // No more workers than scenarios to run: each one is a process to start (and may boot a
+  // shared host of its own), and a run of one area often has fewer scenarios than `parallel`.
+  const { plan } = await loadSources(runConfiguration.sources, environment);
+  runConfiguration.runtime.parallel = Math.max(1, Math.min(runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml).
   const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));

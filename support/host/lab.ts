@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { connectEngine, type Engine } from '../docker/engine';
 import { removeRunResources } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
@@ -6,11 +6,12 @@ import { resolveBaseImage } from '../images/base-image';
 import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import type { Progress } from '../progress';
+import { PROJECT_ROOT } from '../project-root';
 import { TIMEOUTS } from '../runtime/timeouts';
 import type { StartedWazoHost } from './started-wazo-host';
 import { WazoHostContainer } from './wazo-host-container';
 
-export const ROOT = resolve(__dirname, '..', '..');
+export const ROOT = PROJECT_ROOT;
 export const RECIPES = {
   base: join(ROOT, 'docker', 'base'),
   host: join(ROOT, 'docker', 'host'),

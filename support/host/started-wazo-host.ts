@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { AbstractStartedContainer, type StartedTestContainer } from 'testcontainers';
 import { commandLine, type Evidence, type Shell } from '../probes/evidence';
+import { TIMEOUTS } from '../runtime/timeouts';
 import { runInContainer } from './container-exec';
 import type { SystemdBootWait } from './systemd-boot-wait';
 
@@ -38,9 +39,14 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
     await this.copyFilesToContainer([{ source, target, mode: 0o644 }]);
   }
 
-  /** A reboot: a clean systemd shutdown (SIGRTMIN+3) and a boot of the same container. */
-  async reboot(shutdownTimeoutSeconds = 30): Promise<void> {
-    await this.restart({ timeout: shutdownTimeoutSeconds });
+  /**
+   * A reboot: a clean systemd shutdown (SIGRTMIN+3; the engine kills the host only after
+   * `shutdownTimeoutMs`) and a boot of the same container. testcontainers takes the timeout in
+   * milliseconds and hands the engine whole seconds: the 30 once passed here became 0 s, a kill
+   * right after the signal, with no unit stopped.
+   */
+  async reboot(shutdownTimeoutMs = TIMEOUTS.shutdown): Promise<void> {
+    await this.restart({ timeout: shutdownTimeoutMs });
   }
 
   /** When the engine last started the container: the beginning of the current boot. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
+import { PROJECT_ROOT } from '../project-root';
 
 /**
  * The network flow table (IN) of the guidelines: which daemon listens on which port.
@@ -38,7 +39,6 @@ export interface ReadTable {
   problems: string[];
 }
 
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
 /** The tables the project knows by name (`npm run ports -- --table NAME`). */
 export const NAMED_TABLES = {
   /** The project's table: the guidelines' rows plus the services adopted here. */
