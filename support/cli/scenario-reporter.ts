@@ -1,4 +1,4 @@
-import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { TestStepResultStatus, type Envelope, type GherkinDocument, type Pickle, type TestStepResult } from '@cucumber/messages';
 import { redact } from '../secrets/redaction';
 
 interface CaseState {
@@ -6,6 +6,7 @@ interface CaseState {
   startedAt: number;
   statuses: Set<TestStepResultStatus>;
   failures: string[];
+  failedSteps: string[];
   attachments: string[];
   notes: string[];
 }
@@ -36,6 +37,9 @@ export class ScenarioReporter {
   private readonly pickles = new Map<string, Pickle>();
   private readonly testCases = new Map<string, string>();
   private readonly started = new Map<string, CaseState>();
+  /** Gherkin step id -> its keyword ("Then ", "And "), and test step id -> its pickle step: to name the failing step as written. */
+  private readonly keywords = new Map<string, string>();
+  private readonly pickleSteps = new Map<string, { astNodeId: string; text: string }>();
   readonly lines: ScenarioLine[] = [];
 
   private readonly write: (text: string) => void;
@@ -52,22 +56,35 @@ export class ScenarioReporter {
   }
 
   onMessage = (envelope: Envelope): void => {
+    if (envelope.gherkinDocument) for (const [id, keyword] of stepKeywords(envelope.gherkinDocument)) this.keywords.set(id, keyword);
     if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
-    if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.testCase) {
+      this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+      const steps = this.pickles.get(envelope.testCase.pickleId)?.steps ?? [];
+      for (const { id, pickleStepId } of envelope.testCase.testSteps) {
+        const step = steps.find((s) => s.id === pickleStepId);
+        if (step) this.pickleSteps.set(id, { astNodeId: step.astNodeIds[0], text: step.text });
+      }
+    }
     if (envelope.testCaseStarted) {
       const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
       if (pickle) {
-        this.started.set(envelope.testCaseStarted.id, { pickle, startedAt: Date.now(), statuses: new Set(), failures: [], attachments: [], notes: [] });
+        this.started.set(envelope.testCaseStarted.id, { pickle, startedAt: Date.now(), statuses: new Set(), failures: [], failedSteps: [], attachments: [], notes: [] });
         this.live?.start(pickle.name);
       }
     }
     if (envelope.testStepFinished) {
-      const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
+      const { testCaseStartedId, testStepId, testStepResult } = envelope.testStepFinished;
       const state = this.started.get(testCaseStartedId);
       state?.statuses.add(testStepResult.status);
       // Ambiguous and undefined steps are the harness's own bugs: they must say so, not pass silently.
       const broken = [TestStepResultStatus.FAILED, TestStepResultStatus.AMBIGUOUS, TestStepResultStatus.UNDEFINED];
-      if (state && broken.includes(testStepResult.status)) state.failures.push(failureText(testStepResult));
+      if (state && broken.includes(testStepResult.status)) {
+        state.failures.push(failureText(testStepResult));
+        const step = this.pickleSteps.get(testStepId);
+        // A failing hook has no pickle step: only steps are named.
+        if (step) state.failedSteps.push(`${this.keywords.get(step.astNodeId) ?? ''}${step.text}`);
+      }
     }
     if (envelope.attachment?.testCaseStartedId) {
       const { testCaseStartedId, body, fileName, mediaType } = envelope.attachment;
@@ -97,10 +114,22 @@ export class ScenarioReporter {
     this.lines.push(line);
     this.live?.stop();
     this.write(`${(marks[line.status] ?? line.status).padEnd(5)} ${line.area.padEnd(20)} ${line.name}\n`);
+    for (const step of state.failedSteps) this.write(`      failed step: ${step}\n`);
     for (const note of state.notes) this.write(`      note: ${note}\n`);
     for (const failure of state.failures) this.write(`${indent(failure, '      ')}\n`);
     for (const file of state.attachments) this.write(`      diagnostics: ${file}\n`);
   }
+}
+
+/** Every step of a feature (background, scenario, rule) with its keyword as written: "Then ", "And ". */
+function stepKeywords({ feature }: GherkinDocument): Array<[string, string]> {
+  type Child = NonNullable<GherkinDocument['feature']>['children'][number];
+  const steps = (children: readonly Child[]): Array<[string, string]> =>
+    children.flatMap((child) => [
+      ...(child.background ?? child.scenario)?.steps.map((step): [string, string] => [step.id, step.keyword]) ?? [],
+      ...(child.rule ? steps(child.rule.children) : []),
+    ]);
+  return steps(feature?.children ?? []);
 }
 
 /** A check's own message (expected/found/evidence) without a stack; other errors keep their type. */
