@@ -1,6 +1,9 @@
 // The broken example packages as the self-tests see them: examples/broken/<variant>/ holds
 //   RULE        the scenario (guideline wording) the variant must fail
 //   FINDING     a regular expression its failure message must match (multiline)
+//   STEP        the step, as written in the .feature file without its keyword (an outline's
+//               <placeholders> included), at which the RULE scenario fails first: every Then
+//               step has a variant failing at it (npm run step-coverage lists those that have none)
 //   ALSO_FAILS  optional: other scenarios that fail as a necessary consequence, one per
 //               line, each followed by "  # why" (kept rare: a variant violates one rule)
 //   service.yml optional: a manifest of its own, for rules about the declared facts
@@ -12,6 +15,8 @@ export interface BrokenExample {
   variant: string;
   rule: string;
   finding: RegExp;
+  /** The step text as the .feature file writes it. */
+  step: string;
   alsoFails: string[];
   /** Arguments of the harness run that checks it. */
   args: string[];
@@ -65,6 +70,7 @@ export function brokenExamples(): BrokenExample[] {
         variant,
         rule,
         finding: new RegExp((read(variant, 'FINDING') ?? '').trim(), 'm'),
+        step: (read(variant, 'STEP') ?? '').trim(),
         alsoFails,
         args: [...(existsSync(manifest) ? ['--manifest', manifest] : ['--service', 'wazo-foo']), '--package', deb, ...(tags ? ['--tags', tags] : [])],
       };

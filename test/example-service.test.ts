@@ -13,8 +13,9 @@ const report = (file: string) => readFileSync(join(ROOT, 'reports', 'wazo-foo', 
 const examples = brokenExamples();
 
 test('every broken example names its rule and the finding its failure must show', () => {
-  for (const { variant, rule, finding } of examples) {
+  for (const { variant, rule, finding, step } of examples) {
     assert.ok(rule.length > 0, `examples/broken/${variant}/RULE is empty`);
+    assert.ok(step.length > 0, `examples/broken/${variant}/STEP is empty`);
     assert.ok(finding.source !== '(?:)', `examples/broken/${variant}/FINDING is empty`);
   }
 });
@@ -45,6 +46,9 @@ for (const example of examples) {
     assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
     const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
     assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
+    // The rule's scenario fails at its STEP and no earlier (a failed step skips the rest).
+    const failedAt = new RegExp(`^FAIL +@\\S+ +${escapeRegExp(example.rule)}\\n {6}failed step: \\S+ (.+)$`, 'm').exec(run.stdout);
+    assert.match(failedAt?.[1] ?? '(no failed step)', stepPattern(example.step), run.stdout);
     const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
     assert.match(failure, /expected: /);
     assert.match(failure, example.finding);
@@ -65,6 +69,11 @@ for (const example of examples) {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A step as the .feature file writes it, matching its pickle text: an outline's <placeholder> stands for any value. */
+function stepPattern(step: string): RegExp {
+  return new RegExp(`^${escapeRegExp(step).replace(/<[^>]+>/g, '.+')}$`);
 }
 
 /** As cucumber's JUnit formatter escapes attribute values (it leaves ">" as is). */
