@@ -128,9 +128,10 @@ for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     cp -R "$good" "$stage"
     # An overlay may only replace files of the good tree, or remove one: an empty
     # overlay file named <file>.removed stands for a package that does not ship <file>.
+    # Under etc/ (installed as a tree) it may also add one, e.g. a renamed drop-in.
     (cd "$variant_dir/overlay" && find . -type f) | while IFS= read -r f; do
-        if [ ! -f "$good/${f%.removed}" ]; then
-            echo "$kind/$variant: overlay file $f does not replace a file of wazo-foo/" >&2
+        if [ ! -f "$good/${f%.removed}" ] && [ "${f#./etc/}" = "$f" ]; then
+            echo "$kind/$variant: overlay file $f does not replace a file of wazo-foo/ (nor adds one under etc/)" >&2
             exit 1
         fi
     done
