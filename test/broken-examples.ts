@@ -1,6 +1,9 @@
 // The broken example packages as the self-tests see them: examples/broken/<variant>/ holds
 //   RULE         the scenario (guideline wording) the variant must fail
 //   FINDING      a regular expression its failure message must match (multiline)
+//   STEP         the step, as the .feature file writes it without its keyword, at which the
+//                RULE scenario fails first: every Then step has a variant failing at it
+//                (npm run step-coverage lists those that have none)
 //   ALSO_FAILS   optional: other scenarios that fail as a necessary consequence, one per
 //                line, each followed by "  # why" (kept rare: a variant violates one rule)
 //   expected.yml its whole expected verdict table (test/verdict-tables.ts), with the --tags
@@ -20,6 +23,8 @@ export interface BrokenExample {
   service: string;
   rule: string;
   finding: RegExp;
+  /** The step text as the .feature file writes it. */
+  step: string;
   alsoFails: string[];
   expected: ExpectedTable;
   /** Arguments of the harness run that checks it (its reports go under reportsDir). */
@@ -45,6 +50,7 @@ export function brokenExamples(): BrokenExample[] {
         service: existsSync(manifest) ? loadManifest(manifest).name : 'wazo-foo',
         rule: (read(variant, 'RULE') ?? '').trim(),
         finding: new RegExp((read(variant, 'FINDING') ?? '').trim(), 'm'),
+        step: (read(variant, 'STEP') ?? '').trim(),
         alsoFails: (read(variant, 'ALSO_FAILS') ?? '')
           .split('\n')
           .map((line) => line.replace(/\s+#.*$/, '').trim())

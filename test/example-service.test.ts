@@ -17,8 +17,9 @@ const only = process.env.WAZO_SELFTEST_EXAMPLES?.split(',').filter(Boolean);
 const examples = brokenExamples().filter((e) => !only || only.includes(e.variant));
 
 test('every broken example names its rule and the finding its failure must show', () => {
-  for (const { variant, rule, finding } of examples) {
+  for (const { variant, rule, finding, step } of examples) {
     assert.ok(rule.length > 0, `examples/broken/${variant}/RULE is empty`);
+    assert.ok(step.length > 0, `examples/broken/${variant}/STEP is empty`);
     assert.ok(finding.source !== '(?:)', `examples/broken/${variant}/FINDING is empty`);
   }
 });
@@ -56,6 +57,9 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
       const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
       assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
+      // The rule's scenario fails at its STEP and no earlier (a failed step skips the rest).
+      const block = run.stdout.slice(run.stdout.search(new RegExp(`^FAIL +@\\S+ +${escapeRegExp(example.rule)}$`, 'm')));
+      assert.equal(/^ {6}failed step: \S+ (.+)$/m.exec(block)?.[1], example.step, run.stdout);
       const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
       assert.match(failure, /expected: /);
       assert.match(failure, example.finding);
