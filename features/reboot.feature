@@ -15,8 +15,6 @@ Feature: The service is correctly started on a reboot
     Then the boot starts the service unit
     And the service is serving within the bound after the boot
     And the service runs as the same users as before the reboot
-    And the service is registered in consul
-    And the service API answers through nginx
 
   Scenario: A service installed but disabled stays stopped after a reboot
     Given the service is installed on a Wazo host of its own

@@ -12,8 +12,7 @@ Feature: The service is correctly started on a wazo-upgrade
     And the service is running
     And the administrator has added a setting in the service's conf.d directory
     When the host is upgraded with wazo-upgrade to the service's new version
-    Then wazo-upgrade succeeds
-    And the installed package is the manifest's new version
+    Then wazo-upgrade succeeds and installs the manifest's new version
     And the service is running
     And the service user and permissions are as before the upgrade
     And the service is registered in consul
@@ -26,8 +25,7 @@ Feature: The service is correctly started on a wazo-upgrade
     And the service is running
     And the host is a slave: its Wazo services are disabled
     When the host is upgraded with wazo-upgrade to the service's new version
-    Then wazo-upgrade succeeds
-    And the installed package is the manifest's new version
+    Then wazo-upgrade succeeds and installs the manifest's new version
     And the service is in the state the manifest declares for a slave after an upgrade
     When the host is enabled again with wazo-service
     Then the service is running

@@ -1,5 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
+import { packageStatus } from '../support/probes/packages';
 import { adminSettingFile, enableHost, makeSlave, wazoUpgrade } from '../support/host/lifecycle';
 import { waitUntilReady } from '../support/host/service-readiness';
 import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
@@ -41,9 +42,17 @@ When('the host is enabled again with wazo-service', async function (this: Harnes
   this.record.action = evidence[evidence.length - 1];
 });
 
-Then('wazo-upgrade succeeds', function (this: HarnessWorld) {
+// One step: an upgrade that exits 0 without installing the new version did not upgrade.
+Then("wazo-upgrade succeeds and installs the manifest's new version", async function (this: HarnessWorld) {
   const upgrade = this.record.action!;
   check(upgrade.exitCode === 0, { expected: 'wazo-upgrade -f to exit 0', found: `exit ${upgrade.exitCode}`, evidence: [upgrade] });
+  const { name, version } = this.manifest.package;
+  const installed = await packageStatus(this.currentHost, name);
+  check(installed.value.status === 'install ok installed' && installed.value.version === version, {
+    expected: `dpkg to report ${name} "install ok installed" at version ${version} after wazo-upgrade`,
+    found: installed.value.status ? `"${installed.value.status}" at version ${installed.value.version}` : 'not installed',
+    evidence: [upgrade, ...installed.evidence],
+  });
 });
 
 Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {

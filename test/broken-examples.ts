@@ -11,6 +11,7 @@
 //                wazo-service, purge) run only for the variants that violate one of their
 //                rules, and are NOT RUN in the others' tables
 //   service.yml  optional: a manifest of its own, for rules about the declared facts
+//   overlay/     the files that differ from wazo-foo's (absent when only service.yml is broken)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../support/configuration/manifest-loader';
@@ -43,7 +44,10 @@ export function brokenExamples(): BrokenExample[] {
     .sort()
     .map((variant) => {
       const manifest = join(brokenDir, variant, 'service.yml');
-      const deb = join(ROOT, 'build', 'debs', 'broken', variant, 'wazo-foo_1.1.0_all.deb');
+      // A variant without an overlay breaks only the declaration (its service.yml): the good package.
+      const deb = existsSync(join(brokenDir, variant, 'overlay'))
+        ? join(ROOT, 'build', 'debs', 'broken', variant, 'wazo-foo_1.1.0_all.deb')
+        : join(ROOT, 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb');
       const expected = readExpectedTable(join(brokenDir, variant, 'expected.yml'));
       return {
         variant,
