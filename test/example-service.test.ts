@@ -6,15 +6,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it, test } from 'node:test';
+import { before, describe, it, test } from 'node:test';
 import { brokenExamples } from './broken-examples';
-import { harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
+import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 const reportsRoot = join(ROOT, 'reports', 'self-test');
 // WAZO_SELFTEST_EXAMPLES=runs-as-root,login-shell checks only those broken examples (and no good one): for development.
 const only = process.env.WAZO_SELFTEST_EXAMPLES?.split(',').filter(Boolean);
 const examples = brokenExamples().filter((e) => !only || only.includes(e.variant));
+
+before(buildExamplePackages);
 
 test('every broken example names its rule and the finding its failure must show', () => {
   for (const { variant, rule, finding, step } of examples) {

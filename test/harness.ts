@@ -29,6 +29,16 @@ export function runAcceptance(args: string[], env: Record<string, string> = {}):
 }
 
 /**
+ * The example packages are built on first use by a run of an example service; runs given an
+ * explicit --package (the broken and fault examples) check that file at once, before any
+ * build. One quick run (the install check) builds them first, and must pass.
+ */
+export async function buildExamplePackages(): Promise<void> {
+  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--reports-dir', join(ROOT, 'reports', 'self-test', 'build')]);
+  if (run.code !== 0) throw new Error(`building the example packages (a run of wazo-foo's install check) failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+/**
  * Containers, networks and volumes of harness runs that have ended: none may survive its run.
  * Runs still going (another test process on the same engine) are not leftovers.
  */

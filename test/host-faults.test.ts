@@ -8,18 +8,14 @@ import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
+import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
 const dir = mkdtempSync(join(tmpdir(), 'faults-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-before(async () => {
-  // The fault packages are built with the examples on first use; a quick run ensures it.
-  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install']);
-  assert.equal(run.code, 0, run.stderr);
-});
+before(buildExamplePackages);
 
 const reportsRoot = join(ROOT, 'reports', 'self-test', 'faults');
 

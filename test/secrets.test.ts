@@ -9,15 +9,14 @@ import Docker from 'dockerode';
 import { runInContainer } from '../support/host/container-exec';
 import { CONSUL_TOKEN_FILE } from '../support/probes/consul';
 import { brokenExamples } from './broken-examples';
-import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance } from './harness';
 
 test('no host\'s consul token appears in the output, the failure messages or the diagnostics of a failing run', async () => {
   const example = brokenExamples().find((e) => e.variant === 'wrong-port-in-consul');
   assert.ok(example, 'the broken example wrong-port-in-consul exists');
   const deb = join(ROOT, 'build', 'debs', 'broken', example.variant, 'wazo-foo_1.1.0_all.deb');
   const reportsDir = join(ROOT, 'reports', 'self-test', 'secrets');
-  // The example packages are built by a harness run of the example service; run alone, this test needs one first.
-  if (!existsSync(deb)) await runAcceptance(['--service', 'wazo-foo', '--tags', '@install']);
+  if (!existsSync(deb)) await buildExamplePackages();
 
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery', '--keep']);
   const kept = [...run.stderr.matchAll(/^host kept: (\S+)$/gm)].map((m) => m[1]);
