@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../support/configuration/manifest-loader';
-import { ROOT } from './harness';
+import { EXAMPLE_WORKERS, ROOT } from './harness';
 import { readExpectedTable, type ExpectedTable } from './verdict-tables';
 
 export interface BrokenExample {
@@ -66,6 +66,7 @@ export function brokenExamples(): BrokenExample[] {
           deb,
           '--reports-dir',
           reportsDir,
+          ...EXAMPLE_WORKERS,
           ...(expected.tags ? ['--tags', expected.tags] : []),
         ],
       };

@@ -59,6 +59,12 @@ export async function harnessLeftovers(): Promise<string[]> {
 }
 
 /**
+ * The examples' runs use two cucumber workers: with several examples at once on a 2-core
+ * machine, fewer shared hosts to boot per run (one per worker) beats more workers per run.
+ */
+export const EXAMPLE_WORKERS = ['--workers', '2'];
+
+/**
  * How many examples the self-tests check at once, each on hosts of its own: their time is
  * mostly waiting on hosts (boots, monit cycles), so a 2-core machine runs a few together.
  */

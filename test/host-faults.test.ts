@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
+import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
@@ -23,7 +23,7 @@ const reportsRoot = join(ROOT, 'reports', 'self-test', 'faults');
 async function runFault(name: string): Promise<{ failed: string[]; stdout: string }> {
   const expected = readExpectedTable(join(ROOT, 'examples', 'faults', name, 'expected.yml'));
   const reportsDir = join(reportsRoot, name);
-  const run = await runAcceptance(['--service', 'wazo-foo', '--package', faultPackage(name), '--reports-dir', reportsDir, ...(expected.tags ? ['--tags', expected.tags] : [])]);
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', faultPackage(name), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS, ...(expected.tags ? ['--tags', expected.tags] : [])]);
   assert.deepEqual(tableDifferences(expected, readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
   assert.equal(run.code, expected.exit, `${run.stdout}\n${run.stderr}`);
   assert.deepEqual(await harnessLeftovers(), []);

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 
 test('systemd-supervised (wazo-qux): its whole verdict table, each N/A naming the manifest field, exit 0', async () => {
   const shape = join(ROOT, 'examples', 'shapes', 'systemd-supervised');
   const reportsDir = join(ROOT, 'reports', 'self-test', 'shapes');
-  const run = await runAcceptance(['--manifest', join(shape, 'service.yml'), '--reports-dir', reportsDir]);
+  const run = await runAcceptance(['--manifest', join(shape, 'service.yml'), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS]);
   const shown = `${run.stdout}\n${run.stderr}`;
   const verdicts = readRunVerdicts(reportsDir, 'wazo-qux', shown);
   assert.deepEqual(tableDifferences(readExpectedTable(join(shape, 'expected.yml')), verdicts), [], shown);

@@ -103,7 +103,7 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions): Prom
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
   try {
-    return await runFeatures(parameters, options.tags, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
+    return await runFeatures(parameters, options.tags, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines }, options.workers);
   } finally {
     if (!options.keep) await removeRunResources(engine.docker, run.id);
   }

@@ -14,6 +14,7 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--debian',
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
+    ...(options.workers ? ['--workers', String(options.workers)] : []),
     '--reports-dir',
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),

@@ -57,3 +57,8 @@ test('shards are round-robin slices that cover every service exactly once', () =
   assert.deepEqual(slices, [['a', 'c', 'e'], ['b', 'd']]);
   assert.deepEqual(shardOf(names, undefined), names);
 });
+
+test('--workers takes 1 to 8 cucumber workers', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--workers', '2'])?.workers, 2);
+  assert.match(usageError(['--service', 'wazo-foo', '--workers', '0']), /"0" is not a whole number from 1 to 8/);
+});

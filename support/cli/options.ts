@@ -19,6 +19,8 @@ export interface AcceptanceOptions {
   package?: string;
   debian: Suite;
   tags?: string;
+  /** How many cucumber workers (each with a shared host of its own); cucumber.json's when absent. */
+  workers?: number;
   /** Where reports/SERVICE/ goes (absolute). */
   reportsDir: string;
   keep: boolean;
@@ -43,6 +45,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once (default 1)', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
+    .option('--workers <n>', 'cucumber workers, each with a shared host of its own (default: cucumber.json, 4)', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--keep', 'leave the host(s) running after the run and print how to enter them', false)
     .option('--verbose', 'show the output of image builds and debootstrap', false)
@@ -71,6 +74,7 @@ function parseParallel(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 8`);
   return n;
 }
+
 
 /** The services of one slice: round-robin over the sorted names, so slices stay balanced. */
 export function shardOf(names: string[], shard: Shard | undefined): string[] {

@@ -59,7 +59,7 @@ function verdictsJson(service: string, tags: string | undefined, exitCode: numbe
  * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
  * exit code the verdicts give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths): Promise<number> {
+export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths, workers?: number): Promise<number> {
   const started = new Date();
   const service = parameters.manifest.name;
   const reportDir = join(paths.reports, service);
@@ -93,7 +93,7 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
   // No more workers than scenarios to run: each one is a process to start (and may boot a
   // shared host of its own), and a run of one area often has fewer scenarios than `parallel`.
   const { plan } = await loadSources(runConfiguration.sources, environment);
-  runConfiguration.runtime.parallel = Math.max(1, Math.min(runConfiguration.runtime.parallel, plan.length));
+  runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml).
   const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
