@@ -1,7 +1,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
-import { waitForInstances } from '../support/host/consul-catalog';
+import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
 import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -47,6 +47,11 @@ const ACTIONS: Record<string, UnitAction> = { stopped: 'stop', started: 'start',
 
 When(/^the service is (stopped|started|restarted) with systemctl$/, async function (this: HarnessWorld, done: string) {
   const action = ACTIONS[done];
+  if (action === 'restart') {
+    // What consul knew before: the instance left after the restart must be a registration made after it.
+    const before = await instancesInConsul(this.currentHost, this.manifest.name);
+    this.record.registeredBeforeRestart = Math.max(0, ...before.value.instances.map((i) => i.modifyIndex));
+  }
   const evidence = await systemctl(this.currentHost, action, this.manifest.unit);
   check(evidence.exitCode === 0, {
     expected: `systemctl ${action} ${this.manifest.unit} to succeed`,
@@ -68,9 +73,11 @@ Then('consul has no instance of the service left', async function (this: Harness
 
 Then('consul has exactly one instance of the service, passing', async function (this: HarnessWorld) {
   const service = this.manifest.name;
-  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]), TIMEOUTS.consulRegistration);
+  const before = this.record.registeredBeforeRestart ?? 0;
+  // The one instance must be registered after the restart: the old one alone, before the new process registers, is not "once".
+  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]) && instances[0].modifyIndex > before, TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
-    expected: `exactly one instance of ${service} in consul's catalog, passing, within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
+    expected: `exactly one instance of ${service} in consul's catalog, passing, registered after the restart (consul index above ${before}), within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.instances.length} instance(s): ${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });

@@ -12,12 +12,13 @@ const instance: ConsulInstance = {
   port: 9504,
   tags: ['wazo-foo', 'c0ffee'],
   checks: [{ id: 'service:a1', name: 'Service check', status: 'passing', output: '' }],
+  modifyIndex: 12,
 };
 
 test('instancesOf keeps each instance with its own checks, not the node health check', () => {
   const [only] = instancesOf([
     {
-      Service: { ID: 'a1', Service: 'wazo-foo', Address: '127.0.0.1', Port: 9504, Tags: null },
+      Service: { ID: 'a1', Service: 'wazo-foo', Address: '127.0.0.1', Port: 9504, Tags: null, ModifyIndex: 40 },
       Checks: [
         { CheckID: 'serfHealth', Name: 'Serf Health Status', Status: 'passing', Output: '', ServiceID: '' },
         { CheckID: 'service:a1', Name: 'Service check', Status: 'critical', Output: 'TTL expired', ServiceID: 'a1' },
@@ -25,6 +26,7 @@ test('instancesOf keeps each instance with its own checks, not the node health c
     },
   ]);
   assert.deepEqual(only.tags, []);
+  assert.equal(only.modifyIndex, 40, 'the registration index tells a registration after a restart from the one before');
   assert.deepEqual(only.checks, [{ id: 'service:a1', name: 'Service check', status: 'critical', output: 'TTL expired' }]);
   assert.equal(isPassing(only), false);
 });

@@ -20,11 +20,13 @@ export interface ConsulInstance {
   port: number;
   tags: string[];
   checks: ConsulCheck[];
+  /** consul's index of the instance's last (re)registration: a registration after a moment has a higher one. */
+  modifyIndex: number;
 }
 
 /** An entry of GET /v1/health/service/NAME, as consul 1.x answers it (the fields read here). */
 export interface HealthEntry {
-  Service: { ID: string; Service: string; Address: string; Port: number; Tags: string[] | null };
+  Service: { ID: string; Service: string; Address: string; Port: number; Tags: string[] | null; ModifyIndex: number };
   Checks: Array<{ CheckID: string; Name: string; Status: string; Output: string; ServiceID: string }>;
 }
 
@@ -35,6 +37,7 @@ export function instancesOf(entries: HealthEntry[]): ConsulInstance[] {
     address: Service.Address,
     port: Service.Port,
     tags: Service.Tags ?? [],
+    modifyIndex: Service.ModifyIndex,
     checks: Checks.filter((c) => c.ServiceID === Service.ID).map((c) => ({ id: c.CheckID, name: c.Name, status: c.Status, output: c.Output })),
   }));
 }

@@ -15,6 +15,8 @@ export interface ScenarioRecord {
   userFacts?: Fact<Record<string, string>>;
   /** The command of the last When step (wazo-upgrade, apt-get purge, wazo-service ...). */
   action?: Evidence;
+  /** consul's highest registration index of the service's instances before a restart. */
+  registeredBeforeRestart?: number;
   /** The service's main process before it was killed, and systemd's restart count then. */
   killed?: { pid: number; restarts: number; sinceEpochSeconds: number };
   /** Why the administrator's conf.d setting was not written (the package ships no conf.d), if it was not. */
