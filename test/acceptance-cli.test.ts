@@ -25,7 +25,7 @@ test('--help prints the usage and exits 0', async () => {
   const run = await runAcceptance(['--help']);
   assert.equal(run.code, 0);
   assert.match(run.stdout, /--package <file\.deb>/);
-  assert.match(run.stdout, /Exit codes: 0 every applicable check passed, 1 a check failed or was blocked, 2 usage/);
+  assert.match(run.stdout, /Exit codes: 0 every applicable check passed, 1 a check failed or was blocked,\n2 usage, configuration or environment error, 3 nothing failed but the host\ncould not answer a check \(ENVIRONMENT\)\./);
 });
 
 test('a missing package and a file that is not a .deb exit 2 before any host starts', async () => {

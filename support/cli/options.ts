@@ -34,8 +34,9 @@ function program(): Command {
       'Checks a Wazo Platform service package against the new-service guidelines.\n' +
         'Boots a fresh Debian host container (systemd, consul, nginx, monit),\n' +
         'installs the package and runs the guideline features.\n' +
-        'Exit codes: 0 every applicable check passed, 1 a check failed or was blocked, 2 usage, configuration\n' +
-        'or environment error, 3 nothing failed but the host could not answer a check (ENVIRONMENT).',
+        'Exit codes: 0 every applicable check passed, 1 a check failed or was blocked,\n' +
+        '2 usage, configuration or environment error, 3 nothing failed but the host\n' +
+        'could not answer a check (ENVIRONMENT).',
     )
     .option('--service <name>', 'service to check: its manifest is services/<name>.yml')
     .option('--manifest <file>', 'manifest of a service described outside services/')
