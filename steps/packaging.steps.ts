@@ -1,5 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import { check, requireEnvironment } from '../support/checks/check';
+import { isInstalled } from '../support/checks/package-rules';
 import { runsLatestStable } from '../support/checks/release-rules';
 import { packagePathInHost } from '../support/host/package-installer';
 import { debianRelease } from '../support/probes/debian-archive';
@@ -24,7 +25,7 @@ Then('the package is installed with no held or broken packages', async function 
   const { consistent, held, audit } = health.value;
   const problems = [
     ...(apt.exitCode === 0 ? [] : [`apt-get install exited ${apt.exitCode}`]),
-    ...(installed.value.status === 'install ok installed' ? [] : [`${this.manifest.package.name} is ${installed.value.status ?? 'not installed'}`]),
+    ...(isInstalled(installed.value.status) ? [] : [`${this.manifest.package.name} is ${installed.value.status ?? 'not installed'}`]),
     ...(consistent ? [] : ['apt-get check reports broken dependencies']),
     ...(held.length === 0 ? [] : [`held: ${held.join(', ')}`]),
     ...(audit === '' ? [] : [`dpkg --audit: ${audit.split('\n')[0]}`]),
