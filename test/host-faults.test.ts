@@ -44,7 +44,7 @@ describe('faults', { concurrency: selfTestConcurrency() }, () => {
     const { failed, stdout } = await runFault('postinst-fails');
     assert.deepEqual(failed, ['The service is correctly installed on a fresh install']);
     assert.match(stdout, /post-installation script subprocess returned error exit status 1/);
-    assert.match(stdout, /blocked: precondition "Given the service is installed on a Wazo host" failed: apt-get exited 1 \(judged by "The service is correctly installed on a fresh install"\)/);
+    assert.match(stdout, /blocked: precondition "Given the service is installed on a Wazo host" failed: apt-get exited \d+ \(judged by "The service is correctly installed on a fresh install"\)/);
   });
 
   it('a unit unrelated to the service failing degrades the host: the install check names it, the service checks pass', async () => {
@@ -55,11 +55,9 @@ describe('faults', { concurrency: selfTestConcurrency() }, () => {
 
   it('consul down in the host: the install check names it, and the discovery checks say consul did not answer, and why', async () => {
     const { failed, stdout } = await runFault('consul-down');
-    assert.deepEqual(failed.sort(), [
-      'The service is correctly installed on a fresh install',
-      'The service leaves consul when it stops, and registers again, once, when it starts or restarts',
-      'The service registers with consul for the discovery of services',
-    ]);
+    assert.deepEqual(failed.sort(), ['The service is correctly installed on a fresh install', 'The service registers with consul for the discovery of services']);
+    // The stop/start scenario needs a registered instance first: one cause, so BLOCKED, not a third FAIL.
+    assert.match(stdout, /^BLOCKED +@service-discovery +The service leaves consul .*\n {6}blocked: precondition "And consul returns a running instance of the service" failed: after [\d.]+ s: consul did not answer/m);
     assert.match(stdout, /found: +consul\.service inactive\/dead$/m);
     assert.match(stdout, /found: +after [\d.]+ s: consul did not answer \([^)]+\): consul is down or unreachable in the host/);
     // The evidence is consul's own word, from the host's journal.
