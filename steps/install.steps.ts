@@ -1,10 +1,9 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { isInstalled } from '../support/checks/package-rules';
-import { packageStatus } from '../support/probes/packages';
 import { CONSUL_UNIT } from '../support/host/consul-catalog';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
+import { checkInstalledAtManifestVersion } from './installed-version';
 
 Then('the installation succeeds', function (this: HarnessWorld) {
   const { apt } = this.installation!;
@@ -23,12 +22,7 @@ Then('the installed package is the one the manifest names, at its version', asyn
     found: control.exitCode === 0 ? control.stdout.trim() : 'not a readable .deb',
     evidence: [control],
   });
-  const installed = await packageStatus(this.currentHost, this.manifest.package.name);
-  check(isInstalled(installed.value.status) && installed.value.version === this.manifest.package.version, {
-    expected: `dpkg to report ${this.manifest.package.name} "install ok installed" (or held: the packaging check judges holds) at version ${this.manifest.package.version}`,
-    found: installed.value.status ? `"${installed.value.status}" at version ${installed.value.version}` : 'not installed',
-    evidence: installed.evidence,
-  });
+  await checkInstalledAtManifestVersion(this, 'after the installation');
 });
 
 Then('the service unit is enabled', async function (this: HarnessWorld) {

@@ -1,7 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { isInstalled } from '../support/checks/package-rules';
-import { packageStatus } from '../support/probes/packages';
+import { checkInstalledAtManifestVersion } from './installed-version';
 import { adminSettingFile, enableHost, makeSlave, wazoUpgrade } from '../support/host/lifecycle';
 import { waitUntilReady } from '../support/host/service-readiness';
 import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
@@ -47,13 +46,7 @@ When('the host is enabled again with wazo-service', async function (this: Harnes
 Then("wazo-upgrade succeeds and installs the manifest's new version", async function (this: HarnessWorld) {
   const upgrade = this.record.action!;
   check(upgrade.exitCode === 0, { expected: 'wazo-upgrade -f to exit 0', found: `exit ${upgrade.exitCode}`, evidence: [upgrade] });
-  const { name, version } = this.manifest.package;
-  const installed = await packageStatus(this.currentHost, name);
-  check(isInstalled(installed.value.status) && installed.value.version === version, {
-    expected: `dpkg to report ${name} "install ok installed" (or held) at version ${version} after wazo-upgrade`,
-    found: installed.value.status ? `"${installed.value.status}" at version ${installed.value.version}` : 'not installed',
-    evidence: [upgrade, ...installed.evidence],
-  });
+  await checkInstalledAtManifestVersion(this, 'after wazo-upgrade', [upgrade]);
 });
 
 Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {
