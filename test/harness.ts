@@ -66,7 +66,8 @@ export const EXAMPLE_WORKERS = ['--workers', '2'];
 
 /**
  * How many examples the self-tests check at once, each on hosts of its own: their time is
- * mostly waiting on hosts (boots, monit cycles), so a 2-core machine runs a few together.
+ * partly waiting on hosts (boots, monit cycles); on a 2-core machine they are mostly CPU-bound,
+ * so more at once gains little (WAZO_SELFTEST_CONCURRENCY sets it).
  */
 export function selfTestConcurrency(): number {
   const wanted = Number(process.env.WAZO_SELFTEST_CONCURRENCY ?? 3);
