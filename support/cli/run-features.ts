@@ -1,13 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { HarnessError } from '../errors';
+import { undoOnInterrupt } from '../interrupts';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
-import type { RunParameters } from '../runtime/run-parameters';
+import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
 import { LiveProgress } from './live-progress';
@@ -90,20 +92,28 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     },
     environment,
   );
-  // No more workers than scenarios to run: each one is a process to start (and may boot a
-  // shared host of its own), and a run of one area often has fewer scenarios than `parallel`.
+  // No more workers than scenarios to run: each one is a process to start, and a run of one
+  // area often has fewer scenarios than `parallel`.
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml).
   const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
+  // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
+  const handoffDir = mkdtempSync(join(tmpdir(), `wazo-acceptance-${parameters.run.id}-`));
+  const removeHandoff = () => rmSync(handoffDir, { recursive: true, force: true });
+  const forgetHandoff = undoOnInterrupt(removeHandoff);
   try {
+    const workerParameters: WorkerParameters = { ...parameters, handoffDir };
+    runConfiguration.runtime.worldParameters = workerParameters as unknown as Record<string, never>;
     await runCucumber(runConfiguration, environment, (envelope) => {
       reporter.onMessage(envelope);
       junit.update(envelope);
     });
   } finally {
     live.stop();
+    forgetHandoff();
+    removeHandoff();
   }
   if (reporter.lines.length === 0) {
     throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { fact, type Fact, type Shell } from './evidence';
 
-/** Where the Debian-stable-only view of apt lives in the host (not /tmp: systemd hides it). */
-const VIEW_DIR = '/var/cache/wazo-acceptance/debian-stable';
+/**
+ * Where the Debian-stable-only views of apt live in the host (not /tmp: systemd hides it).
+ * One directory per view: scenarios of several workers build theirs on the shared host at once.
+ */
+const VIEW_ROOT = '/var/cache/wazo-acceptance/debian-stable';
 
 /**
  * Apt as it would answer on a bare Debian stable machine: only the host's Debian archives of
- * its own release (the host is Debian stable; the harness's bullseye source for consul is left
- * out) plus the repositories given, and an empty dpkg status so that nothing installed on the
+ * its own release (the host is Debian stable; a source other than Debian's, such as a Wazo
+ * mirror, is left out) plus the repositories given, and an empty dpkg status so that nothing installed on the
  * host satisfies a dependency. Works offline from the lists kept in the host image; extra
  * repositories are fetched into a copy of the lists (network), never into the host's own.
  */
@@ -18,7 +22,7 @@ export interface DebianStableView {
 }
 
 export async function debianStableView(shell: Shell, repositories: string[]): Promise<Fact<DebianStableView>> {
-  const d = VIEW_DIR;
+  const d = `${VIEW_ROOT}/${randomBytes(4).toString('hex')}`;
   // `apt-cache policy` names each archive (URI, suite/component) then its Release fields:
   // keep o=Debian archives whose codename is the host's (trixie, trixie-updates, trixie-security).
   const script = [

@@ -6,7 +6,8 @@ import { waitUntilReady, type Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
-import type { RunParameters } from './run-parameters';
+import type { WorkerParameters } from './run-parameters';
+import { handoffOfError, installationOf, SharedHostHandoff } from './shared-host-handoff';
 import { TIMEOUTS } from './timeouts';
 
 /** Cucumber's parallel workers each have a pool: the worker id keeps their host names apart. */
@@ -23,21 +24,39 @@ export interface InstalledHost {
   readiness: () => Promise<Polled<Readiness>>;
 }
 
+/** The shared host's role: one per run, named without a worker (every worker attaches to it). */
+const SHARED_ROLE = 'installed';
+
 /**
  * Hands hosts to scenarios. Scenarios that only read the installed state share one host
- * (booted and installed once per run); scenarios that change a host get a fresh one.
+ * (booted and installed once per run, whatever the number of workers); scenarios that change
+ * a host get a fresh one.
  */
 export class HostPool {
   private installedHost?: Promise<InstalledHost>;
   private readonly live = new Set<StartedWazoHost>();
+  /** The shared host, when this worker booted it: only listed by --keep, never removed here. */
+  private sharedBooted?: StartedWazoHost;
   private booted = 0;
 
-  constructor(private readonly parameters: RunParameters) {}
+  constructor(private readonly parameters: WorkerParameters) {}
 
   async boot(role: string): Promise<StartedWazoHost> {
+    const host = await this.start(`${role}-${WORKER}-${++this.booted}`);
+    this.live.add(host);
+    return host;
+  }
+
+  /**
+   * Starts a host, or with `reuse` attaches to the run's running host of that role (testcontainers
+   * finds it by its configuration's hash, so every worker must describe it the same way).
+   */
+  private async start(role: string, reuse = false): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
-    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, `${role}-${WORKER}-${++this.booted}`).withStartupTimeout(TIMEOUTS.boot);
-    const host = await (keep ? container.withKeep() : container).start().catch((error: unknown) => {
+    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, role).withStartupTimeout(TIMEOUTS.boot);
+    if (keep) container.withKeep();
+    if (reuse) container.withReuse();
+    const host = await container.start().catch((error: unknown) => {
       // A host that does not boot is the engine's or the image's problem, never the package's.
       throw new EnvironmentLimit({
         expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${TIMEOUTS.boot / 1000} s`,
@@ -45,28 +64,45 @@ export class HostPool {
         evidence: [],
       });
     });
-    this.live.add(host);
     await registerHostSecrets(host);
     return host;
   }
 
-  private async bootInstalled(role: string, debFile: string, manifest: ServiceManifest, shared: boolean): Promise<InstalledHost> {
-    const host = await this.boot(role);
-    const installation = await installPackage(host, debFile);
-    const wait = () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady);
-    let once: Promise<Polled<Readiness>> | undefined;
-    return { host, installation, readiness: shared ? () => (once ??= wait()) : wait };
-  }
-
   /** The shared host with the manifest's package installed (whatever apt answered). */
   installed(manifest: ServiceManifest): Promise<InstalledHost> {
-    this.installedHost ??= this.bootInstalled('installed', manifest.package.file, manifest, true);
+    this.installedHost ??= this.sharedInstalled(manifest);
     return this.installedHost;
   }
 
+  /** Booted and installed by the first worker that asks; the others attach once it says so. */
+  private async sharedInstalled(manifest: ServiceManifest): Promise<InstalledHost> {
+    const handoff = new SharedHostHandoff(this.parameters.handoffDir);
+    let host: StartedWazoHost;
+    let installation: Installation;
+    if (handoff.claim()) {
+      try {
+        host = await this.start(SHARED_ROLE, true);
+        this.sharedBooted = host;
+        installation = await installPackage(host, manifest.package.file);
+      } catch (error) {
+        handoff.publish(handoffOfError(error));
+        throw error;
+      }
+      handoff.publish({ installation });
+    } else {
+      installation = installationOf(await handoff.published(TIMEOUTS.boot + TIMEOUTS.step));
+      host = await this.start(SHARED_ROLE, true);
+    }
+    const wait = () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady);
+    let once: Promise<Polled<Readiness>> | undefined;
+    return { host, installation, readiness: () => (once ??= wait()) };
+  }
+
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
-  freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
-    return this.bootInstalled(role, debFile, manifest, false);
+  async freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
+    const host = await this.boot(role);
+    const installation = await installPackage(host, debFile);
+    return { host, installation, readiness: () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady) };
   }
 
   async release(host: StartedWazoHost): Promise<void> {
@@ -75,11 +111,14 @@ export class HostPool {
     await host.remove();
   }
 
-  /** Removes every host, or with --keep lists them with the command to enter each. */
+  /**
+   * Removes this worker's own hosts, or with --keep lists them with the command to enter each.
+   * The shared host may still serve another worker: the CLI removes it with the run's containers.
+   */
   async closeAll(): Promise<string[]> {
     const hosts = [...this.live];
     this.live.clear();
-    if (this.parameters.keep) return hosts.map((h) => h.name);
+    if (this.parameters.keep) return [...hosts, ...(this.sharedBooted ? [this.sharedBooted] : [])].map((h) => h.name);
     await Promise.all(hosts.map((h) => h.remove()));
     return [];
   }

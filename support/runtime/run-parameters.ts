@@ -11,10 +11,15 @@ export interface RunParameters {
   keep: boolean;
 }
 
-export function asRunParameters(parameters: unknown): RunParameters {
-  const candidate = parameters as Partial<RunParameters>;
-  if (!candidate?.manifest || !candidate.hostImage || !candidate.run) {
+/** What each cucumber worker receives: the CLI's parameters and the run's handoff directory (see SharedHostHandoff). */
+export interface WorkerParameters extends RunParameters {
+  handoffDir: string;
+}
+
+export function asRunParameters(parameters: unknown): WorkerParameters {
+  const candidate = parameters as Partial<WorkerParameters>;
+  if (!candidate?.manifest || !candidate.hostImage || !candidate.run || !candidate.handoffDir) {
     throw new Error('the cucumber run was started without the harness parameters: run it with `npm run acceptance -- --service NAME`');
   }
-  return candidate as RunParameters;
+  return candidate as WorkerParameters;
 }
