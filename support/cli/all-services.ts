@@ -15,6 +15,8 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
     ...(options.workers ? ['--workers', String(options.workers)] : []),
+    ...(options.name ?? []).flatMap((pattern) => ['--name', pattern]),
+    ...(options.failFast ? ['--fail-fast'] : []),
     '--reports-dir',
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),

@@ -24,6 +24,8 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     keep: false,
     verbose: false,
     cleanup: false,
+    failFast: false,
+    list: false,
   });
 });
 
@@ -61,4 +63,13 @@ test('shards are round-robin slices that cover every service exactly once', () =
 test('--workers takes 1 to 8 cucumber workers', () => {
   assert.equal(parseOptions(['--service', 'wazo-foo', '--workers', '2'])?.workers, 2);
   assert.match(usageError(['--service', 'wazo-foo', '--workers', '0']), /"0" is not a whole number from 1 to 8/);
+});
+
+test('--cleanup runs alone, --list takes one service, --name takes regular expressions', () => {
+  assert.match(usageError(['--cleanup', '--service', 'wazo-foo']), /--cleanup with --service/);
+  assert.match(usageError(['--cleanup', '--package', 'x.deb']), /--cleanup with --package/);
+  assert.match(usageError(['--all', '--list']), /--list with --all/);
+  assert.deepEqual(parseOptions(['--service', 'wazo-foo', '--name', 'root', '--name', 'shell$'])?.name, ['root', 'shell$']);
+  assert.match(usageError(['--service', 'wazo-foo', '--name', '(']), /"\(" is not a regular expression/);
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--fail-fast'])?.failFast, true);
 });

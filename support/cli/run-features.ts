@@ -11,8 +11,11 @@ import type { RunParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
 import { LiveProgress } from './live-progress';
-import { tagExpression } from './options';
+import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
+
+/** What the command line chose of the scenarios and their run. */
+export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers'>;
 
 export interface FeatureRunPaths {
   root: string;
@@ -59,7 +62,8 @@ function verdictsJson(service: string, tags: string | undefined, exitCode: numbe
  * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
  * exit code the verdicts give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths, workers?: number): Promise<number> {
+export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, paths: FeatureRunPaths): Promise<number> {
+  const { tags: userTags, workers } = selection;
   const started = new Date();
   const service = parameters.manifest.name;
   const reportDir = join(paths.reports, service);
@@ -84,6 +88,8 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
       provided: {
         ...supportCode(),
         tags: tagExpression(userTags, service),
+        ...(selection.name ? { name: selection.name } : {}),
+        ...(selection.failFast ? { failFast: true } : {}),
         worldParameters: parameters as unknown as Record<string, never>,
         format: [`html:${join(reportDir, 'cucumber.html')}`],
       },

@@ -18,7 +18,8 @@ export interface Selection {
   tags?: string;
 }
 
-function decidingScenarios(item: ChecklistItem, lines: ScenarioLine[]): ScenarioLine[] {
+/** The scenarios (run, or only planned by --list) that decide an item of the checklist. */
+export function decidingScenarios<S extends { name: string; tags: string[] }>(item: ChecklistItem, lines: S[]): S[] {
   const rule = CHECKLIST_RULES[item.text];
   if (!rule || rule.kind === 'manual') return [];
   return lines.filter(
