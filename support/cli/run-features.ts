@@ -10,6 +10,7 @@ import { readChecklist } from '../report/guidelines-checklist';
 import type { RunParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
+import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
@@ -78,6 +79,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
       return file;
     },
     live,
+    verdictPaint(colourWanted(process.stdout)),
   );
   // Cucumber's own stdout formatter is replaced by the reporter's one line per checked item.
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });

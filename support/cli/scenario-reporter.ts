@@ -1,4 +1,5 @@
 import { PickleStepType, TestStepResultStatus, type Envelope, type GherkinDocument, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { plain, type Paint } from './colour';
 import { NOT_APPLICABLE } from '../checks/applicability';
 import { judgeScenario, stepLabel, type StepKind, type StepOutcome } from '../report/scenario-verdict';
 import type { ScenarioVerdict } from '../report/verdict';
@@ -68,6 +69,7 @@ export class ScenarioReporter {
     write: (text: string) => void,
     saveAttachment: (scenario: string, title: string, body: string) => string,
     private readonly live?: { start(name: string): void; stop(): void },
+    private readonly paint: Paint = plain,
   ) {
     this.write = (text) => write(redact(text));
     this.saveAttachment = (scenario, title, body) => saveAttachment(redact(scenario), redact(title), redact(body));
@@ -133,7 +135,7 @@ export class ScenarioReporter {
     };
     this.lines.push(line);
     this.live?.stop();
-    this.write(`${line.verdict.padEnd(11)} ${line.area.padEnd(20)} ${line.name}\n`);
+    this.write(`${this.paint(line.verdict, line.verdict.padEnd(11))} ${line.area.padEnd(20)} ${line.name}\n`);
     for (const note of state.notes) this.write(`      ${note.startsWith(NOT_APPLICABLE) ? '' : 'note: '}${note}\n`);
     if (line.reason && line.verdict !== 'N/A') this.write(`      ${line.verdict.toLowerCase()}: ${line.reason}\n`);
     if (line.verdict === 'FAIL' && line.failedStep) this.write(`      failed step: ${line.failedStep}\n`);
