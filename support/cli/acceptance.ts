@@ -42,7 +42,7 @@ function selectManifest(options: AcceptanceOptions): ServiceManifest {
   if (options.package) {
     // An explicit package replaces the manifest's current one; it is checked at once.
     manifest.package = { ...manifest.package, file: resolve(options.package) };
-    assertDebianPackage(manifest.package.file, 'current');
+    assertPackage(manifest.package.file, 'current', manifest.package.name);
   }
   return manifest;
 }
@@ -57,9 +57,14 @@ function packagesOf(manifest: ServiceManifest): Array<{ file: string; role: stri
  * installed), before any engine is asked. Returns whether the name was checked here.
  */
 function assertPackages(manifest: ServiceManifest): boolean {
-  for (const { file, role } of packagesOf(manifest)) assertDebianPackage(file, role);
+  return packagesOf(manifest).every(({ file, role }) => assertPackage(file, role, manifest.package.name));
+}
+
+/** One package file; returns whether its content and name were read here (dpkg-deb present). */
+function assertPackage(file: string, role: string, name: string): boolean {
+  assertDebianPackage(file, role);
   if (!hasLocalDpkgDeb()) return false;
-  for (const { file } of packagesOf(manifest)) assertPackageIdentityLocally(file, manifest.package.name);
+  assertPackageIdentityLocally(file, name);
   return true;
 }
 
