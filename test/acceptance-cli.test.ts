@@ -175,3 +175,12 @@ test('--list prints the checks a run would start, with their checklist item and 
   const named = await runAcceptance(['--service', 'wazo-bar', '--name', '^The service default user is not root$', '--list'], NO_ENGINE);
   assert.match(named.stdout, /^1 check of wazo-bar would run/);
 });
+
+test("README's options table has a row for every option of --help, and no other", async () => {
+  const help = await runAcceptance(['--help']);
+  const inHelp = [...help.stdout.matchAll(/^ {2}(--[a-z-]+)/gm)].map(([, option]) => option).filter((o) => o !== '--help');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const table = /^\| option \| meaning \|\n\|---\|---\|\n((?:\|.*\n)+)/m.exec(readme)?.[1] ?? '';
+  const inReadme = [...table.matchAll(/^\| `(--[a-z-]+)/gm)].map(([, option]) => option);
+  assert.deepEqual(inReadme, inHelp);
+});
