@@ -60,6 +60,8 @@ export class ScenarioReporter {
   private readonly hooks = new Map<string, string>();
   private readonly started = new Map<string, CaseState>();
   readonly lines: ScenarioLine[] = [];
+  /** Scenarios cucumber skipped whole, hooks too: --fail-fast stopped the run before them. */
+  readonly notRun: string[] = [];
 
   private readonly write: (text: string) => void;
   private readonly saveAttachment: (scenario: string, title: string, body: string) => string;
@@ -119,6 +121,12 @@ export class ScenarioReporter {
     if (!state) return;
     this.started.delete(testCaseStartedId);
     const tags = state.pickle.tags.map((t) => t.name);
+    // Not one step or hook ran and no N/A was noted: the scenario was never started (cucumber's
+    // failFast skips what follows a failure), which is neither a verdict nor a harness bug.
+    if (state.steps.length > 0 && state.notes.length === 0 && state.steps.every((s) => s.status === TestStepResultStatus.SKIPPED)) {
+      this.notRun.push(state.pickle.name);
+      return;
+    }
     const judgement = judgeScenario(state.steps, state.notes);
     const decisive = judgement.decisiveStep;
     const line: ScenarioLine = {

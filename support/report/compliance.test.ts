@@ -111,3 +111,11 @@ test('scenarios that decide no checklist item are reported beyond it, with their
   assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \| Why \|\n\|---\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
   assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again \(FAIL\)\n\n```\nfound: {4}\/var\/log\/x\.log left/);
 });
+
+test('--fail-fast: an item whose scenarios were never started is NOT RUN, with the reason; one that failed still fails the run', () => {
+  const verdicts = judgeChecklist(items, [line('The service default user is not root', ['@user'], 'FAIL')], manifest, { stoppedEarly: true });
+  const reboot = verdicts.find((v) => v.item.text === 'The service is correctly started on a reboot');
+  assert.equal(reboot?.verdict, 'NOT RUN');
+  assert.equal(reboot?.reason, '--fail-fast stopped the run at an earlier failure');
+  assert.equal(runExitCode(verdicts, []), 1);
+});

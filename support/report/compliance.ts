@@ -16,6 +16,8 @@ export interface ItemVerdict {
 /** What the user selected: NOT RUN is only ever the consequence of their --tags. */
 export interface Selection {
   tags?: string;
+  /** --fail-fast stopped the run after a failure: items with no scenario run are NOT RUN. */
+  stoppedEarly?: boolean;
 }
 
 /** The scenarios (run, or only planned by --list) that decide an item of the checklist. */
@@ -39,6 +41,7 @@ function judgeItem(item: ChecklistItem, lines: ScenarioLine[], manifest: Service
   const scenarios = decidingScenarios(item, lines);
   const verdict = worstOf(scenarios.map((s) => s.verdict));
   if (verdict === undefined) {
+    if (selection.stoppedEarly) return { item, verdict: 'NOT RUN', reason: '--fail-fast stopped the run at an earlier failure', scenarios };
     return selection.tags
       ? { item, verdict: 'NOT RUN', reason: `--tags "${selection.tags}" left it out`, scenarios }
       : { item, verdict: 'BLOCKED', reason: 'no scenario decided it although every area ran (a harness bug: please report it)', scenarios };
