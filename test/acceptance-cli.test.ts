@@ -184,3 +184,12 @@ test("README's options table has a row for every option of --help, and no other"
   const inReadme = [...table.matchAll(/^\| `(--[a-z-]+)/gm)].map(([, option]) => option);
   assert.deepEqual(inReadme, inHelp);
 });
+
+test('--list says which checks the manifest makes N/A, and which leave the checklist for it', async () => {
+  const file = join(dir, 'systemd-supervised.yml');
+  writeFileSync(file, goodManifest.replace(/^supervisor: monit/m, 'supervisor: systemd').replace(/registers: true/, 'registers: false'));
+  const run = await runAcceptance(['--manifest', file, '--tags', '@monit or @service-discovery', '--list'], NO_ENGINE);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^@service-discovery +The service registers with consul for the discovery of services\n +checklist item 16: .*\n +N\/A: consul\.registers is false/m);
+  assert.match(run.stdout, /^@monit +.*\n +beyond the checklist \(item 8 is N\/A: supervisor is systemd/m);
+});
