@@ -18,7 +18,7 @@ import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
 import type { RunParameters } from '../runtime/run-parameters';
-import { timeoutScale } from '../runtime/timeouts';
+import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
 import { assertTagExpression, plannedScenarios } from './feature-plan';
 import { listPlan } from './list-plan';
@@ -167,6 +167,8 @@ async function cleanEngine(): Promise<Engine> {
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (!options) return ExitCode.passed;
+  // The option is passed on as the variable: the cucumber workers and --all's runs inherit it.
+  if (options.timeoutScale !== undefined) process.env[TIMEOUT_SCALE_VARIABLE] = String(options.timeoutScale);
   timeoutScale(); // a bad WAZO_ACCEPTANCE_TIMEOUT_SCALE is a usage error now, not in a step
   if (options.cleanup) {
     await cleanEngine();

@@ -73,3 +73,8 @@ test('--cleanup runs alone, --list takes one service, --name takes regular expre
   assert.match(usageError(['--service', 'wazo-foo', '--name', '(']), /"\(" is not a regular expression/);
   assert.equal(parseOptions(['--service', 'wazo-foo', '--fail-fast'])?.failFast, true);
 });
+
+test('--timeout-scale takes a factor from 0 to 20, as the variable does', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--timeout-scale', '2.5'])?.timeoutScale, 2.5);
+  assert.match(usageError(['--service', 'wazo-foo', '--timeout-scale', 'fast']), /"fast" is not a factor between 0 and 20/);
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 import { PROJECT_ROOT } from '../project-root';
+import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -34,6 +35,8 @@ export interface AcceptanceOptions {
   failFast: boolean;
   /** Print the scenarios that would run, with their checklist item, and start nothing. */
   list: boolean;
+  /** Every wait multiplied by this factor (WAZO_ACCEPTANCE_TIMEOUT_SCALE's value when given). */
+  timeoutScale?: number;
 }
 
 function program(): Command {
@@ -59,6 +62,7 @@ function program(): Command {
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
     .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
+    .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
     .option('--keep', 'leave the host(s) running after the run and print how to enter them')
     .option('--verbose', 'show the output of image builds and debootstrap')
     .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit')
@@ -86,6 +90,14 @@ function collectPattern(value: string, previous: string[] | undefined): string[]
     throw new InvalidArgumentError(`"${value}" is not a regular expression (${(error as Error).message})`);
   }
   return [...(previous ?? []), value];
+}
+
+function parseTimeoutScale(value: string): number {
+  try {
+    return timeoutScale({ [TIMEOUT_SCALE_VARIABLE]: value });
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not a factor between 0 and 20 (e.g. 2 doubles every wait)`);
+  }
 }
 
 function parseShard(value: string): Shard {

@@ -117,9 +117,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');
   }
 
-  const stoppedEarly = reporter.notRun.length > 0;
-  if (stoppedEarly) process.stdout.write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
-  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, stoppedEarly });
+  if (reporter.notRun.length > 0) process.stdout.write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
+  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
   const markdown = complianceMarkdown(

@@ -61,7 +61,7 @@ export class ScenarioReporter {
   private readonly started = new Map<string, CaseState>();
   readonly lines: ScenarioLine[] = [];
   /** Scenarios cucumber skipped whole, hooks too: --fail-fast stopped the run before them. */
-  readonly notRun: string[] = [];
+  readonly notRun: Array<{ name: string; tags: string[] }> = [];
 
   private readonly write: (text: string) => void;
   private readonly saveAttachment: (scenario: string, title: string, body: string) => string;
@@ -124,7 +124,7 @@ export class ScenarioReporter {
     // Not one step or hook ran and no N/A was noted: the scenario was never started (cucumber's
     // failFast skips what follows a failure), which is neither a verdict nor a harness bug.
     if (state.steps.length > 0 && state.notes.length === 0 && state.steps.every((s) => s.status === TestStepResultStatus.SKIPPED)) {
-      this.notRun.push(state.pickle.name);
+      this.notRun.push({ name: state.pickle.name, tags });
       return;
     }
     const judgement = judgeScenario(state.steps, state.notes);

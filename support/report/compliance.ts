@@ -16,8 +16,10 @@ export interface ItemVerdict {
 /** What the user selected: NOT RUN is only ever the consequence of their --tags. */
 export interface Selection {
   tags?: string;
-  /** --fail-fast stopped the run after a failure: items with no scenario run are NOT RUN. */
-  stoppedEarly?: boolean;
+  /** --name patterns: scenarios by name. */
+  names?: string[];
+  /** The scenarios --fail-fast left unstarted after a failure: the items they decide are NOT RUN. */
+  stoppedBefore?: Array<{ name: string; tags: string[] }>;
 }
 
 /** The scenarios (run, or only planned by --list) that decide an item of the checklist. */
@@ -41,9 +43,10 @@ function judgeItem(item: ChecklistItem, lines: ScenarioLine[], manifest: Service
   const scenarios = decidingScenarios(item, lines);
   const verdict = worstOf(scenarios.map((s) => s.verdict));
   if (verdict === undefined) {
-    if (selection.stoppedEarly) return { item, verdict: 'NOT RUN', reason: '--fail-fast stopped the run at an earlier failure', scenarios };
-    return selection.tags
-      ? { item, verdict: 'NOT RUN', reason: `--tags "${selection.tags}" left it out`, scenarios }
+    if (decidingScenarios(item, selection.stoppedBefore ?? []).length > 0) return { item, verdict: 'NOT RUN', reason: '--fail-fast stopped the run at an earlier failure', scenarios };
+    const filters = [selection.tags && `--tags "${selection.tags}"`, ...(selection.names ?? []).map((n) => `--name "${n}"`)].filter(Boolean);
+    return filters.length > 0
+      ? { item, verdict: 'NOT RUN', reason: `${filters.join(' and ')} left it out`, scenarios }
       : { item, verdict: 'BLOCKED', reason: 'no scenario decided it although every area ran (a harness bug: please report it)', scenarios };
   }
   const reason = scenarios.find((s) => s.verdict === verdict && s.reason)?.reason;
