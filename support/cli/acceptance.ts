@@ -152,7 +152,8 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions, mani
   handOver(); // from here each service's run handles the signals it is passed
   progress.step(`checking ${services.join(', ')} (${options.parallel} at a time)`);
   const outcomes = await checkServices(__filename, services, options);
-  process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(options.reportsDir, o.service, 'compliance.md')}`).join('\n')}\n`);
+  // In JSON each service's own `run` object already says its exit code; the summary is for people.
+  if (options.format === 'text') process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(options.reportsDir, o.service, 'compliance.md')}`).join('\n')}\n`);
   return overallExitCode(outcomes);
 }
 

@@ -26,6 +26,7 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     cleanup: false,
     failFast: false,
     list: false,
+    format: 'text',
   });
 });
 
@@ -77,4 +78,9 @@ test('--cleanup runs alone, --list takes one service, --name takes regular expre
 test('--timeout-scale takes a factor from 0 to 20, as the variable does', () => {
   assert.equal(parseOptions(['--service', 'wazo-foo', '--timeout-scale', '2.5'])?.timeoutScale, 2.5);
   assert.match(usageError(['--service', 'wazo-foo', '--timeout-scale', 'fast']), /"fast" is not a factor between 0 and 20/);
+});
+
+test('--format is text or json', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--format', 'json'])?.format, 'json');
+  assert.match(usageError(['--service', 'wazo-foo', '--format', 'xml']), /Allowed choices are text, json/);
 });

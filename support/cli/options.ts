@@ -37,7 +37,12 @@ export interface AcceptanceOptions {
   list: boolean;
   /** Every wait multiplied by this factor (WAZO_ACCEPTANCE_TIMEOUT_SCALE's value when given). */
   timeoutScale?: number;
+  /** text: the console lines for people; json: JSON Lines on stdout for scripts. */
+  format: OutputFormat;
 }
+
+export const FORMATS = ['text', 'json'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 function program(): Command {
   return new Command('npm run acceptance --')
@@ -62,6 +67,7 @@ function program(): Command {
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
     .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
+    .addOption(new Option('--format <format>', 'text (the console lines, by default) or json (one JSON object per verdict on stdout)').choices(FORMATS))
     .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
     .option('--keep', 'leave the host(s) running after the run and print how to enter them')
     .option('--verbose', 'show the output of image builds and debootstrap')
@@ -145,6 +151,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     cleanup: given.cleanup ?? false,
     failFast: given.failFast ?? false,
     list: given.list ?? false,
+    format: given.format ?? 'text',
   };
   const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
   if (!options.cleanup && sources.length === 0) {

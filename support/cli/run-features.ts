@@ -7,6 +7,7 @@ import { HarnessError } from '../errors';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
+import { verdictJsonLines } from '../report/json-lines';
 import type { RunParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
@@ -16,7 +17,7 @@ import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
 
 /** What the command line chose of the scenarios and their run. */
-export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers'>;
+export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format'>;
 
 export interface FeatureRunPaths {
   root: string;
@@ -71,8 +72,10 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   rmSync(reportDir, { recursive: true, force: true }); // a report describes one run
   mkdirSync(join(reportDir, 'diagnostics'), { recursive: true });
   const live = new LiveProgress();
+  // With --format json, stdout carries only the JSON Lines written at the end.
+  const json = selection.format === 'json';
   const reporter = new ScenarioReporter(
-    (text) => process.stdout.write(text),
+    (text) => (json ? undefined : process.stdout.write(text)),
     (scenario, title, body) => {
       const file = join(reportDir, 'diagnostics', `${slug(scenario)}--${slug(title)}.txt`);
       writeFileSync(file, body);
@@ -117,7 +120,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');
   }
 
-  if (reporter.notRun.length > 0) process.stdout.write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
+  if (reporter.notRun.length > 0) (json ? process.stderr : process.stdout).write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
   const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
@@ -139,6 +142,10 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));
   writeFileSync(join(reportDir, 'verdicts.json'), redact(verdictsJson(service, userTags, exitCode, verdicts, beyond)));
 
+  if (json) {
+    process.stdout.write(redact(verdictJsonLines({ service, exitCode, reports: reportDir }, reporter.lines, verdicts)));
+    return exitCode;
+  }
   process.stdout.write(
     `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
       (beyond.length > 0 ? `\nChecks beyond the checklist:\n${beyond.map((s) => `    ${s.verdict.padEnd(11)} ${s.name}`).join('\n')}\n` : '') +
