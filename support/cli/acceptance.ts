@@ -57,7 +57,10 @@ function packagesOf(manifest: ServiceManifest): Array<{ file: string; role: stri
  * installed), before any engine is asked. Returns whether the name was checked here.
  */
 function assertPackages(manifest: ServiceManifest): boolean {
-  return packagesOf(manifest).every(({ file, role }) => assertPackage(file, role, manifest.package.name));
+  // Every package is checked (map, not every: a machine without dpkg-deb must not stop at the first).
+  return packagesOf(manifest)
+    .map(({ file, role }) => assertPackage(file, role, manifest.package.name))
+    .every(Boolean);
 }
 
 /** One package file; returns whether its content and name were read here (dpkg-deb present). */
