@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,3 +67,129 @@ for (const [problem, edit, message] of [
     assert.deepEqual(await harnessLeftovers(), []);
   });
 }
+
+// Bad input is answered before the engine is asked for anything: these runs point DOCKER_HOST
+// at a socket that does not exist, so reaching the engine would end in an environment error.
+const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+
+/** A usage or configuration error: exit 2, one paragraph with the fix, no stack, no engine asked. */
+function assertRefused(run: HarnessRun, message: RegExp): void {
+  assert.equal(run.code, 2, run.stdout + run.stderr);
+  assert.match(run.stderr, message);
+  // (A first run after a change of the sources says first that it compiles them.)
+  assert.match(run.stderr, /^(usage|configuration) error: [^\n]*(\n  [^\n]*)*\n  fix: /m);
+  assert.doesNotMatch(run.stderr, /\n\s+at |internal error \(please report it\)|Docker Engine/);
+}
+
+/** An ar archive of these members, as a .deb is (deb(5)). */
+function arArchive(members: Array<[string, Buffer]>): Buffer {
+  const parts: Buffer[] = [Buffer.from('!<arch>\n')];
+  for (const [name, data] of members) {
+    const header = `${name.padEnd(16)}${'0'.padEnd(12)}${'0'.padEnd(6)}${'0'.padEnd(6)}${'100644'.padEnd(8)}${String(data.length).padEnd(10)}\`\n`;
+    parts.push(Buffer.from(header, 'latin1'), data, Buffer.alloc(data.length % 2, '\n'));
+  }
+  return Buffer.concat(parts);
+}
+
+const hasDpkgDeb = spawnSync('dpkg-deb', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** A real .deb of package `name`, built with the machine's dpkg-deb. */
+function buildDeb(name: string): string {
+  const tree = join(dir, `${name}-tree`);
+  mkdirSync(join(tree, 'DEBIAN'), { recursive: true });
+  writeFileSync(join(tree, 'DEBIAN', 'control'), `Package: ${name}\nVersion: 1.0.0\nArchitecture: all\nMaintainer: test <test@example.org>\nDescription: fixture\n`);
+  const deb = join(dir, `${name}_1.0.0_all.deb`);
+  const built = spawnSync('dpkg-deb', ['--root-owner-group', '--build', tree, deb], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+  return deb;
+}
+
+test('WAZO_ACCEPTANCE_TIMEOUT_SCALE=fast: exit 2 with the fix, no stack; --help still works', async () => {
+  const fast = { ...NO_ENGINE, WAZO_ACCEPTANCE_TIMEOUT_SCALE: 'fast' };
+  assertRefused(await runAcceptance(['--service', 'wazo-foo'], fast), /usage error: WAZO_ACCEPTANCE_TIMEOUT_SCALE=fast is not a factor between 0 and 20/);
+  const help = await runAcceptance(['--help'], fast);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /--service <name>/);
+});
+
+test('--tags that do not parse, or select no scenario, exit 2 before any image or engine', async () => {
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--tags', '@user and'], NO_ENGINE), /usage error: --tags "@user and" is not a tag expression/);
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--tags', '@nope'], NO_ENGINE), /usage error: --tags "@nope" selects no scenario of wazo-foo/);
+  assertRefused(await runAcceptance(['--all', '--tags', 'or @user'], NO_ENGINE), /is not a tag expression/);
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--name', 'no scenario is called this'], NO_ENGINE), /--name "no scenario is called this" selects no scenario/);
+});
+
+test('an unknown service and an invalid manifest are refused without a Docker Engine', async () => {
+  assertRefused(await runAcceptance(['--service', 'wazo-fooo'], NO_ENGINE), /unknown service "wazo-fooo".*\n  fix: did you mean wazo-foo\?/);
+  const file = join(dir, 'no-user.yml');
+  writeFileSync(file, goodManifest.replace(/^user: .*\n/m, ''));
+  assertRefused(await runAcceptance(['--manifest', file], NO_ENGINE), /no-user\.yml:\d+: user is missing/);
+});
+
+test('--package given a directory says so; --cleanup with a service is refused', async () => {
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', dir], NO_ENGINE), /the current package \S+ is a directory .*not a \.deb file/);
+  assertRefused(await runAcceptance(['--cleanup', '--service', 'wazo-foo'], NO_ENGINE), /usage error: --cleanup with --service\n  fix: run --cleanup alone/);
+});
+
+test('a truncated .deb is refused from its ar structure, on any machine, without an engine', async () => {
+  const whole = arArchive([
+    ['debian-binary', Buffer.from('2.0\n')],
+    ['control.tar.xz', Buffer.alloc(200, 1)],
+    ['data.tar.xz', Buffer.alloc(2000, 2)],
+  ]);
+  const cut = join(dir, 'cut.deb');
+  writeFileSync(cut, whole.subarray(0, 1000));
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', cut], NO_ENGINE), /the current package \S*cut\.deb is truncated or corrupt: member data\.tar\.xz declares 2000 bytes, but the file ends after \d+/);
+  const noData = join(dir, 'no-data.deb');
+  writeFileSync(noData, arArchive([['debian-binary', Buffer.from('2.0\n')], ['control.tar.xz', Buffer.alloc(200, 1)]]));
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', noData], NO_ENGINE), /is truncated or corrupt: it has no data\.tar member/);
+});
+
+test('a .deb of another package, or with a corrupt content, is refused by the machine\'s dpkg-deb without an engine', { skip: !hasDpkgDeb && 'no dpkg-deb on this machine (the container reads it after the images instead)' }, async () => {
+  const other = buildDeb('wazo-bar');
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', other], NO_ENGINE), /wazo-bar_1\.0\.0_all\.deb is package "wazo-bar", but the manifest describes package "wazo-foo"/);
+  // Same ar structure, data member overwritten: only reading the content finds it.
+  const corrupt = join(dir, 'corrupt.deb');
+  const bytes = readFileSync(buildDeb('wazo-foo'));
+  bytes.fill(0x55, bytes.length - 40, bytes.length - 2);
+  writeFileSync(corrupt, bytes);
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', corrupt], NO_ENGINE), /corrupt\.deb is not a readable Debian package \(dpkg-deb exited \d+\)/);
+});
+
+test('--version prints package.json\'s; --help has one default per option and none for flags', async () => {
+  const version = await runAcceptance(['--version']);
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  const help = await runAcceptance(['--help']);
+  assert.doesNotMatch(help.stdout, /\(default: false\)/);
+  assert.doesNotMatch(help.stdout, /\(default \d+\)\s*\(default: \d+\)/);
+  for (const option of ['--version', '--list', '--name <pattern>', '--fail-fast']) assert.ok(help.stdout.includes(option), option);
+});
+
+test('--list prints the checks a run would start, with their checklist item and N/A, and starts nothing', async () => {
+  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@user or @backup', '--list'], NO_ENGINE);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^\d+ checks of wazo-foo would run \(nothing was started\):\n/);
+  assert.match(run.stdout, /^@user +The service default user is not root\n +checklist item 1: The service default user is not root$/m);
+  assert.doesNotMatch(run.stdout, /@install/);
+  const named = await runAcceptance(['--service', 'wazo-bar', '--name', '^The service default user is not root$', '--list'], NO_ENGINE);
+  assert.match(named.stdout, /^1 check of wazo-bar would run/);
+});
+
+test("README's options table has a row for every option of --help, and no other", async () => {
+  const help = await runAcceptance(['--help']);
+  const inHelp = [...help.stdout.matchAll(/^ {2}(--[a-z-]+)/gm)].map(([, option]) => option).filter((o) => o !== '--help');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const table = /^\| option \| meaning \|\n\|---\|---\|\n((?:\|.*\n)+)/m.exec(readme)?.[1] ?? '';
+  const inReadme = [...table.matchAll(/^\| `(--[a-z-]+)/gm)].map(([, option]) => option);
+  assert.deepEqual(inReadme, inHelp);
+});
+
+test('--list says which checks the manifest makes N/A, and which leave the checklist for it', async () => {
+  const file = join(dir, 'systemd-supervised.yml');
+  writeFileSync(file, goodManifest.replace(/^supervisor: monit/m, 'supervisor: systemd').replace(/registers: true/, 'registers: false'));
+  const run = await runAcceptance(['--manifest', file, '--tags', '@monit or @service-discovery', '--list'], NO_ENGINE);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^@service-discovery +The service registers with consul for the discovery of services\n +checklist item 16: .*\n +N\/A: consul\.registers is false/m);
+  assert.match(run.stdout, /^@monit +.*\n +beyond the checklist \(item 8 is N\/A: supervisor is systemd/m);
+});

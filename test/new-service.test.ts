@@ -1,5 +1,5 @@
-// `npm run new-service` on a copy of the project: it adopts a service completely, a second
-// run adds nothing, and a bad name is refused with exit 2 and changes nothing.
+// `npm run new-service` on a copy of the project: it adopts a service completely; an adopted
+// service and a bad name are refused with exit 2 and change nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,15 +38,31 @@ test('a new service gets a valid manifest on the next free port and a starter fe
   assert.deepEqual(['features/daily/service_discovery.feature', 'features/daily/http/http.feature', 'features/openapi.feature'].map((f) => readFileSync(join(project, f), 'utf8')), daily);
   assert.match(readFileSync(join(project, 'features', 'services', 'wazo-quux', 'wazo-quux.feature'), 'utf8'), /^@per-service @wazo-quux$/m);
   assert.match(run.stdout, /fill in the TODOs of services\/wazo-quux\.yml/);
+  // The supervisor line states the choice, it is no TODO contradicting its value (issue 16).
+  assert.match(readFileSync(join(project, 'services', 'wazo-quux.yml'), 'utf8'), /^supervisor: monit +# monit \(the guideline\), or systemd when the unit's Restart= supervises it$/m);
 });
 
-test('running it again changes nothing and says so', () => {
-  const before = snapshot();
+test('an adopted service (its manifest exists) is refused with exit 2 and nothing is written', () => {
+  for (const name of ['wazo-quux', 'wazo-foo']) {
+    const before = snapshot() + readFileSync(join(project, 'services', 'wazo-foo.yml'), 'utf8');
+    const run = newService(name);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, new RegExp(`^usage error: ${name} is already adopted: services/${name}\\.yml exists\\n  fix: edit services/${name}\\.yml`));
+    assert.equal(run.stdout, '');
+    assert.equal(snapshot() + readFileSync(join(project, 'services', 'wazo-foo.yml'), 'utf8'), before);
+    assert.equal(existsSync(join(project, 'features', 'services', 'wazo-foo')), false);
+  }
+});
+
+test('a run cut short after reserving the port (no manifest yet) is completed without a second port', () => {
+  rmSync(join(project, 'services', 'wazo-quux.yml'));
+  const table = readFileSync(join(project, 'docs', 'ports.yml'), 'utf8');
   const run = newService('wazo-quux');
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(snapshot(), before);
   assert.match(run.stdout, /port 9507 is already wazo-quux's/);
-  assert.match(run.stdout, /exists, left as it is: services\/wazo-quux\.yml/);
+  assert.match(run.stdout, /exists, left as it is: features\/services\/wazo-quux\/wazo-quux\.feature/);
+  assert.equal(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), table);
+  assert.equal(loadManifest(join(project, 'services', 'wazo-quux.yml')).api.port, 9507);
 });
 
 test('a bad name is refused with exit 2 and changes nothing', () => {

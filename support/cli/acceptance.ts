@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
-import { assertPackageIdentity } from '../configuration/package-preflight';
+import { assertPackageIdentity, assertPackageIdentityLocally, hasLocalDpkgDeb } from '../configuration/package-preflight';
 import { ServiceCatalog } from '../configuration/service-catalog';
 import { connectEngine, type Engine } from '../docker/engine';
 import { removeRunResources, removeRunResourcesSettled } from '../docker/janitor';
@@ -18,8 +18,10 @@ import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
 import type { RunParameters } from '../runtime/run-parameters';
-import { timeoutScale } from '../runtime/timeouts';
+import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
+import { assertTagExpression, plannedScenarios } from './feature-plan';
+import { listPlan } from './list-plan';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
@@ -40,15 +42,33 @@ function selectManifest(options: AcceptanceOptions): ServiceManifest {
   if (options.package) {
     // An explicit package replaces the manifest's current one; it is checked at once.
     manifest.package = { ...manifest.package, file: resolve(options.package) };
-    assertDebianPackage(manifest.package.file, 'current');
+    assertPackage(manifest.package.file, 'current', manifest.package.name);
   }
   return manifest;
 }
 
-/** The manifest's packages must be real .deb files (checked before any host boots). */
-function assertPackages(manifest: ServiceManifest): void {
-  assertDebianPackage(manifest.package.file, 'current');
-  if (manifest.package.previous) assertDebianPackage(manifest.package.previous.file, 'previous');
+function packagesOf(manifest: ServiceManifest): Array<{ file: string; role: string }> {
+  return [{ file: manifest.package.file, role: 'current' }, ...(manifest.package.previous ? [{ file: manifest.package.previous.file, role: 'previous' }] : [])];
+}
+
+/**
+ * The manifest's packages must be whole .deb files of the manifest's package: read on this
+ * machine (the ar structure in JavaScript; the content and name with dpkg-deb where it is
+ * installed), before any engine is asked. Returns whether the name was checked here.
+ */
+function assertPackages(manifest: ServiceManifest): boolean {
+  // Every package is checked (map, not every: a machine without dpkg-deb must not stop at the first).
+  return packagesOf(manifest)
+    .map(({ file, role }) => assertPackage(file, role, manifest.package.name))
+    .every(Boolean);
+}
+
+/** One package file; returns whether its content and name were read here (dpkg-deb present). */
+function assertPackage(file: string, role: string, name: string): boolean {
+  assertDebianPackage(file, role);
+  if (!hasLocalDpkgDeb()) return false;
+  assertPackageIdentityLocally(file, name);
+  return true;
 }
 
 /** The base and host images, and the example packages when a manifest names them. */
@@ -61,10 +81,13 @@ async function prepareImages(engine: Engine, suite: string, manifests: ServiceMa
   return { base, host };
 }
 
-/** The service's packages exist, are whole Debian packages, and are the manifest's package. */
+/**
+ * After the images: packages the project builds itself (they exist only now), and on a machine
+ * without dpkg-deb the name and content of any package, read in a container of the base image.
+ */
 async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, run: RunIdentity): Promise<void> {
-  assertPackages(manifest);
-  for (const { file } of [manifest.package, ...(manifest.package.previous ? [manifest.package.previous] : [])]) {
+  if (assertPackages(manifest)) return;
+  for (const { file } of packagesOf(manifest)) {
     await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name, PATHS.packageNames);
   }
 }
@@ -90,34 +113,41 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
   };
 }
 
-/** One service: its manifest, images, a host per scenario or feature, its reports. */
-async function checkOneService(engine: Engine, options: AcceptanceOptions): Promise<number> {
+/** One service, before any engine: its manifest, the scenarios its filters select, its packages. */
+function validateOneService(options: AcceptanceOptions): { manifest: ServiceManifest; packagesChecked: boolean } {
   const manifest = selectManifest(options);
+  plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name });
   // Packages the project does not build itself are checked before anything is built.
-  if (manifest.package.builtFrom !== 'examples') assertPackages(manifest);
+  const packagesChecked = manifest.package.builtFrom !== 'examples' && assertPackages(manifest);
+  return { manifest, packagesChecked };
+}
+
+/** One service: images, a host per scenario or feature, its reports. */
+async function checkOneService(engine: Engine, options: AcceptanceOptions, manifest: ServiceManifest, packagesChecked: boolean): Promise<number> {
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
   const { base, host: hostImage } = await prepareImages(engine, options.debian, [manifest], run, progress);
-  await preflightPackages(engine, base, manifest, run);
+  if (!packagesChecked) await preflightPackages(engine, base, manifest, run);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
   try {
-    return await runFeatures(parameters, options.tags, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines }, options.workers);
+    return await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
   } finally {
     if (!options.keep) await removeRunResources(engine.docker, run.id);
   }
 }
 
-/** Every service (or a shard of them): images are prepared once, then one run per service. */
-async function checkAllServices(engine: Engine, options: AcceptanceOptions): Promise<number> {
+/** Every service of the shard, before any engine: their manifests and the filters. */
+function validateAllServices(options: AcceptanceOptions): ServiceManifest[] {
+  if (options.tags !== undefined) assertTagExpression(options.tags);
   const catalog = new ServiceCatalog(PATHS.services);
-  const services = shardOf(catalog.names(), options.shard);
-  if (services.length === 0) {
-    process.stdout.write(`no service in shard ${options.shard?.index}/${options.shard?.total} of ${catalog.names().length} services: nothing to check\n`);
-    return ExitCode.passed;
-  }
-  const manifests = services.map((name) => loadManifest(catalog.manifestFile(name)));
+  return shardOf(catalog.names(), options.shard).map((name) => loadManifest(catalog.manifestFile(name)));
+}
+
+/** Every service (or a shard of them): images are prepared once, then one run per service. */
+async function checkAllServices(engine: Engine, options: AcceptanceOptions, manifests: ServiceManifest[]): Promise<number> {
+  const services = manifests.map((m) => m.name);
   const run = newRunIdentity();
   const handOver = removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
@@ -125,19 +155,47 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions): Pro
   handOver(); // from here each service's run handles the signals it is passed
   progress.step(`checking ${services.join(', ')} (${options.parallel} at a time)`);
   const outcomes = await checkServices(__filename, services, options);
-  process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(options.reportsDir, o.service, 'compliance.md')}`).join('\n')}\n`);
+  // In JSON each service's own `run` object already says its exit code; the summary is for people.
+  if (options.format === 'text') process.stdout.write(`\n${outcomes.map((o) => `${o.service}: exit ${o.code}, report ${join(options.reportsDir, o.service, 'compliance.md')}`).join('\n')}\n`);
   return overallExitCode(outcomes);
+}
+
+/** The engine, after the janitor removed what dead runs left on it. */
+async function cleanEngine(): Promise<Engine> {
+  const engine = await connectEngine();
+  const stale = await removeRunResources(engine.docker);
+  if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
+  return engine;
 }
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (!options) return ExitCode.passed;
+  // The option is passed on as the variable: the cucumber workers and --all's runs inherit it.
+  if (options.timeoutScale !== undefined) process.env[TIMEOUT_SCALE_VARIABLE] = String(options.timeoutScale);
   timeoutScale(); // a bad WAZO_ACCEPTANCE_TIMEOUT_SCALE is a usage error now, not in a step
-  const engine = await connectEngine();
-  const stale = await removeRunResources(engine.docker);
-  if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
-  if (options.cleanup) return ExitCode.passed;
-  return options.all ? checkAllServices(engine, options) : checkOneService(engine, options);
+  if (options.cleanup) {
+    await cleanEngine();
+    return ExitCode.passed;
+  }
+  // Everything the user gave is validated before the engine is asked for anything: bad input
+  // is answered the same with or without a Docker Engine.
+  if (options.all) {
+    const manifests = validateAllServices(options);
+    if (manifests.length === 0) {
+      process.stdout.write(`no service in shard ${options.shard?.index}/${options.shard?.total}: nothing to check\n`);
+      return ExitCode.passed;
+    }
+    return checkAllServices(await cleanEngine(), options, manifests);
+  }
+  if (options.list) {
+    const manifest = selectManifest(options);
+    const planned = plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name });
+    process.stdout.write(listPlan(manifest, planned, PATHS.guidelines));
+    return ExitCode.passed;
+  }
+  const { manifest, packagesChecked } = validateOneService(options);
+  return checkOneService(await cleanEngine(), options, manifest, packagesChecked);
 }
 
 // `npm run acceptance -- --help | head` closes stdout early: that is not an error.

@@ -15,6 +15,10 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
     ...(options.workers ? ['--workers', String(options.workers)] : []),
+    ...(options.name ?? []).flatMap((pattern) => ['--name', pattern]),
+    ...(options.failFast ? ['--fail-fast'] : []),
+    '--format',
+    options.format,
     '--reports-dir',
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),
@@ -57,7 +61,9 @@ export async function checkServices(entry: string, services: string[], options: 
       });
       running.add(child);
       const prefix = `[${service.padEnd(width)}] `;
-      createInterface({ input: child.stdout! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
+      // JSON Lines name their service themselves, and a prefix would make them unparseable.
+      const outPrefix = options.format === 'json' ? '' : prefix;
+      createInterface({ input: child.stdout! }).on('line', (line) => process.stdout.write(`${outPrefix}${line}\n`));
       createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`${prefix}${line}\n`));
       child.on('close', (code, signal) => {
         running.delete(child);

@@ -1,4 +1,5 @@
 import ora, { type Ora } from 'ora';
+import { colourWanted } from './colour';
 
 /**
  * One status line on a terminal: the scenario running and for how long. ora keeps quiet when
@@ -6,7 +7,8 @@ import ora, { type Ora } from 'ora';
  */
 export class LiveProgress {
   private readonly enabled = Boolean(process.stderr.isTTY) && !process.env.CI;
-  private readonly spinner: Ora = ora({ stream: process.stderr, isEnabled: this.enabled });
+  // No colour for the spinner either where NO_COLOR asks for none (ora's chalk does not read it).
+  private readonly spinner: Ora = ora({ stream: process.stderr, isEnabled: this.enabled, ...(colourWanted(process.stderr) ? {} : { color: undefined }) });
   private timer?: NodeJS.Timeout;
 
   start(name: string): void {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceCatalog } from '../configuration/service-catalog';
+import { ExitCode } from '../errors';
 
 const program = new Command('npm run matrix --')
   .description('Prints the CI matrix as JSON: the service names, or the shard slices with --shards.')
@@ -17,4 +18,12 @@ const program = new Command('npm run matrix --')
     process.stdout.write(`${JSON.stringify(matrix)}\n`);
   });
 
-program.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2)).parse();
+// Usage errors read like the other commands': one paragraph with the fix, on stderr, exit 2.
+program
+  .configureOutput({ writeErr: () => undefined })
+  .exitOverride((error) => {
+    if (error.exitCode === 0) process.exit(ExitCode.passed);
+    process.stderr.write(`usage error: ${error.message.replace(/^error: /, '')}\n  fix: see \`npm run matrix -- --help\`\n`);
+    process.exit(ExitCode.usage);
+  })
+  .parse();

@@ -1,7 +1,8 @@
 // `npm run new-service -- NAME`: adopts a service. Creates its manifest with the next free
 // port (reserved in docs/ports.yml, docs/ports.md re-rendered), creates features/services/NAME/
 // with a starter feature, and says what to fill in. The daily features need no rows: they
-// take every per-service fact from the manifest. Running it again adds nothing twice.
+// take every per-service fact from the manifest. A service that has a manifest is refused; a
+// run cut short before writing it (port reserved, no manifest) is completed, adding nothing twice.
 // Exit codes: 0 done, 2 usage error.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +17,11 @@ const NAME = /^wazo-[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 function adopt(project: string, name: string, say: (line: string) => void): void {
   if (!NAME.test(name)) {
     throw new HarnessError('usage', `"${name}" is not a Wazo service name`, 'use wazo-<name>: lowercase letters and digits, words joined by single dashes (e.g. wazo-bar)');
+  }
+  const manifest = join('services', `${name}.yml`);
+  // An adopted service is edited, not adopted again: refused before anything is written.
+  if (existsSync(join(project, manifest))) {
+    throw new HarnessError('usage', `${name} is already adopted: ${manifest} exists`, `edit ${manifest} (and features/services/${name}/), or choose another name; nothing was written`);
   }
   const write = (path: string, text: string, what: string) => {
     mkdirSync(dirname(join(project, path)), { recursive: true });
@@ -36,9 +42,7 @@ function adopt(project: string, name: string, say: (line: string) => void): void
     say(`port ${port} is already ${name}'s in docs/ports.yml`);
   }
 
-  const manifest = join('services', `${name}.yml`);
-  if (existsSync(join(project, manifest))) say(`exists, left as it is: ${manifest}`);
-  else write(manifest, manifestTemplate(name, port), 'the manifest');
+  write(manifest, manifestTemplate(name, port), 'the manifest');
 
   const starter = join('features', 'services', name, `${name}.feature`);
   if (existsSync(join(project, starter))) say(`exists, left as it is: ${starter}`);

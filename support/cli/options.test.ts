@@ -24,6 +24,9 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     keep: false,
     verbose: false,
     cleanup: false,
+    failFast: false,
+    list: false,
+    format: 'text',
   });
 });
 
@@ -61,4 +64,23 @@ test('shards are round-robin slices that cover every service exactly once', () =
 test('--workers takes 1 to 8 cucumber workers', () => {
   assert.equal(parseOptions(['--service', 'wazo-foo', '--workers', '2'])?.workers, 2);
   assert.match(usageError(['--service', 'wazo-foo', '--workers', '0']), /"0" is not a whole number from 1 to 8/);
+});
+
+test('--cleanup runs alone, --list takes one service, --name takes regular expressions', () => {
+  assert.match(usageError(['--cleanup', '--service', 'wazo-foo']), /--cleanup with --service/);
+  assert.match(usageError(['--cleanup', '--package', 'x.deb']), /--cleanup with --package/);
+  assert.match(usageError(['--all', '--list']), /--list with --all/);
+  assert.deepEqual(parseOptions(['--service', 'wazo-foo', '--name', 'root', '--name', 'shell$'])?.name, ['root', 'shell$']);
+  assert.match(usageError(['--service', 'wazo-foo', '--name', '(']), /"\(" is not a regular expression/);
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--fail-fast'])?.failFast, true);
+});
+
+test('--timeout-scale takes a factor from 0 to 20, as the variable does', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--timeout-scale', '2.5'])?.timeoutScale, 2.5);
+  assert.match(usageError(['--service', 'wazo-foo', '--timeout-scale', 'fast']), /"fast" is not a factor between 0 and 20/);
+});
+
+test('--format is text or json', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--format', 'json'])?.format, 'json');
+  assert.match(usageError(['--service', 'wazo-foo', '--format', 'xml']), /Allowed choices are text, json/);
 });

@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
+import { PROJECT_ROOT } from '../project-root';
+import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -26,7 +29,20 @@ export interface AcceptanceOptions {
   keep: boolean;
   verbose: boolean;
   cleanup: boolean;
+  /** Regular expressions on scenario names (cucumber's --name): a scenario matching any runs. */
+  name?: string[];
+  /** Stop the run at the first failed scenario (cucumber's failFast). */
+  failFast: boolean;
+  /** Print the scenarios that would run, with their checklist item, and start nothing. */
+  list: boolean;
+  /** Every wait multiplied by this factor (WAZO_ACCEPTANCE_TIMEOUT_SCALE's value when given). */
+  timeoutScale?: number;
+  /** text: the console lines for people; json: JSON Lines on stdout for scripts. */
+  format: OutputFormat;
 }
+
+export const FORMATS = ['text', 'json'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 function program(): Command {
   return new Command('npm run acceptance --')
@@ -41,16 +57,22 @@ function program(): Command {
     .option('--service <name>', 'service to check: its manifest is services/<name>.yml')
     .option('--manifest <file>', 'manifest of a service described outside services/')
     .option('--package <file.deb>', "check this .deb instead of the manifest's package")
-    .option('--all', 'check every service of services/, each on its own host', false)
+    .option('--all', 'check every service of services/, each on its own host')
     .option('--shard <i/n>', 'with --all: check only the i-th of n slices of the services (a CI matrix leg)', parseShard)
-    .option('--parallel <n>', 'with --all: how many services to check at once (default 1)', parseParallel, 1)
+    .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
     .option('--workers <n>', 'cucumber workers, each with a shared host of its own (default: cucumber.json, 4)', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
-    .option('--keep', 'leave the host(s) running after the run and print how to enter them', false)
-    .option('--verbose', 'show the output of image builds and debootstrap', false)
-    .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit', false)
+    .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
+    .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
+    .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
+    .addOption(new Option('--format <format>', 'text (the console lines, by default) or json (one JSON object per verdict on stdout)').choices(FORMATS))
+    .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
+    .option('--keep', 'leave the host(s) running after the run and print how to enter them')
+    .option('--verbose', 'show the output of image builds and debootstrap')
+    .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit')
+    .version(harnessVersion(), '--version', 'print the harness version and exit')
     .addHelpText(
       'after',
       '\nExamples:\n  npm run acceptance -- --service wazo-foo\n  npm run acceptance -- --service wazo-foo --tags @user\n' +
@@ -59,6 +81,29 @@ function program(): Command {
     )
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
+}
+
+/** The harness's version is package.json's: one place to bump. */
+function harnessVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** --name may be given several times; each must be a regular expression (cucumber compiles it). */
+function collectPattern(value: string, previous: string[] | undefined): string[] {
+  try {
+    new RegExp(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`"${value}" is not a regular expression (${(error as Error).message})`);
+  }
+  return [...(previous ?? []), value];
+}
+
+function parseTimeoutScale(value: string): number {
+  try {
+    return timeoutScale({ [TIMEOUT_SCALE_VARIABLE]: value });
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not a factor between 0 and 20 (e.g. 2 doubles every wait)`);
+  }
 }
 
 function parseShard(value: string): Shard {
@@ -88,12 +133,26 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
   try {
     command.parse(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')) return undefined;
+    if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return undefined;
     const message = error instanceof CommanderError ? error.message.replace(/^error: /, '') : String(error);
     throw new HarnessError('usage', message, 'see `npm run acceptance -- --help`');
   }
-  const options = command.opts<AcceptanceOptions>();
-  options.reportsDir = resolve(options.reportsDir);
+  const given = command.opts<Partial<AcceptanceOptions>>();
+  // Flags absent from the command line are false here, not commander defaults: a default of
+  // false would print "(default: false)" on every flag of --help.
+  const options: AcceptanceOptions = {
+    ...given,
+    all: given.all ?? false,
+    parallel: given.parallel ?? 1,
+    debian: given.debian ?? 'trixie',
+    reportsDir: resolve(given.reportsDir ?? 'reports'),
+    keep: given.keep ?? false,
+    verbose: given.verbose ?? false,
+    cleanup: given.cleanup ?? false,
+    failFast: given.failFast ?? false,
+    list: given.list ?? false,
+    format: given.format ?? 'text',
+  };
   const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
   if (!options.cleanup && sources.length === 0) {
     throw new HarnessError('usage', 'no service given', 'name one with --service NAME (a manifest in services/), --manifest FILE, or --all');
@@ -103,6 +162,12 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
   }
   if (options.all && options.package) {
     throw new HarnessError('usage', '--package with --all', 'a package belongs to one service: use --service NAME --package FILE.deb');
+  }
+  if (options.cleanup && sources.length + (options.package ? 1 : 0) > 0) {
+    throw new HarnessError('usage', `--cleanup with ${[...sources, options.package && '--package'].filter(Boolean).join(' and ')}`, 'run --cleanup alone: it removes what every dead run left behind, whichever service it checked');
+  }
+  if (options.list && options.all) {
+    throw new HarnessError('usage', '--list with --all', 'list one service at a time: --service NAME --list (every service runs the same features)');
   }
   if (!options.all && (options.shard || options.parallel !== 1)) {
     throw new HarnessError('usage', '--shard and --parallel only apply to --all', 'add --all, or drop them');

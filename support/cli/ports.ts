@@ -33,7 +33,13 @@ function problemsOf(file: string, { table, problems }: ReadTable): string[] {
   return all;
 }
 
-function program(out: (text: string) => void, setCode: (code: number) => void): Command {
+/** A usage error of the command: on stderr, with the fix, exit 2. */
+function usage(err: (text: string) => void, problem: string, fix: string): number {
+  err(`usage error: ${problem}\n  fix: ${fix}\n`);
+  return ExitCode.usage;
+}
+
+function program(out: (text: string) => void, err: (text: string) => void, setCode: (code: number) => void): Command {
   /** Prints a table's problems and ends with exit 1; true when there were none. */
   const clean = (source: string, problems: string[]): boolean => {
     if (problems.length === 0) return true;
@@ -46,13 +52,18 @@ function program(out: (text: string) => void, setCode: (code: number) => void): 
   /** Runs an action on a readable table; an unreadable or invalid one ends with exit 1. */
   const withTable = (action: (file: string, read: ReadTable) => void) => (options: { table: string }) => {
     const file = tableFile(options.table);
+    // A table that is not there is a mistyped --table (usage, 2), not a table with problems (1).
+    if (!existsSync(file)) {
+      setCode(usage(err, `--table ${options.table}: no such table (${displayPath(file)} does not exist)`, `give "project", "guidelines", or the path of a .yml/.md flow table`));
+      return;
+    }
     const read = readFlowTable(file);
     if (clean(read.table.source, problemsOf(file, read))) action(file, read);
   };
   const command = new Command('npm run ports --')
     .description('The network flow table of Wazo Platform (docs/ports.yml): next free port, checks, display.')
     .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: out });
+    .configureOutput({ writeOut: out, writeErr: () => undefined });
   command
     .command('next')
     .description(`print the next unused port above ${LAST_ALLOCATED_PORT}, the one a new daemon takes`)
@@ -82,17 +93,25 @@ function program(out: (text: string) => void, setCode: (code: number) => void): 
 }
 
 /** Runs the command; returns its exit code (help: 0, usage error: 2). */
-export function runPorts(argv: string[], out: (text: string) => void): number {
+export function runPorts(argv: string[], out: (text: string) => void, err: (text: string) => void = out): number {
   let code: number = ExitCode.passed;
-  const command = program(out, (c) => (code = c));
+  const command = program(out, err, (c) => (code = c));
   try {
     command.parse(argv, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    // --help asked for: 0; no command (commander shows the help) or a bad one: usage error.
-    return error.code === 'commander.helpDisplayed' ? ExitCode.passed : ExitCode.usage;
+    // --help asked for: 0; no command, or a bad one: usage error on stderr, with the fix.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.passed;
+    const problem = error.code === 'commander.help' ? 'no command given' : error.message.replace(/^error: /, '');
+    return usage(err, problem, 'use one of next, check, show, docs (see `npm run ports -- --help`)');
   }
   return code;
 }
 
-if (require.main === module) process.exitCode = runPorts(process.argv.slice(2), (text) => process.stdout.write(text));
+if (require.main === module) {
+  process.exitCode = runPorts(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
+}

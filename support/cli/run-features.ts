@@ -9,12 +9,17 @@ import { undoOnInterrupt } from '../interrupts';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
+import { verdictJsonLines } from '../report/json-lines';
 import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
+import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
-import { tagExpression } from './options';
+import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
+
+/** What the command line chose of the scenarios and their run. */
+export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format'>;
 
 export interface FeatureRunPaths {
   root: string;
@@ -61,21 +66,25 @@ function verdictsJson(service: string, tags: string | undefined, exitCode: numbe
  * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
  * exit code the verdicts give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, userTags: string | undefined, paths: FeatureRunPaths, workers?: number): Promise<number> {
+export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, paths: FeatureRunPaths): Promise<number> {
+  const { tags: userTags, workers } = selection;
   const started = new Date();
   const service = parameters.manifest.name;
   const reportDir = join(paths.reports, service);
   rmSync(reportDir, { recursive: true, force: true }); // a report describes one run
   mkdirSync(join(reportDir, 'diagnostics'), { recursive: true });
   const live = new LiveProgress();
+  // With --format json, stdout carries only the JSON Lines written at the end.
+  const json = selection.format === 'json';
   const reporter = new ScenarioReporter(
-    (text) => process.stdout.write(text),
+    (text) => (json ? undefined : process.stdout.write(text)),
     (scenario, title, body) => {
       const file = join(reportDir, 'diagnostics', `${slug(scenario)}--${slug(title)}.txt`);
       writeFileSync(file, body);
       return file;
     },
     live,
+    verdictPaint(colourWanted(process.stdout)),
   );
   // Cucumber's own stdout formatter is replaced by the reporter's one line per checked item.
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -86,6 +95,8 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
       provided: {
         ...supportCode(),
         tags: tagExpression(userTags, service),
+        ...(selection.name ? { name: selection.name } : {}),
+        ...(selection.failFast ? { failFast: true } : {}),
         worldParameters: parameters as unknown as Record<string, never>,
         format: [`html:${join(reportDir, 'cucumber.html')}`],
       },
@@ -119,7 +130,8 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
     throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');
   }
 
-  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags });
+  if (reporter.notRun.length > 0) (json ? process.stderr : process.stdout).write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
+  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
   const markdown = complianceMarkdown(
@@ -140,6 +152,10 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
   writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));
   writeFileSync(join(reportDir, 'verdicts.json'), redact(verdictsJson(service, userTags, exitCode, verdicts, beyond)));
 
+  if (json) {
+    process.stdout.write(redact(verdictJsonLines({ service, exitCode, reports: reportDir }, reporter.lines, verdicts)));
+    return exitCode;
+  }
   process.stdout.write(
     `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
       (beyond.length > 0 ? `\nChecks beyond the checklist:\n${beyond.map((s) => `    ${s.verdict.padEnd(11)} ${s.name}`).join('\n')}\n` : '') +

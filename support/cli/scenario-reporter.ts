@@ -1,4 +1,5 @@
 import { PickleStepType, TestStepResultStatus, type Envelope, type GherkinDocument, type Pickle, type TestStepResult } from '@cucumber/messages';
+import { plain, type Paint } from './colour';
 import { NOT_APPLICABLE } from '../checks/applicability';
 import { judgeScenario, stepLabel, type StepKind, type StepOutcome } from '../report/scenario-verdict';
 import type { ScenarioVerdict } from '../report/verdict';
@@ -59,6 +60,8 @@ export class ScenarioReporter {
   private readonly hooks = new Map<string, string>();
   private readonly started = new Map<string, CaseState>();
   readonly lines: ScenarioLine[] = [];
+  /** Scenarios cucumber skipped whole, hooks too: --fail-fast stopped the run before them. */
+  readonly notRun: Array<{ name: string; tags: string[] }> = [];
 
   private readonly write: (text: string) => void;
   private readonly saveAttachment: (scenario: string, title: string, body: string) => string;
@@ -68,6 +71,7 @@ export class ScenarioReporter {
     write: (text: string) => void,
     saveAttachment: (scenario: string, title: string, body: string) => string,
     private readonly live?: { start(name: string): void; stop(): void },
+    private readonly paint: Paint = plain,
   ) {
     this.write = (text) => write(redact(text));
     this.saveAttachment = (scenario, title, body) => saveAttachment(redact(scenario), redact(title), redact(body));
@@ -117,6 +121,12 @@ export class ScenarioReporter {
     if (!state) return;
     this.started.delete(testCaseStartedId);
     const tags = state.pickle.tags.map((t) => t.name);
+    // Not one step or hook ran and no N/A was noted: the scenario was never started (cucumber's
+    // failFast skips what follows a failure), which is neither a verdict nor a harness bug.
+    if (state.steps.length > 0 && state.notes.length === 0 && state.steps.every((s) => s.status === TestStepResultStatus.SKIPPED)) {
+      this.notRun.push({ name: state.pickle.name, tags });
+      return;
+    }
     const judgement = judgeScenario(state.steps, state.notes);
     const decisive = judgement.decisiveStep;
     const line: ScenarioLine = {
@@ -133,7 +143,7 @@ export class ScenarioReporter {
     };
     this.lines.push(line);
     this.live?.stop();
-    this.write(`${line.verdict.padEnd(11)} ${line.area.padEnd(20)} ${line.name}\n`);
+    this.write(`${this.paint(line.verdict, line.verdict.padEnd(11))} ${line.area.padEnd(20)} ${line.name}\n`);
     for (const note of state.notes) this.write(`      ${note.startsWith(NOT_APPLICABLE) ? '' : 'note: '}${note}\n`);
     if (line.reason && line.verdict !== 'N/A') this.write(`      ${line.verdict.toLowerCase()}: ${line.reason}\n`);
     if (line.verdict === 'FAIL' && line.failedStep) this.write(`      failed step: ${line.failedStep}\n`);

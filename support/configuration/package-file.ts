@@ -1,18 +1,14 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
+import { readDebStructure } from './deb-archive';
 
-/** A .deb is an ar archive whose first member is debian-binary. */
-const AR_MAGIC = '!<arch>\n';
-
-/** Refuses, before any container starts, a package path that cannot be a Debian package. */
+/** Refuses, before any engine is asked, a package path that cannot be a whole Debian package. */
 export function assertDebianPackage(file: string, role: string): void {
   const shown = displayPath(file);
-  let size: number;
+  let isFile: boolean;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw Object.assign(new Error(), { code: 'not a regular file' });
-    size = stat.size;
+    isFile = statSync(file).isFile();
   } catch (error) {
     throw new HarnessError(
       'configuration',
@@ -20,19 +16,22 @@ export function assertDebianPackage(file: string, role: string): void {
       'build the package first, or give its path with --package FILE.deb (or fix the path in the manifest)',
     );
   }
-  const header = Buffer.alloc(Math.min(size, 8 + 16));
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, header.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const text = header.toString('latin1');
-  if (!text.startsWith(AR_MAGIC) || !text.slice(8).startsWith('debian-binary')) {
+  if (!isFile) {
     throw new HarnessError(
       'configuration',
-      `the ${role} package ${shown} is not a Debian package (no ar archive starting with debian-binary)`,
-      'give a .deb built by dpkg-deb or dpkg-buildpackage',
+      `the ${role} package ${shown} is a directory (or another kind of file), not a .deb file`,
+      'give the path of the .deb itself, e.g. --package DIR/NAME_VERSION_all.deb',
+    );
+  }
+  const { problem } = readDebStructure(file);
+  if (problem?.kind === 'not-a-deb') {
+    throw new HarnessError('configuration', `the ${role} package ${shown} is not a Debian package (${problem.detail})`, 'give a .deb built by dpkg-deb or dpkg-buildpackage');
+  }
+  if (problem?.kind === 'truncated') {
+    throw new HarnessError(
+      'configuration',
+      `the ${role} package ${shown} is truncated or corrupt: ${problem.detail}`,
+      'rebuild the package, or copy it again (an interrupted download or copy leaves a short file)',
     );
   }
 }

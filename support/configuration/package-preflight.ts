@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -32,7 +33,10 @@ export async function assertPackageIdentity(
     writeFileSync(`${remembered}.${process.pid}`, read);
     renameSync(`${remembered}.${process.pid}`, remembered);
   }
-  const name = readFileSync(remembered, 'utf8');
+  assertPackageName(file, readFileSync(remembered, 'utf8'), expectedName);
+}
+
+function assertPackageName(file: string, name: string, expectedName: string): void {
   if (name !== expectedName) {
     throw new HarnessError(
       'configuration',
@@ -40,6 +44,32 @@ export async function assertPackageIdentity(
       `give the ${expectedName} package with --package, or check the manifest's package.name (or name) field`,
     );
   }
+}
+
+function unreadable(file: string, exitCode: number | null, output: string): HarnessError {
+  return new HarnessError(
+    'configuration',
+    `${displayPath(file)} is not a readable Debian package (dpkg-deb exited ${exitCode}):\n  ${output.trim().split('\n').join('\n  ')}`,
+    'rebuild the package (it may be truncated or corrupt), or give another one with --package',
+  );
+}
+
+/** Whether dpkg-deb runs on the machine running the harness (Debian and its derivatives). */
+export function hasLocalDpkgDeb(): boolean {
+  return spawnSync('dpkg-deb', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The same check with the machine's own dpkg-deb, before any engine is asked: a package whose
+ * content is corrupt, or another package's, is refused even when no Docker Engine runs.
+ */
+export function assertPackageIdentityLocally(file: string, expectedName: string): void {
+  // --fsys-tarfile reads the whole data member: a corrupt archive fails here, not in apt.
+  const whole = spawnSync('dpkg-deb', ['--fsys-tarfile', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (whole.status !== 0) throw unreadable(file, whole.status, whole.stderr);
+  const field = spawnSync('dpkg-deb', ['--field', file, 'Package'], { encoding: 'utf8' });
+  if (field.status !== 0) throw unreadable(file, field.status, field.stderr);
+  assertPackageName(file, field.stdout.trim(), expectedName);
 }
 
 /** The Package field of a package that dpkg-deb reads whole. */
@@ -51,12 +81,6 @@ async function readPackageName(docker: Docker, baseImage: string, run: RunIdenti
     command: ['sh', '-c', 'dpkg-deb --fsys-tarfile "$0" >/dev/null && dpkg-deb --field "$0" Package', inContainer],
     binds: [`${dirname(file)}:/pkg:ro`],
   });
-  if (exitCode !== 0) {
-    throw new HarnessError(
-      'configuration',
-      `${displayPath(file)} is not a readable Debian package (dpkg-deb exited ${exitCode}):\n  ${output.trim().split('\n').join('\n  ')}`,
-      'rebuild the package (it may be truncated or corrupt), or give another one with --package',
-    );
-  }
+  if (exitCode !== 0) throw unreadable(file, exitCode, output);
   return output.trim();
 }

@@ -111,3 +111,21 @@ test('scenarios that decide no checklist item are reported beyond it, with their
   assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \| Why \|\n\|---\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
   assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again \(FAIL\)\n\n```\nfound: {4}\/var\/log\/x\.log left/);
 });
+
+test('--fail-fast: an item whose scenarios were never started is NOT RUN, with the reason; one that failed still fails the run', () => {
+  const stoppedBefore = [{ name: 'The service default user cannot log in to a shell', tags: ['@user'] }];
+  const verdicts = judgeChecklist(items, [line('The service default user is not root', ['@user'], 'FAIL')], manifest, { tags: '@user', stoppedBefore });
+  const shell = verdicts.find((v) => v.item.text === 'The service default user cannot log in to a shell');
+  assert.equal(shell?.verdict, 'NOT RUN');
+  assert.equal(shell?.reason, '--fail-fast stopped the run at an earlier failure');
+  const reboot = verdicts.find((v) => v.item.text === 'The service is correctly started on a reboot');
+  assert.match(reboot?.reason ?? '', /--tags "@user" left it out/, 'what the tags left out keeps its own reason');
+  assert.equal(runExitCode(verdicts, []), 1);
+});
+
+test('--name: what the names left out is NOT RUN, saying so (not a harness bug)', () => {
+  const verdicts = judgeChecklist(items, [line('The service default user is not root', ['@user'], 'PASS')], manifest, { names: ['not root$'] });
+  const reboot = verdicts.find((v) => v.item.text === 'The service is correctly started on a reboot');
+  assert.equal(reboot?.verdict, 'NOT RUN');
+  assert.equal(reboot?.reason, '--name "not root$" left it out');
+});

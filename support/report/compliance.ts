@@ -16,9 +16,14 @@ export interface ItemVerdict {
 /** What the user selected: NOT RUN is only ever the consequence of their --tags. */
 export interface Selection {
   tags?: string;
+  /** --name patterns: scenarios by name. */
+  names?: string[];
+  /** The scenarios --fail-fast left unstarted after a failure: the items they decide are NOT RUN. */
+  stoppedBefore?: Array<{ name: string; tags: string[] }>;
 }
 
-function decidingScenarios(item: ChecklistItem, lines: ScenarioLine[]): ScenarioLine[] {
+/** The scenarios (run, or only planned by --list) that decide an item of the checklist. */
+export function decidingScenarios<S extends { name: string; tags: string[] }>(item: ChecklistItem, lines: S[]): S[] {
   const rule = CHECKLIST_RULES[item.text];
   if (!rule || rule.kind === 'manual') return [];
   return lines.filter(
@@ -38,8 +43,10 @@ function judgeItem(item: ChecklistItem, lines: ScenarioLine[], manifest: Service
   const scenarios = decidingScenarios(item, lines);
   const verdict = worstOf(scenarios.map((s) => s.verdict));
   if (verdict === undefined) {
-    return selection.tags
-      ? { item, verdict: 'NOT RUN', reason: `--tags "${selection.tags}" left it out`, scenarios }
+    if (decidingScenarios(item, selection.stoppedBefore ?? []).length > 0) return { item, verdict: 'NOT RUN', reason: '--fail-fast stopped the run at an earlier failure', scenarios };
+    const filters = [selection.tags && `--tags "${selection.tags}"`, ...(selection.names ?? []).map((n) => `--name "${n}"`)].filter(Boolean);
+    return filters.length > 0
+      ? { item, verdict: 'NOT RUN', reason: `${filters.join(' and ')} left it out`, scenarios }
       : { item, verdict: 'BLOCKED', reason: 'no scenario decided it although every area ran (a harness bug: please report it)', scenarios };
   }
   const reason = scenarios.find((s) => s.verdict === verdict && s.reason)?.reason;

@@ -48,7 +48,13 @@ export function seconds(ms: number): string {
 /**
  * Every wait of the harness, in one place, in milliseconds. Waits report what they waited
  * for, how long, and the last state seen; these bounds keep a broken service from hanging a run.
+ * Each bound is scaled when it is read, not when this module is imported: a bad
+ * WAZO_ACCEPTANCE_TIMEOUT_SCALE must reach the CLI as a usage error (even with --help), not
+ * as a stack trace from an import.
  */
-export const TIMEOUTS: Readonly<typeof base> = Object.fromEntries(
-  Object.entries(base).map(([name, ms]) => [name, Math.round(ms * timeoutScale())]),
+export const TIMEOUTS: Readonly<typeof base> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(base).map(([name, ms]) => [name, { enumerable: true, get: () => Math.round(ms * timeoutScale()) }]),
+  ),
 ) as typeof base;
