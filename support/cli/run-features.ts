@@ -6,6 +6,7 @@ import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { HarnessError } from '../errors';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
+import { qualifyTestcaseClassnames } from '../report/junit-classnames';
 import { readChecklist } from '../report/guidelines-checklist';
 import type { RunParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
@@ -95,8 +96,11 @@ export async function runFeatures(parameters: RunParameters, userTags: string | 
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
-  // file target sometimes lost its content at the end of a run (an empty junit.xml).
-  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
+  // file target sometimes lost its content at the end of a run (an empty junit.xml). Each
+  // testcase's classname names the service, so that a matrix's merged results keep apart.
+  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) =>
+    writeFileSync(join(reportDir, 'junit.xml'), redact(qualifyTestcaseClassnames(xml, service))),
+  );
   try {
     await runCucumber(runConfiguration, environment, (envelope) => {
       reporter.onMessage(envelope);
