@@ -80,6 +80,13 @@ applicable() {
 
 start_network() {
   if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    # A route that already covers the address belongs to someone else (docker0, a network of
+    # the machine's engine): two bridges on one subnet would break both.
+    taken=$(ip -4 route show match "${BRIDGE_CIDR%/*}" | grep -v '^default' || true)
+    if [ -n "$taken" ]; then
+      say "$BRIDGE_CIDR is already routed ($taken): set WAZO_CGROUP2_BRIDGE_CIDR and WAZO_CGROUP2_SUBNET to a free /24"
+      exit 2
+    fi
     ip link add "$BRIDGE" type bridge
     ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
   fi

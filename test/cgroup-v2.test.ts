@@ -5,7 +5,7 @@
 // already, every other self-test runs on it and this file is skipped.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Docker from 'dockerode';
@@ -52,6 +52,9 @@ describe('on a cgroup v2 engine started by scripts/cgroup-v2-engine.sh', { skip,
     assert.deepEqual(tableDifferences(readExpectedTable(join(ROOT, 'examples', 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', output)), [], run.stdout);
     assert.equal(run.code, 0, output);
     assert.match(run.stdout, /^wazo-foo: checklist 19 pass, 0 fail, 0 not applicable, 0 blocked, 0 environment, 2 manual, 0 not run; /m);
+    // CI merges the legs' junit files: every testcase says which service it is of.
+    const classnames = [...readFileSync(join(reportsDir, 'wazo-foo', 'junit.xml'), 'utf8').matchAll(/<testcase classname="([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(classnames.length > 0 && classnames.every((name) => name.startsWith('wazo-foo.')), classnames.join('\n'));
     const machineDockerHost = process.env.DOCKER_HOST;
     process.env.DOCKER_HOST = dockerHost; // harnessLeftovers asks the engine of DOCKER_HOST
     try {
