@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import Docker from 'dockerode';
 import { presentHarnessImages } from '../support/images/harness-images';
 import {
@@ -29,8 +29,25 @@ const machineEngine = new Docker();
 
 describe('on a cgroup v2 engine started by scripts/cgroup-v2-engine.sh', { skip, concurrency: 1 }, () => {
   let dockerHost = '';
-  // A failing test must not leave a second engine running on a shared machine.
-  after(() => stopCgroupV2Engine());
+  // Ctrl-C or SIGTERM of the self-tests: the engine runs in a session of its own (the signal
+  // does not reach it), so it is stopped here, or it would stay on a shared machine.
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    try {
+      stopCgroupV2Engine();
+    } finally {
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+  };
+  before(() => {
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
+  });
+  // A failing test must not leave a second engine running either.
+  after(() => {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+    stopCgroupV2Engine();
+  });
 
   test('the script starts an engine that reports cgroup v2, once however often it is asked', async () => {
     dockerHost = startCgroupV2Engine();
