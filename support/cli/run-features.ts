@@ -8,6 +8,7 @@ import { HarnessError } from '../errors';
 import { undoOnInterrupt } from '../interrupts';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
+import { qualifyTestcaseClassnames } from '../report/junit-classnames';
 import { readChecklist } from '../report/guidelines-checklist';
 import { verdictJsonLines } from '../report/json-lines';
 import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
@@ -108,8 +109,11 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
-  // file target sometimes lost its content at the end of a run (an empty junit.xml).
-  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) => writeFileSync(join(reportDir, 'junit.xml'), redact(xml)));
+  // file target sometimes lost its content at the end of a run (an empty junit.xml). Each
+  // testcase's classname names the service, so that a matrix's merged results keep apart.
+  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) =>
+    writeFileSync(join(reportDir, 'junit.xml'), redact(qualifyTestcaseClassnames(xml, service))),
+  );
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   const handoffDir = mkdtempSync(join(tmpdir(), `wazo-acceptance-${parameters.run.id}-`));
   const removeHandoff = () => rmSync(handoffDir, { recursive: true, force: true });

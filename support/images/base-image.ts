@@ -11,6 +11,11 @@ import { contentHash } from './content-hash';
 
 export const MIRROR = 'http://deb.debian.org/debian';
 
+/** The tag of the base image debootstrap builds: a hash of its recipe, the suite and the mirror. */
+export function localBaseImageTag(suite: string, baseDir: string): string {
+  return `wazo-harness/debian:${suite}-${contentHash([baseDir], [suite, MIRROR])}`;
+}
+
 /**
  * The Debian base the Wazo host image builds on. Preference order: an official image
  * already on the machine, a debootstrapped one built earlier, a pull, then debootstrap
@@ -20,7 +25,7 @@ export async function resolveBaseImage(docker: Docker, suite: string, baseDir: s
   const official = `debian:${suite}`;
   if (await imageExists(docker, official)) return official;
   const packages = readFileSync(join(baseDir, 'debootstrap-packages'), 'utf8').split(/\s+/).filter(Boolean);
-  const local = `wazo-harness/debian:${suite}-${contentHash([baseDir], [suite, MIRROR])}`;
+  const local = localBaseImageTag(suite, baseDir);
   if (await imageExists(docker, local)) return local;
   progress.step(`base image: ${official} is not on this machine, trying to pull it`);
   const pullError = await pull(docker, official);

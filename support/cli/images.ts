@@ -1,0 +1,43 @@
+// `npm run --silent images -- build|list|cache-key [SUITE]`: the harness's images for scripts and CI.
+//   build      builds (or finds) the base and host images a run would, and nothing else
+//   list       the base and host images this checkout uses that the engine (DOCKER_HOST) has,
+//              one a line: what to `docker save` into a cache or hand to another engine
+//   cache-key  a key for those images from their recipes (changes when a recipe changes)
+import { join } from 'node:path';
+import { connectEngine } from '../docker/engine';
+import { resolveBaseImage } from '../images/base-image';
+import { imageCacheKey, presentHarnessImages, type ImageRecipes } from '../images/harness-images';
+import { ensureHostImage } from '../images/host-image';
+import { stderrProgress } from '../progress';
+import { PROJECT_ROOT } from '../project-root';
+
+const RECIPES: ImageRecipes = { base: join(PROJECT_ROOT, 'docker', 'base'), host: join(PROJECT_ROOT, 'docker', 'host') };
+
+async function main(command: string | undefined, suite = 'trixie'): Promise<number> {
+  if (command === 'cache-key') {
+    process.stdout.write(`${imageCacheKey(suite, RECIPES)}\n`);
+    return 0;
+  }
+  if (command === 'build') {
+    const { docker } = await connectEngine();
+    const progress = stderrProgress(false);
+    const base = await resolveBaseImage(docker, suite, RECIPES.base, progress);
+    process.stdout.write(`${base}\n${await ensureHostImage(docker, base, suite, RECIPES.host, progress)}\n`);
+    return 0;
+  }
+  if (command === 'list') {
+    const images = await presentHarnessImages((await connectEngine()).docker, suite, RECIPES);
+    process.stdout.write(images.map((image) => `${image}\n`).join(''));
+    return 0;
+  }
+  process.stderr.write('usage: npm run --silent images -- build|list|cache-key [SUITE]\n');
+  return 2;
+}
+
+main(process.argv[2], process.argv[3]).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+  },
+);
