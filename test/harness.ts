@@ -1,8 +1,10 @@
 // Helpers for the self-tests: run the harness as a user would, and look for leftovers.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { LABEL, processAlive } from '../support/docker/run-labels';
+import { LABEL, processAlive, runOfDir } from '../support/docker/run-labels';
 
 export const ROOT = join(__dirname, '..');
 
@@ -38,9 +40,20 @@ export async function buildExamplePackages(): Promise<void> {
   if (run.code !== 0) throw new Error(`building the example packages (a run of wazo-foo's install check) failed:\n${run.stdout}\n${run.stderr}`);
 }
 
+/** The run directories (support/docker/run-labels.ts) of runs whose process is gone. */
+function runDirsOfEndedRuns(): string[] {
+  return readdirSync(tmpdir())
+    .filter((name) => {
+      const run = runOfDir(name);
+      return run !== undefined && !processAlive(run.pid);
+    })
+    .map((name) => `directory ${join(tmpdir(), name)}`);
+}
+
 /**
- * Containers, networks and volumes of harness runs that have ended: none may survive its run.
- * Runs still going (another test process on the same engine) are not leftovers.
+ * Containers, networks, volumes and temporary directories of harness runs that have ended:
+ * none may survive its run. Runs still going (another test process on the same engine) are
+ * not leftovers.
  */
 export async function harnessLeftovers(): Promise<string[]> {
   const docker = new Docker();
@@ -55,12 +68,13 @@ export async function harnessLeftovers(): Promise<string[]> {
     ...containers.filter((c) => ended(c.Labels)).map((c) => `container ${c.Names.join(',')}`),
     ...networks.filter((n) => ended(n.Labels)).map((n) => `network ${n.Name}`),
     ...(Volumes ?? []).filter((v) => ended(v.Labels)).map((v) => `volume ${v.Name}`),
+    ...runDirsOfEndedRuns(),
   ];
 }
 
 /**
- * The examples' runs use two cucumber workers: with several examples at once on a 2-core
- * machine, fewer shared hosts to boot per run (one per worker) beats more workers per run.
+ * The examples' runs use two cucumber workers: several examples run at once on a 2-core
+ * machine, CPU-bound, so more workers per run would only add processes to start.
  */
 export const EXAMPLE_WORKERS = ['--workers', '2'];
 

@@ -24,7 +24,7 @@ function startRun(): { child: ChildProcess; output: () => string; exit: Promise<
 
 /** The run's host containers (not the short tool containers that check its package). */
 async function hostsOf(pid: number): Promise<string[]> {
-  return (await containersOf(pid)).filter((name) => /-installed-w\d+-\d+$/.test(name));
+  return (await containersOf(pid)).filter((name) => /-installed$/.test(name));
 }
 
 async function containersOf(pid: number): Promise<string[]> {

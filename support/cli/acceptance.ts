@@ -164,7 +164,8 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions, mani
 async function cleanEngine(): Promise<Engine> {
   const engine = await connectEngine();
   const stale = await removeRunResources(engine.docker);
-  if (stale.containers.length > 0) process.stderr.write(`removed leftovers of dead runs: ${stale.containers.join(', ')}\n`);
+  const left = [...stale.containers, ...stale.directories];
+  if (left.length > 0) process.stderr.write(`removed leftovers of dead runs: ${left.join(', ')}\n`);
   return engine;
 }
 

@@ -4,6 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
+import { runDirPrefix } from '../docker/run-labels';
 import { HarnessError } from '../errors';
 import { undoOnInterrupt } from '../interrupts';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
@@ -115,7 +116,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     writeFileSync(join(reportDir, 'junit.xml'), redact(qualifyTestcaseClassnames(xml, service))),
   );
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
-  const handoffDir = mkdtempSync(join(tmpdir(), `wazo-acceptance-${parameters.run.id}-`));
+  const handoffDir = mkdtempSync(join(tmpdir(), runDirPrefix(parameters.run)));
   const removeHandoff = () => rmSync(handoffDir, { recursive: true, force: true });
   const forgetHandoff = undoOnInterrupt(removeHandoff);
   try {

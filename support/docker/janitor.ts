@@ -1,10 +1,24 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { LABEL, processAlive } from './run-labels';
+import { LABEL, processAlive, runOfDir } from './run-labels';
 
 export interface Removed {
   containers: string[];
   networks: string[];
   volumes: string[];
+  directories: string[];
+}
+
+/** The run directories (see runDirPrefix) of one run, or of every run whose process is gone. */
+function removeRunDirectories(runId?: string): string[] {
+  const dead = readdirSync(tmpdir()).filter((name) => {
+    const run = runOfDir(name);
+    return run !== undefined && (runId !== undefined ? run.id === runId : !processAlive(run.pid));
+  });
+  for (const name of dead) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  return dead.map((name) => join(tmpdir(), name));
 }
 
 /** Past this age a run is taken as dead even if its pid is alive again: pids get reused. */
@@ -16,16 +30,16 @@ function runIsAlive(labels: Record<string, string> | undefined): boolean {
 }
 
 /**
- * Removes what harness runs left behind, selected by label: every resource of one run
- * (`runId`), or (without it) those of runs whose process is gone, such as a run killed
- * with SIGKILL, or that are older than a day. Hosts kept on purpose with --keep are left
+ * Removes what harness runs left behind, selected by label (and directories by name): every
+ * resource of one run (`runId`), or (without it) those of runs whose process is gone, such as
+ * a run killed with SIGKILL, or that are older than a day. Hosts kept on purpose with --keep are left
  * alone unless a run id names them.
  */
 export async function removeRunResources(docker: Docker, runId?: string): Promise<Removed> {
   const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.harness] };
   const select = (labels: Record<string, string> | undefined) =>
     runId !== undefined || (!runIsAlive(labels) && labels?.[LABEL.keep] !== 'true');
-  const removed: Removed = { containers: [], networks: [], volumes: [] };
+  const removed: Removed = { containers: [], networks: [], volumes: [], directories: removeRunDirectories(runId) };
 
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(
@@ -57,7 +71,7 @@ export async function removeRunResourcesSettled(docker: Docker, runId: string): 
   let quiet = 0;
   for (let pass = 0; pass < 6 && quiet < 2; pass++) {
     const removed = await removeRunResources(docker, runId);
-    quiet = removed.containers.length + removed.networks.length + removed.volumes.length === 0 ? quiet + 1 : 0;
+    quiet = removed.containers.length + removed.networks.length + removed.volumes.length + removed.directories.length === 0 ? quiet + 1 : 0;
     if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -38,3 +38,19 @@ export function processAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * A run's directory in the machine's temporary directory (the workers' handoff) is named after
+ * its process and id, so that the janitor can tell a dead run's leftover from a live one's.
+ */
+export const RUN_DIR_PREFIX = 'wazo-acceptance-run-';
+
+export function runDirPrefix(run: RunIdentity): string {
+  return `${RUN_DIR_PREFIX}${run.pid}-${run.id}-`;
+}
+
+/** The run's process and id, read back from a directory's name; undefined for other names. */
+export function runOfDir(name: string): { pid: number; id: string } | undefined {
+  const match = new RegExp(`^${RUN_DIR_PREFIX}(\\d+)-([0-9a-f]+)-`).exec(name);
+  return match ? { pid: Number(match[1]), id: match[2] } : undefined;
+}
