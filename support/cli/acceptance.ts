@@ -20,7 +20,7 @@ import { PROJECT_ROOT } from '../project-root';
 import type { RunParameters } from '../runtime/run-parameters';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
-import { assertTagExpression, plannedScenarios } from './feature-plan';
+import { assertTagExpression, plannedScenarios, type PlannedScenario } from './feature-plan';
 import { listPlan } from './list-plan';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
@@ -39,36 +39,39 @@ const PATHS = {
 function selectManifest(options: AcceptanceOptions): ServiceManifest {
   const file = options.manifest ? resolve(options.manifest) : new ServiceCatalog(PATHS.services).manifestFile(options.service!);
   const manifest = loadManifest(file);
-  if (options.package) {
-    // An explicit package replaces the manifest's current one; it is checked at once.
-    manifest.package = { ...manifest.package, file: resolve(options.package) };
-    assertPackage(manifest.package.file, 'current', manifest.package.name);
-  }
+  // An explicit package replaces the manifest's current one.
+  if (options.package) manifest.package = { ...manifest.package, file: resolve(options.package) };
   return manifest;
 }
 
-function packagesOf(manifest: ServiceManifest): Array<{ file: string; role: string }> {
-  return [{ file: manifest.package.file, role: 'current' }, ...(manifest.package.previous ? [{ file: manifest.package.previous.file, role: 'previous' }] : [])];
+interface PackageFile {
+  file: string;
+  role: 'current' | 'previous';
+  /** Built by the project with the images (an example's package): it exists only after them. */
+  builtWithImages: boolean;
+}
+
+function packageFiles(manifest: ServiceManifest, explicitPackage: boolean): PackageFile[] {
+  const examples = manifest.package.builtFrom === 'examples';
+  const { previous } = manifest.package;
+  return [
+    { file: manifest.package.file, role: 'current', builtWithImages: examples && !explicitPackage },
+    ...(previous ? [{ file: previous.file, role: 'previous' as const, builtWithImages: examples }] : []),
+  ];
 }
 
 /**
- * The manifest's packages must be whole .deb files of the manifest's package: read on this
- * machine (the ar structure in JavaScript; the content and name with dpkg-deb where it is
- * installed), before any engine is asked. Returns whether the name was checked here.
+ * Package files read on this machine: the ar structure in JavaScript, the content and name
+ * with dpkg-deb where it is installed. Returns those whose content and name are still to be
+ * read (in a container of the base image, once there is one).
  */
-function assertPackages(manifest: ServiceManifest): boolean {
-  // Every package is checked (map, not every: a machine without dpkg-deb must not stop at the first).
-  return packagesOf(manifest)
-    .map(({ file, role }) => assertPackage(file, role, manifest.package.name))
-    .every(Boolean);
-}
-
-/** One package file; returns whether its content and name were read here (dpkg-deb present). */
-function assertPackage(file: string, role: string, name: string): boolean {
-  assertDebianPackage(file, role);
-  if (!hasLocalDpkgDeb()) return false;
-  assertPackageIdentityLocally(file, name);
-  return true;
+function assertPackagesHere(packages: PackageFile[], name: string): PackageFile[] {
+  const local = hasLocalDpkgDeb();
+  for (const { file, role } of packages) {
+    assertDebianPackage(file, role);
+    if (local) assertPackageIdentityLocally(file, name);
+  }
+  return local ? [] : packages;
 }
 
 /** The base and host images, and the example packages when a manifest names them. */
@@ -82,12 +85,13 @@ async function prepareImages(engine: Engine, suite: string, manifests: ServiceMa
 }
 
 /**
- * After the images: packages the project builds itself (they exist only now), and on a machine
- * without dpkg-deb the name and content of any package, read in a container of the base image.
+ * After the images: the packages the project builds itself (they exist only now), and what no
+ * dpkg-deb on this machine could read, read in a container of the base image.
  */
-async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, run: RunIdentity): Promise<void> {
-  if (assertPackages(manifest)) return;
-  for (const { file } of packagesOf(manifest)) {
+async function preflightPackages(engine: Engine, baseImage: string, manifest: ServiceManifest, pending: PackageFile[], run: RunIdentity): Promise<void> {
+  const built = pending.filter((p) => p.builtWithImages);
+  const unread = [...assertPackagesHere(built, manifest.package.name), ...pending.filter((p) => !p.builtWithImages)];
+  for (const { file } of unread) {
     await assertPackageIdentity(engine.docker, baseImage, run, file, manifest.package.name, PATHS.packageNames);
   }
 }
@@ -113,22 +117,25 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
   };
 }
 
-/** One service, before any engine: its manifest, the scenarios its filters select, its packages. */
-function validateOneService(options: AcceptanceOptions): { manifest: ServiceManifest; packagesChecked: boolean } {
+/** One service, before any engine: its manifest and the scenarios its filters select. */
+function planOneService(options: AcceptanceOptions): { manifest: ServiceManifest; planned: PlannedScenario[] } {
   const manifest = selectManifest(options);
-  plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name });
-  // Packages the project does not build itself are checked before anything is built.
-  const packagesChecked = manifest.package.builtFrom !== 'examples' && assertPackages(manifest);
-  return { manifest, packagesChecked };
+  return { manifest, planned: plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name }) };
+}
+
+/** The package files that exist now, checked before any engine; returns those to check once the images exist. */
+function checkPackagesNow(manifest: ServiceManifest, options: AcceptanceOptions): PackageFile[] {
+  const packages = packageFiles(manifest, options.package !== undefined);
+  return [...assertPackagesHere(packages.filter((p) => !p.builtWithImages), manifest.package.name), ...packages.filter((p) => p.builtWithImages)];
 }
 
 /** One service: images, a host per scenario or feature, its reports. */
-async function checkOneService(engine: Engine, options: AcceptanceOptions, manifest: ServiceManifest, packagesChecked: boolean): Promise<number> {
+async function checkOneService(engine: Engine, options: AcceptanceOptions, manifest: ServiceManifest, pending: PackageFile[]): Promise<number> {
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
   const { base, host: hostImage } = await prepareImages(engine, options.debian, [manifest], run, progress);
-  if (!packagesChecked) await preflightPackages(engine, base, manifest, run);
+  await preflightPackages(engine, base, manifest, pending, run);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
   try {
@@ -189,14 +196,13 @@ async function main(argv: string[]): Promise<number> {
     }
     return checkAllServices(await cleanEngine(), options, manifests);
   }
+  const { manifest, planned } = planOneService(options);
   if (options.list) {
-    const manifest = selectManifest(options);
-    const planned = plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name });
     process.stdout.write(listPlan(manifest, planned, PATHS.guidelines));
     return ExitCode.passed;
   }
-  const { manifest, packagesChecked } = validateOneService(options);
-  return checkOneService(await cleanEngine(), options, manifest, packagesChecked);
+  const pending = checkPackagesNow(manifest, options);
+  return checkOneService(await cleanEngine(), options, manifest, pending);
 }
 
 // `npm run acceptance -- --help | head` closes stdout early: that is not an error.
