@@ -5,8 +5,6 @@ import { Writable } from 'node:stream';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { runDirPrefix } from '../docker/run-labels';
-import { HarnessError } from '../errors';
-import { undoOnInterrupt } from '../interrupts';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
 import { qualifyTestcaseClassnames } from '../report/junit-classnames';
@@ -116,9 +114,9 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     writeFileSync(join(reportDir, 'junit.xml'), redact(qualifyTestcaseClassnames(xml, service))),
   );
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
+  // Removed here at the end, even with --keep; on an interruption the janitor removes it with
+  // the run's containers (it is named after the run).
   const handoffDir = mkdtempSync(join(tmpdir(), runDirPrefix(parameters.run)));
-  const removeHandoff = () => rmSync(handoffDir, { recursive: true, force: true });
-  const forgetHandoff = undoOnInterrupt(removeHandoff);
   try {
     const workerParameters: WorkerParameters = { ...parameters, handoffDir };
     runConfiguration.runtime.worldParameters = workerParameters as unknown as Record<string, never>;
@@ -128,13 +126,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     });
   } finally {
     live.stop();
-    forgetHandoff();
-    removeHandoff();
+    rmSync(handoffDir, { recursive: true, force: true });
   }
-  if (reporter.lines.length === 0) {
-    throw new HarnessError('usage', `--tags "${userTags}" selects no scenario`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked")');
-  }
-
   if (reporter.notRun.length > 0) (json ? process.stderr : process.stdout).write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
   const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
