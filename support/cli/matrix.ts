@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceCatalog } from '../configuration/service-catalog';
 import { ExitCode } from '../errors';
+import { usageErrorOf } from './usage-error';
 
 const program = new Command('npm run matrix --')
   .description('Prints the CI matrix as JSON: the service names, or the shard slices with --shards.')
@@ -23,7 +24,7 @@ program
   .configureOutput({ writeErr: () => undefined })
   .exitOverride((error) => {
     if (error.exitCode === 0) process.exit(ExitCode.passed);
-    process.stderr.write(`usage error: ${error.message.replace(/^error: /, '')}\n  fix: see \`npm run matrix -- --help\`\n`);
+    process.stderr.write(`${usageErrorOf(error.message, 'matrix').message}\n`);
     process.exit(ExitCode.usage);
   })
   .parse();

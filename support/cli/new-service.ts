@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, HarnessError, isHarnessError } from '../errors';
+import { usageErrorOf } from './usage-error';
 import { loadFlowTable, nextFreePort, renderPortsDocumentation } from '../ports/flow-table';
 import { flowRow, manifestTemplate, starterFeature } from '../scaffold/templates';
 
@@ -72,7 +73,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) process.exit(ExitCode.passed);
-    process.stderr.write(`usage error: ${error.message.replace(/^error: /, '')}\n  fix: see \`npm run new-service -- --help\`\n`);
+    process.stderr.write(`${usageErrorOf(error.message, 'new-service').message}\n`);
     process.exit(ExitCode.usage);
   }
   if (isHarnessError(error)) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
+import { usageErrorOf } from './usage-error';
 import { PROJECT_ROOT } from '../project-root';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 
@@ -62,7 +63,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
-    .option('--workers <n>', 'cucumber workers, each with a shared host of its own (default: cucumber.json, 4)', parseParallel)
+    .option('--workers <n>', 'cucumber workers; they share one installed host (default: cucumber.json, 4)', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
@@ -134,8 +135,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     command.parse(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return undefined;
-    const message = error instanceof CommanderError ? error.message.replace(/^error: /, '') : String(error);
-    throw new HarnessError('usage', message, 'see `npm run acceptance -- --help`');
+    throw usageErrorOf(error instanceof Error ? error.message : String(error), 'acceptance');
   }
   const given = command.opts<Partial<AcceptanceOptions>>();
   // Flags absent from the command line are false here, not commander defaults: a default of

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { displayPath } from '../display-path';
-import { ExitCode } from '../errors';
+import { ExitCode, HarnessError } from '../errors';
 import {
   LAST_ALLOCATED_PORT,
   NAMED_TABLES,
@@ -35,7 +35,7 @@ function problemsOf(file: string, { table, problems }: ReadTable): string[] {
 
 /** A usage error of the command: on stderr, with the fix, exit 2. */
 function usage(err: (text: string) => void, problem: string, fix: string): number {
-  err(`usage error: ${problem}\n  fix: ${fix}\n`);
+  err(`${new HarnessError('usage', problem, fix).message}\n`);
   return ExitCode.usage;
 }
 
