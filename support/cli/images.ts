@@ -3,15 +3,12 @@
 //   list       the base and host images this checkout uses that the engine (DOCKER_HOST) has,
 //              one a line: what to `docker save` into a cache or hand to another engine
 //   cache-key  a key for those images from their recipes (changes when a recipe changes)
-import { join } from 'node:path';
 import { connectEngine } from '../docker/engine';
+import { RECIPES } from '../host/lab';
 import { resolveBaseImage } from '../images/base-image';
-import { imageCacheKey, presentHarnessImages, type ImageRecipes } from '../images/harness-images';
+import { imageCacheKey, presentHarnessImages } from '../images/harness-images';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress } from '../progress';
-import { PROJECT_ROOT } from '../project-root';
-
-const RECIPES: ImageRecipes = { base: join(PROJECT_ROOT, 'docker', 'base'), host: join(PROJECT_ROOT, 'docker', 'host') };
 
 async function main(command: string | undefined, suite = 'trixie'): Promise<number> {
   if (command === 'cache-key') {

@@ -16,17 +16,25 @@ export function localBaseImageTag(suite: string, baseDir: string): string {
   return `wazo-harness/debian:${suite}-${contentHash([baseDir], [suite, MIRROR])}`;
 }
 
+/** The base image the engine already has, in order of preference: the official one, then a debootstrapped one. */
+export async function existingBaseImage(docker: Docker, suite: string, baseDir: string): Promise<string | undefined> {
+  for (const candidate of [`debian:${suite}`, localBaseImageTag(suite, baseDir)]) {
+    if (await imageExists(docker, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
  * The Debian base the Wazo host image builds on. Preference order: an official image
  * already on the machine, a debootstrapped one built earlier, a pull, then debootstrap
  * (for machines that reach Debian's archive but no registry).
  */
 export async function resolveBaseImage(docker: Docker, suite: string, baseDir: string, progress: Progress): Promise<string> {
+  const existing = await existingBaseImage(docker, suite, baseDir);
+  if (existing !== undefined) return existing;
   const official = `debian:${suite}`;
-  if (await imageExists(docker, official)) return official;
-  const packages = readFileSync(join(baseDir, 'debootstrap-packages'), 'utf8').split(/\s+/).filter(Boolean);
   const local = localBaseImageTag(suite, baseDir);
-  if (await imageExists(docker, local)) return local;
+  const packages = readFileSync(join(baseDir, 'debootstrap-packages'), 'utf8').split(/\s+/).filter(Boolean);
   progress.step(`base image: ${official} is not on this machine, trying to pull it`);
   const pullError = await pull(docker, official);
   if (pullError === undefined) return official;

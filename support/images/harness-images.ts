@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
-import { localBaseImageTag, MIRROR } from './base-image';
+import { existingBaseImage, MIRROR } from './base-image';
 import { contentHash } from './content-hash';
 import { hostImageTag } from './host-image';
 
@@ -10,19 +10,12 @@ export interface ImageRecipes {
 }
 
 /**
- * The images a run of this checkout would use that the engine already has, looked up the way
- * resolveBaseImage and ensureHostImage name them, building and pulling nothing: what can be
+ * The images a run of this checkout would use that the engine already has, looked up as
+ * resolveBaseImage and ensureHostImage look them up, building and pulling nothing: what can be
  * handed to another engine (`docker save | docker load`) so that it finds them by tag.
  */
 export async function presentHarnessImages(docker: Docker, suite: string, recipes: ImageRecipes): Promise<string[]> {
-  const candidates = [`debian:${suite}`, localBaseImageTag(suite, recipes.base)];
-  let base: string | undefined;
-  for (const candidate of candidates) {
-    if (await imageExists(docker, candidate)) {
-      base = candidate;
-      break;
-    }
-  }
+  const base = await existingBaseImage(docker, suite, recipes.base);
   if (base === undefined) return [];
   const host = await hostImageTag(docker, base, suite, recipes.host);
   return (await imageExists(docker, host)) ? [base, host] : [base];
