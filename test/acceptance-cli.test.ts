@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
+import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
+import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,7 +92,7 @@ function arArchive(members: Array<[string, Buffer]>): Buffer {
   return Buffer.concat(parts);
 }
 
-const hasDpkgDeb = spawnSync('dpkg-deb', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasDpkgDeb = hasLocalDpkgDeb();
 
 /** A real .deb of package `name`, built with the machine's dpkg-deb. */
 function buildDeb(name: string): string {
@@ -192,4 +193,19 @@ test('--list says which checks the manifest makes N/A, and which leave the check
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^@service-discovery +The service registers with consul for the discovery of services\n +checklist item 16: .*\n +N\/A: consul\.registers is false/m);
   assert.match(run.stdout, /^@monit +.*\n +beyond the checklist \(item 8 is N\/A: supervisor is systemd/m);
+});
+
+test('--fail-fast stops at the first failed scenario: the items it never started are NOT RUN, with the reason', async () => {
+  await buildExamplePackages();
+  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--fail-fast', '--workers', '1', '--reports-dir', dir]);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /^FAIL +@user +/m);
+  assert.match(run.stdout, /^--fail-fast: \d+ scenario\(s\) not run after the first failure$/m);
+  assert.match(run.stdout, /^ *\d+\. NOT RUN +The service default user/m);
+  // A scenario never started is neither a verdict line nor a harness-bug FAIL.
+  assert.doesNotMatch(run.stdout, /harness bug/);
+  const verdicts = JSON.parse(readFileSync(join(dir, 'wazo-foo', 'verdicts.json'), 'utf8')) as { checklist: Array<{ verdict: string; reason: string | null }> };
+  assert.ok(verdicts.checklist.some((i) => i.verdict === 'NOT RUN' && i.reason === '--fail-fast stopped the run at an earlier failure'));
+  assert.deepEqual(await harnessLeftovers(), []);
 });
