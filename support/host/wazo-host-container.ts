@@ -21,7 +21,10 @@ export class WazoHostContainer extends GenericContainer {
     private readonly cgroupVersion: CgroupVersion,
   ) {
     super(image);
-    this.withAddedCapabilities('SYS_ADMIN')
+    // SYS_PTRACE: systemd reads /proc/PID/[ug]id_map of a unit's process to set up
+    // PrivateUsers= for a User= unit; with ProtectProc= that process is hidden from it without
+    // this capability (217/USER), where a Debian VM's root has it (examples/shapes/hardened-unit).
+    this.withAddedCapabilities('SYS_ADMIN', 'SYS_PTRACE')
       .withSecurityOpt('seccomp=unconfined', 'apparmor=unconfined')
       .withTmpFs({ '/run': 'rw', '/run/lock': 'rw' })
       .withExposedPorts(HOST_PORTS.https, HOST_PORTS.consul)
