@@ -4,29 +4,49 @@
 // verdict table must be the one in the shape's expected.yml.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance } from './harness';
-import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
+import { readExpectedTable, readRunVerdicts, tableDifferences, type RunVerdicts } from './verdict-tables';
 
-test('systemd-supervised (wazo-qux): its whole verdict table, each N/A naming the manifest field, exit 0', async () => {
-  const shape = join(ROOT, 'examples', 'shapes', 'systemd-supervised');
-  const reportsDir = join(ROOT, 'reports', 'self-test', 'shapes');
-  const run = await runAcceptance(['--manifest', join(shape, 'service.yml'), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS]);
+/** Runs a shape's manifest with reports of its own; its whole verdict table must be expected.yml's. */
+async function runShape(shape: string, service: string): Promise<{ code: number | null; stdout: string; shown: string; verdicts: RunVerdicts }> {
+  const dir = join(ROOT, 'examples', 'shapes', shape);
+  const reportsDir = join(ROOT, 'reports', 'self-test', 'shapes', shape);
+  const run = await runAcceptance(['--manifest', join(dir, 'service.yml'), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS]);
   const shown = `${run.stdout}\n${run.stderr}`;
-  const verdicts = readRunVerdicts(reportsDir, 'wazo-qux', shown);
-  assert.deepEqual(tableDifferences(readExpectedTable(join(shape, 'expected.yml')), verdicts), [], shown);
-  assert.equal(run.code, 0, shown);
-  // Each N/A names the manifest field that makes it so.
-  const reasons = new Map(verdicts.checklist.map((i) => [i.number, i.reason ?? '']));
-  assert.match(reasons.get(6) ?? '', /^consul\.readsDefaultConfig is false/);
-  assert.match(reasons.get(7) ?? '', /^wazoService is false/);
-  assert.match(reasons.get(8) ?? '', /^supervisor is systemd/);
-  assert.match(reasons.get(14) ?? '', /^backup is empty/);
-  assert.match(reasons.get(16) ?? '', /^consul\.registers is false/);
-  // The supervisor check ran for real: systemd brought the daemon back with a new main PID.
-  assert.match(run.stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
-  // No conf.d, no consul: the parts of the upgrade and purge checks that need them say so and the rest runs.
-  assert.match(run.stdout, /note: not checked: the package ships no \/etc\/wazo-qux\/conf\.d directory/);
-  assert.match(run.stdout, /note: not checked: consul\.registers is false/);
+  const verdicts = readRunVerdicts(reportsDir, service, shown);
+  assert.deepEqual(tableDifferences(readExpectedTable(join(dir, 'expected.yml')), verdicts), [], shown);
+  return { code: run.code, stdout: run.stdout, shown, verdicts };
+}
+
+// The shapes run at once, each on hosts of its own: they are independent.
+describe('shapes', { concurrency: true }, () => {
+  test('systemd-supervised (wazo-qux): its whole verdict table, each N/A naming the manifest field, exit 0', async () => {
+    const { code, stdout, shown, verdicts } = await runShape('systemd-supervised', 'wazo-qux');
+    assert.equal(code, 0, shown);
+    // Each N/A names the manifest field that makes it so.
+    const reasons = new Map(verdicts.checklist.map((i) => [i.number, i.reason ?? '']));
+    assert.match(reasons.get(6) ?? '', /^consul\.readsDefaultConfig is false/);
+    assert.match(reasons.get(7) ?? '', /^wazoService is false/);
+    assert.match(reasons.get(8) ?? '', /^supervisor is systemd/);
+    assert.match(reasons.get(14) ?? '', /^backup is empty/);
+    assert.match(reasons.get(16) ?? '', /^consul\.registers is false/);
+    // The supervisor check ran for real: systemd brought the daemon back with a new main PID.
+    assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
+    // No conf.d, no consul: the parts of the upgrade and purge checks that need them say so and the rest runs.
+    assert.match(stdout, /note: not checked: the package ships no \/etc\/wazo-qux\/conf\.d directory/);
+    assert.match(stdout, /note: not checked: consul\.registers is false/);
+  });
+
+  test('hardened-unit (wazo-hardy): a unit hardened as Debian 13 server units are runs as on a VM, exit 0', async () => {
+    const { code, stdout, shown } = await runShape('hardened-unit', 'wazo-hardy');
+    assert.equal(code, 0, shown);
+    // Its restart by systemd works under the hardening too (a new main PID after the kill).
+    assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
+    assert.doesNotMatch(shown, /217\/USER|Failed to set up user namespacing/);
+  });
+});
+
+test('shapes leave nothing behind', async () => {
   assert.deepEqual(await harnessLeftovers(), []);
 });

@@ -19,7 +19,7 @@ export interface ExpectedTable extends VerdictTable {
   tags?: string;
 }
 
-interface RunVerdicts {
+export interface RunVerdicts {
   exitCode: number;
   checklist: Array<{ number: number; item: string; verdict: Verdict; reason: string | null }>;
   beyond: Array<{ scenario: string; verdict: Verdict; reason: string | null }>;

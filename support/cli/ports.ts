@@ -88,7 +88,7 @@ function program(out: (text: string) => void, err: (text: string) => void, setCo
       writeFileSync(PORTS_DOCUMENTATION, renderPortsDocumentation(read.table));
       out(`wrote ${displayPath(PORTS_DOCUMENTATION)}\n`);
     });
-  command.addHelpText('after', '\nExamples:\n  npm run ports -- next                      # 9505: wazo-foo took 9504\n  npm run ports -- next --table guidelines   # 9504\n  npm run ports -- check\n');
+  command.addHelpText('after', '\nExamples:\n  npm run ports -- next                      # the first port above the last one taken\n  npm run ports -- next --table guidelines   # 9504\n  npm run ports -- check\n');
   return command;
 }
 
