@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
@@ -23,7 +24,7 @@ export interface AcceptanceOptions {
   package?: string;
   debian: Suite;
   tags?: string;
-  /** How many cucumber workers (each with a shared host of its own); cucumber.json's when absent. */
+  /** How many cucumber workers (they share the run's installed host); one per core when absent. */
   workers?: number;
   /** Where reports/SERVICE/ goes (absolute). */
   reportsDir: string;
@@ -63,7 +64,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
-    .option('--workers <n>', 'cucumber workers; they share one installed host (default: cucumber.json, 4)', parseParallel)
+    .option('--workers <n>', 'cucumber workers; they share one installed host (default: one per core, here ' + availableParallelism() + ')', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')

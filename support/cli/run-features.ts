@@ -17,6 +17,7 @@ import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
+import { workerCount } from './workers';
 
 /** What the command line chose of the scenarios and their run. */
 export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format'>;
@@ -103,10 +104,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     },
     environment,
   );
-  // No more workers than scenarios to run: each one is a process to start, and a run of one
-  // area often has fewer scenarios than `parallel`.
   const { plan } = await loadSources(runConfiguration.sources, environment);
-  runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
+  runConfiguration.runtime.parallel = workerCount(workers, plan.length);
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml). Each
   // testcase's classname names the service, so that a matrix's merged results keep apart.
