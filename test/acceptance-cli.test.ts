@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import Docker from 'dockerode';
+import { removeRunResources } from '../support/docker/janitor';
 import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 
@@ -207,5 +209,31 @@ test('--fail-fast stops at the first failed scenario: the items it never started
   assert.doesNotMatch(run.stdout, /harness bug/);
   const verdicts = JSON.parse(readFileSync(join(dir, 'wazo-foo', 'verdicts.json'), 'utf8')) as { checklist: Array<{ verdict: string; reason: string | null }> };
   assert.ok(verdicts.checklist.some((i) => i.verdict === 'NOT RUN' && i.reason === '--fail-fast stopped the run at an earlier failure'));
+  assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janitor leaves them, --cleanup RUN removes them', async () => {
+  await buildExamplePackages();
+  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--workers', '1', '--keep-on-failure', '--reports-dir', dir]);
+  const kept = [...run.stderr.matchAll(/^host kept: (\S+)\n {2}enter it with: docker exec -it ([0-9a-f]{12}) bash\n {2}remove it with: npm run acceptance -- --cleanup ([0-9a-f]{8}) /gm)];
+  const docker = new Docker();
+  try {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    // @user reads the shared installed host only.
+    assert.equal(kept.length, 1, run.stderr);
+    const [, name, id, runId] = kept[0];
+    const state = await docker.getContainer(id).inspect();
+    assert.equal(state.Name, `/${name}`);
+    assert.equal(state.State.Running, true);
+    await removeRunResources(docker); // what the next run's janitor does first
+    assert.equal((await docker.getContainer(id).inspect()).State.Running, true, 'the janitor left the kept host');
+    const cleanup = await runAcceptance(['--cleanup', runId]);
+    assert.equal(cleanup.code, 0, cleanup.stderr);
+    assert.match(cleanup.stderr, new RegExp(`removed leftovers of ended runs: .*${name}`));
+    await assert.rejects(docker.getContainer(id).inspect(), /no such container/i);
+  } finally {
+    for (const [, , id] of kept) await docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+  }
   assert.deepEqual(await harnessLeftovers(), []);
 });

@@ -22,6 +22,7 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--reports-dir',
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),
+    ...(options.keepOnFailure ? ['--keep-on-failure'] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
 }

@@ -22,6 +22,7 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     parallel: 1,
     debian: 'trixie',
     keep: false,
+    keepOnFailure: false,
     verbose: false,
     cleanup: false,
     failFast: false,
@@ -73,6 +74,17 @@ test('--cleanup runs alone, --list takes one service, --name takes regular expre
   assert.deepEqual(parseOptions(['--service', 'wazo-foo', '--name', 'root', '--name', 'shell$'])?.name, ['root', 'shell$']);
   assert.match(usageError(['--service', 'wazo-foo', '--name', '(']), /"\(" is not a regular expression/);
   assert.equal(parseOptions(['--service', 'wazo-foo', '--fail-fast'])?.failFast, true);
+});
+
+test('--keep-on-failure is one of the two ways to keep hosts; --cleanup takes an optional run id', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--keep-on-failure'])?.keepOnFailure, true);
+  assert.match(usageError(['--service', 'wazo-foo', '--keep', '--keep-on-failure']), /--keep and --keep-on-failure both given\n  fix: /);
+  const all = parseOptions(['--cleanup']);
+  assert.equal(all?.cleanup, true);
+  assert.equal(all?.cleanupRun, undefined);
+  assert.equal(parseOptions(['--cleanup', '0a1b2c3d'])?.cleanupRun, '0a1b2c3d');
+  assert.match(usageError(['--cleanup', 'wazo-foo']), /"wazo-foo" is not a run id/);
+  assert.match(usageError(['--cleanup', '--service', 'wazo-foo']), /--cleanup with --service/);
 });
 
 test('--timeout-scale takes a factor from 0 to 20, as the variable does', () => {

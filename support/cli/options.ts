@@ -6,6 +6,7 @@ import { HarnessError } from '../errors';
 import { usageErrorOf } from './usage-error';
 import { PROJECT_ROOT } from '../project-root';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
+import { RUN_ID } from '../docker/run-labels';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -29,8 +30,12 @@ export interface AcceptanceOptions {
   /** Where reports/SERVICE/ goes (absolute). */
   reportsDir: string;
   keep: boolean;
+  /** Keep the hosts of a run that did not pass (a FAIL, BLOCKED or ENVIRONMENT verdict). */
+  keepOnFailure: boolean;
   verbose: boolean;
   cleanup: boolean;
+  /** With --cleanup: only this run's resources, kept hosts included. */
+  cleanupRun?: string;
   /** Regular expressions on scenario names (cucumber's --name): a scenario matching any runs. */
   name?: string[];
   /** Stop the run at the first failed scenario (cucumber's failFast). */
@@ -71,9 +76,10 @@ function program(): Command {
     .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
     .addOption(new Option('--format <format>', 'text (the console lines, by default) or json (one JSON object per verdict on stdout)').choices(FORMATS))
     .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
-    .option('--keep', 'leave the host(s) running after the run and print how to enter them')
+    .option('--keep', 'leave the host(s) running after the run and print how to enter and remove them')
+    .option('--keep-on-failure', 'leave the host(s) running only when a check failed, was blocked or could not be answered')
     .option('--verbose', 'show the output of image builds and debootstrap')
-    .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit')
+    .option('--cleanup [run]', 'remove what ended harness runs left behind, kept hosts included (containers, networks, volumes), or only that run\'s, then exit', parseRunId)
     .version(harnessVersion(), '--version', 'print the harness version and exit')
     .addHelpText(
       'after',
@@ -117,6 +123,11 @@ function parseShard(value: string): Shard {
   return { index, total };
 }
 
+function parseRunId(value: string): string {
+  if (!RUN_ID.test(value)) throw new InvalidArgumentError(`"${value}" is not a run id (8 hexadecimal digits, as "host kept" printed it)`);
+  return value;
+}
+
 function parseParallel(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 8`);
@@ -138,7 +149,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return undefined;
     throw usageErrorOf(error instanceof Error ? error.message : String(error), 'acceptance');
   }
-  const given = command.opts<Partial<AcceptanceOptions>>();
+  const { cleanup, ...given } = command.opts<Omit<Partial<AcceptanceOptions>, 'cleanup'> & { cleanup?: true | string }>();
   // Flags absent from the command line are false here, not commander defaults: a default of
   // false would print "(default: false)" on every flag of --help.
   const options: AcceptanceOptions = {
@@ -148,8 +159,10 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     debian: given.debian ?? 'trixie',
     reportsDir: resolve(given.reportsDir ?? 'reports'),
     keep: given.keep ?? false,
+    keepOnFailure: given.keepOnFailure ?? false,
     verbose: given.verbose ?? false,
-    cleanup: given.cleanup ?? false,
+    cleanup: cleanup !== undefined,
+    ...(typeof cleanup === 'string' ? { cleanupRun: cleanup } : {}),
     failFast: given.failFast ?? false,
     list: given.list ?? false,
     format: given.format ?? 'text',
@@ -166,6 +179,9 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
   }
   if (options.cleanup && sources.length + (options.package ? 1 : 0) > 0) {
     throw new HarnessError('usage', `--cleanup with ${[...sources, options.package && '--package'].filter(Boolean).join(' and ')}`, 'run --cleanup alone: it removes what every dead run left behind, whichever service it checked');
+  }
+  if (options.keep && options.keepOnFailure) {
+    throw new HarnessError('usage', '--keep and --keep-on-failure both given', '--keep keeps the hosts of every run, --keep-on-failure only of a run that did not pass: use one');
   }
   if (options.list && options.all) {
     throw new HarnessError('usage', '--list with --all', 'list one service at a time: --service NAME --list (every service runs the same features)');
