@@ -237,3 +237,8 @@ test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janito
   }
   assert.deepEqual(await harnessLeftovers(), []);
 });
+
+test('--docs naming no directory, or one that is not the documentation site, exits 2 before any engine', async () => {
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--docs', join(dir, 'absent')], NO_ENGINE), /usage error: --docs \S+absent does not exist\n  fix: give a checkout of the documentation site/);
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--docs', ROOT], NO_ENGINE), /does not look like the Wazo Platform documentation site: it has no content\/uc-doc\/ directory/);
+});

@@ -23,6 +23,7 @@ import { checkServices, overallExitCode } from './all-services';
 import { assertTagExpression, plannedScenarios, type PlannedScenario } from './feature-plan';
 import { keepsHosts, keptHosts, keptHostsNotice } from './kept-hosts';
 import { listPlan } from './list-plan';
+import { assertDocsSite } from '../docs/docs-site';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
@@ -121,7 +122,7 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
 /** One service, before any engine: its manifest and the scenarios its filters select. */
 function planOneService(options: AcceptanceOptions): { manifest: ServiceManifest; planned: PlannedScenario[] } {
   const manifest = selectManifest(options);
-  return { manifest, planned: plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name }) };
+  return { manifest, planned: plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name, docs: options.docs !== undefined }) };
 }
 
 /** The package files that exist now, checked before any engine; returns those to check once the images exist. */
@@ -139,7 +140,7 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, manif
   await preflightPackages(engine, base, manifest, pending, run);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const keep: KeepHosts = options.keep ? 'always' : options.keepOnFailure ? 'on-failure' : 'never';
-  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep };
+  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep, ...(options.docs ? { docs: options.docs } : {}) };
   let exitCode: number | undefined;
   try {
     exitCode = await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
@@ -196,6 +197,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Everything the user gave is validated before the engine is asked for anything: bad input
   // is answered the same with or without a Docker Engine.
+  if (options.docs !== undefined) assertDocsSite(options.docs);
   if (options.all) {
     const manifests = validateAllServices(options);
     if (manifests.length === 0) {

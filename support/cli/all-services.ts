@@ -23,6 +23,7 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),
     ...(options.keepOnFailure ? ['--keep-on-failure'] : []),
+    ...(options.docs ? ['--docs', options.docs] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
 }

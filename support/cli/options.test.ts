@@ -42,8 +42,13 @@ test('an unknown option, no service, and two sources of a manifest are usage err
 });
 
 test("a run keeps only its own service's rows of per-service features, within the user's tags", () => {
-  assert.equal(tagExpression(undefined, 'wazo-foo'), '(not @per-service or @wazo-foo)');
-  assert.equal(tagExpression('@http or @user', 'wazo-foo'), '(@http or @user) and (not @per-service or @wazo-foo)');
+  assert.equal(tagExpression(undefined, 'wazo-foo', true), '(not @per-service or @wazo-foo)');
+  assert.equal(tagExpression('@http or @user', 'wazo-foo', true), '(@http or @user) and (not @per-service or @wazo-foo)');
+});
+
+test('the documentation checks run only with --docs', () => {
+  assert.equal(tagExpression(undefined, 'wazo-foo', false), '(not @per-service or @wazo-foo) and not @docs');
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--docs', 'site'])?.docs, resolve('site'));
 });
 
 test('--all takes a shard I/N and a parallelism; both are refused without --all or with bad values', () => {

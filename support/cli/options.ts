@@ -46,6 +46,8 @@ export interface AcceptanceOptions {
   timeoutScale?: number;
   /** text: the console lines for people; json: JSON Lines on stdout for scripts. */
   format: OutputFormat;
+  /** A checkout of the documentation site (absolute): items 13 and 15 are judged against it. */
+  docs?: string;
 }
 
 export const FORMATS = ['text', 'json'] as const;
@@ -75,6 +77,7 @@ function program(): Command {
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
     .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
     .addOption(new Option('--format <format>', 'text (the console lines, by default) or json (one JSON object per verdict on stdout)').choices(FORMATS))
+    .option('--docs <dir>', 'a checkout of the documentation site (wazo-platform.org): judge checklist items 13 and 15 against it (else they are MANUAL)')
     .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
     .option('--keep', 'leave the host(s) running after the run and print how to enter and remove them')
     .option('--keep-on-failure', 'leave the host(s) running only when a check failed, was blocked or could not be answered')
@@ -84,6 +87,7 @@ function program(): Command {
     .addHelpText(
       'after',
       '\nExamples:\n  npm run acceptance -- --service wazo-foo\n  npm run acceptance -- --service wazo-foo --tags @user\n' +
+        '  npm run acceptance -- --service wazo-foo --keep-on-failure --docs ../wazo-platform.org\n' +
         '  npm run acceptance -- --manifest ../wazo-bar/acceptance.yml --package ../wazo-bar_1.0_all.deb --keep\n' +
         '  npm run acceptance -- --all --parallel 2\n  npm run acceptance -- --all --shard 1/3',
     )
@@ -158,6 +162,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     parallel: given.parallel ?? 1,
     debian: given.debian ?? 'trixie',
     reportsDir: resolve(given.reportsDir ?? 'reports'),
+    ...(given.docs !== undefined ? { docs: resolve(given.docs) } : {}),
     keep: given.keep ?? false,
     keepOnFailure: given.keepOnFailure ?? false,
     verbose: given.verbose ?? false,
@@ -195,9 +200,9 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
 /**
  * A feature of one service's own (features/services/NAME/) is tagged @per-service and with
  * the service's name: a run keeps only its own service's. The generic features take every
- * per-service fact from the manifest.
+ * per-service fact from the manifest. The documentation checks (@docs) need --docs.
  */
-export function tagExpression(userTags: string | undefined, service: string): string {
-  const ownRows = `(not @per-service or @${service})`;
+export function tagExpression(userTags: string | undefined, service: string, docs: boolean): string {
+  const ownRows = `(not @per-service or @${service})${docs ? '' : ' and not @docs'}`;
   return userTags ? `(${userTags}) and ${ownRows}` : ownRows;
 }

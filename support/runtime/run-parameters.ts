@@ -12,6 +12,8 @@ export interface RunParameters {
   cgroupVersion: CgroupVersion;
   run: RunIdentity;
   keep: KeepHosts;
+  /** --docs: the checkout of the documentation site the @docs scenarios read (absolute). */
+  docs?: string;
 }
 
 /** What each cucumber worker receives: the CLI's parameters and the run's handoff directory (see SharedHostHandoff). */
