@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Docker from 'dockerode';
 import { removeRunResources } from '../support/docker/janitor';
+import { LABEL } from '../support/docker/run-labels';
 import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 
@@ -236,6 +237,16 @@ test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janito
     for (const [, , id] of kept) await docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
   }
   assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('--keep-on-failure on a passing run keeps nothing', async () => {
+  const reports = join(dir, 'passing');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--workers', '1', '--keep-on-failure', '--reports-dir', reports]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stderr, /host kept/);
+  const runId = /^run ([0-9a-f]{8}) started/m.exec(readFileSync(join(reports, 'wazo-foo', 'compliance.md'), 'utf8'))?.[1];
+  assert.ok(runId, 'the report names its run');
+  assert.deepEqual(await new Docker().listContainers({ all: true, filters: { label: [`${LABEL.run}=${runId}`] } }), []);
 });
 
 test('--docs naming no directory, or one that is not the documentation site, exits 2 before any engine', async () => {

@@ -7,6 +7,7 @@ import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
 import { assertPackageIdentity, assertPackageIdentityLocally, hasLocalDpkgDeb } from '../configuration/package-preflight';
 import { ServiceCatalog } from '../configuration/service-catalog';
+import { assertDocsSite } from '../docs/docs-site';
 import { connectEngine, type Engine } from '../docker/engine';
 import { removeRunResources, removeRunResourcesSettled, type Leftovers } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
@@ -23,7 +24,6 @@ import { checkServices, overallExitCode } from './all-services';
 import { assertTagExpression, plannedScenarios, type PlannedScenario } from './feature-plan';
 import { keepsHosts, keptHosts, keptHostsNotice } from './kept-hosts';
 import { listPlan } from './list-plan';
-import { assertDocsSite } from '../docs/docs-site';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
 
