@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import Docker from 'dockerode';
+import { removeRunResources } from '../support/docker/janitor';
+import { LABEL } from '../support/docker/run-labels';
 import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 
@@ -208,4 +211,45 @@ test('--fail-fast stops at the first failed scenario: the items it never started
   const verdicts = JSON.parse(readFileSync(join(dir, 'wazo-foo', 'verdicts.json'), 'utf8')) as { checklist: Array<{ verdict: string; reason: string | null }> };
   assert.ok(verdicts.checklist.some((i) => i.verdict === 'NOT RUN' && i.reason === '--fail-fast stopped the run at an earlier failure'));
   assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janitor leaves them, --cleanup RUN removes them', async () => {
+  await buildExamplePackages();
+  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--workers', '1', '--keep-on-failure', '--reports-dir', dir]);
+  const kept = [...run.stderr.matchAll(/^host kept: (\S+)\n {2}enter it with: docker exec -it ([0-9a-f]{12}) bash\n {2}remove it with: npm run acceptance -- --cleanup ([0-9a-f]{8}) /gm)];
+  const docker = new Docker();
+  try {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    // @user reads the shared installed host only.
+    assert.equal(kept.length, 1, run.stderr);
+    const [, name, id, runId] = kept[0];
+    const state = await docker.getContainer(id).inspect();
+    assert.equal(state.Name, `/${name}`);
+    assert.equal(state.State.Running, true);
+    await removeRunResources(docker); // what the next run's janitor does first
+    assert.equal((await docker.getContainer(id).inspect()).State.Running, true, 'the janitor left the kept host');
+    const cleanup = await runAcceptance(['--cleanup', runId]);
+    assert.equal(cleanup.code, 0, cleanup.stderr);
+    assert.match(cleanup.stderr, new RegExp(`removed leftovers of ended runs: .*${name}`));
+    await assert.rejects(docker.getContainer(id).inspect(), /no such container/i);
+  } finally {
+    for (const [, , id] of kept) await docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+  }
+  assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('--keep-on-failure on a passing run keeps nothing', async () => {
+  const reports = join(dir, 'passing');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--workers', '1', '--keep-on-failure', '--reports-dir', reports]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stderr, /host kept/);
+  const runId = /^run ([0-9a-f]{8}) started/m.exec(readFileSync(join(reports, 'wazo-foo', 'compliance.md'), 'utf8'))?.[1];
+  assert.ok(runId, 'the report names its run');
+  assert.deepEqual(await new Docker().listContainers({ all: true, filters: { label: [`${LABEL.run}=${runId}`] } }), []);
+});
+
+test('--docs naming no directory, or one that is not the documentation site, exits 2 before any engine', async () => {
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--docs', join(dir, 'absent')], NO_ENGINE), /usage error: --docs \S+absent does not exist\n  fix: give a checkout of the documentation site/);
+  assertRefused(await runAcceptance(['--service', 'wazo-foo', '--docs', ROOT], NO_ENGINE), /does not look like the Wazo Platform documentation site: it has no content\/uc-doc\/ directory/);
 });

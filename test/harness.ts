@@ -58,7 +58,7 @@ function runDirsOfEndedRuns(): string[] {
 export async function harnessLeftovers(): Promise<string[]> {
   const docker = new Docker();
   const filters = { label: [LABEL.harness] };
-  // A host kept on purpose (--keep, e.g. by a developer on the same engine) is not a leak.
+  // A host kept on purpose (--keep, --keep-on-failure, e.g. by a developer on the same engine) is not a leak.
   const ended = (labels?: Record<string, string> | null) =>
     labels?.[LABEL.run] !== undefined && labels[LABEL.keep] !== 'true' && !processAlive(Number(labels[LABEL.pid]));
   const containers = await docker.listContainers({ all: true, filters });

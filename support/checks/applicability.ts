@@ -32,6 +32,10 @@ const RULES: ApplicabilityRule[] = [
     notApplicable: (m) => (m.backup.length > 0 ? undefined : 'backup is empty: the service has no config file to back up'),
   },
   {
+    appliesTo: { name: 'The service config files are listed in the documentation for files backup' },
+    notApplicable: (m) => (m.backup.length > 0 ? undefined : 'backup is empty: the service has no config file to list'),
+  },
+  {
     appliesTo: { tag: '@upgrade' },
     notApplicable: (m) => (m.package.previous ? undefined : 'package.previous is not set: there is no version to upgrade from'),
   },

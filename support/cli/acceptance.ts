@@ -7,8 +7,9 @@ import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
 import { assertPackageIdentity, assertPackageIdentityLocally, hasLocalDpkgDeb } from '../configuration/package-preflight';
 import { ServiceCatalog } from '../configuration/service-catalog';
+import { assertDocsSite } from '../docs/docs-site';
 import { connectEngine, type Engine } from '../docker/engine';
-import { removeRunResources, removeRunResourcesSettled } from '../docker/janitor';
+import { removeRunResources, removeRunResourcesSettled, type Leftovers } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
 import { ExitCode, isHarnessError } from '../errors';
 import { resolveBaseImage } from '../images/base-image';
@@ -17,10 +18,11 @@ import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
-import type { RunParameters } from '../runtime/run-parameters';
+import type { KeepHosts, RunParameters } from '../runtime/run-parameters';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
 import { assertTagExpression, plannedScenarios, type PlannedScenario } from './feature-plan';
+import { keepsHosts, keptHosts, keptHostsNotice } from './kept-hosts';
 import { listPlan } from './list-plan';
 import { parseOptions, shardOf, type AcceptanceOptions } from './options';
 import { runFeatures } from './run-features';
@@ -120,7 +122,7 @@ function removeOnInterrupt(engine: Engine, run: RunIdentity): () => void {
 /** One service, before any engine: its manifest and the scenarios its filters select. */
 function planOneService(options: AcceptanceOptions): { manifest: ServiceManifest; planned: PlannedScenario[] } {
   const manifest = selectManifest(options);
-  return { manifest, planned: plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name }) };
+  return { manifest, planned: plannedScenarios(ROOT, { service: manifest.name, tags: options.tags, names: options.name, docs: options.docs !== undefined }) };
 }
 
 /** The package files that exist now, checked before any engine; returns those to check once the images exist. */
@@ -137,11 +139,15 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, manif
   const { base, host: hostImage } = await prepareImages(engine, options.debian, [manifest], run, progress);
   await preflightPackages(engine, base, manifest, pending, run);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
-  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep: options.keep };
+  const keep: KeepHosts = options.keep ? 'always' : options.keepOnFailure ? 'on-failure' : 'never';
+  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep, ...(options.docs ? { docs: options.docs } : {}) };
+  let exitCode: number | undefined;
   try {
-    return await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
+    exitCode = await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
+    return exitCode;
   } finally {
-    if (!options.keep) await removeRunResources(engine.docker, run.id);
+    if (keepsHosts(keep, exitCode)) process.stderr.write(keptHostsNotice(await keptHosts(engine.docker, run), run));
+    else await removeRunResources(engine.docker, { runId: run.id });
   }
 }
 
@@ -167,12 +173,15 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions, mani
   return overallExitCode(outcomes);
 }
 
-/** The engine, after the janitor removed what dead runs left on it. */
-async function cleanEngine(): Promise<Engine> {
+/**
+ * The engine, after the janitor removed what ended runs left on it: at the start of a run,
+ * every leftover but the hosts kept on purpose; with --cleanup, those too (or one run's).
+ */
+async function cleanEngine(which?: Leftovers): Promise<Engine> {
   const engine = await connectEngine();
-  const stale = await removeRunResources(engine.docker);
+  const stale = await removeRunResources(engine.docker, which);
   const left = [...stale.containers, ...stale.directories];
-  if (left.length > 0) process.stderr.write(`removed leftovers of dead runs: ${left.join(', ')}\n`);
+  if (left.length > 0) process.stderr.write(`removed leftovers of ended runs: ${left.join(', ')}\n`);
   return engine;
 }
 
@@ -183,11 +192,12 @@ async function main(argv: string[]): Promise<number> {
   if (options.timeoutScale !== undefined) process.env[TIMEOUT_SCALE_VARIABLE] = String(options.timeoutScale);
   timeoutScale(); // a bad WAZO_ACCEPTANCE_TIMEOUT_SCALE is a usage error now, not in a step
   if (options.cleanup) {
-    await cleanEngine();
+    await cleanEngine(options.cleanupRun ? { runId: options.cleanupRun } : { ended: true, kept: true });
     return ExitCode.passed;
   }
   // Everything the user gave is validated before the engine is asked for anything: bad input
   // is answered the same with or without a Docker Engine.
+  if (options.docs !== undefined) assertDocsSite(options.docs);
   if (options.all) {
     const manifests = validateAllServices(options);
     if (manifests.length === 0) {

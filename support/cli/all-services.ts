@@ -22,6 +22,8 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--reports-dir',
     options.reportsDir,
     ...(options.keep ? ['--keep'] : []),
+    ...(options.keepOnFailure ? ['--keep-on-failure'] : []),
+    ...(options.docs ? ['--docs', options.docs] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
 }

@@ -50,17 +50,19 @@ export interface PlanFilter {
   tags?: string;
   /** Regular expressions on scenario names, as cucumber's --name: a scenario matching any is kept. */
   names?: string[];
+  /** Whether --docs was given (the @docs scenarios need it). */
+  docs: boolean;
 }
 
 /** The scenarios a run of `service` with these filters starts; a filter selecting none is a usage error. */
 export function plannedScenarios(root: string, filter: PlanFilter): PlannedScenario[] {
   if (filter.tags !== undefined) assertTagExpression(filter.tags);
-  const tags = parseTagExpression(tagExpression(filter.tags, filter.service));
+  const tags = parseTagExpression(tagExpression(filter.tags, filter.service, filter.docs));
   const names = (filter.names ?? []).map((n) => new RegExp(n));
   const selected = allScenarios(root).filter((s) => tags.evaluate(s.tags) && (names.length === 0 || names.some((n) => n.test(s.name))));
   if (selected.length === 0) {
     const what = [filter.tags !== undefined && `--tags "${filter.tags}"`, names.length > 0 && `--name ${filter.names?.map((n) => `"${n}"`).join(' --name ')}`].filter(Boolean).join(' with ');
-    throw new HarnessError('usage', `${what || 'the run'} selects no scenario of ${filter.service}`, 'name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked"); `--list` shows what a filter selects');
+    throw new HarnessError('usage', `${what || 'the run'} selects no scenario of ${filter.service}`, `name areas that exist, e.g. --tags @user or --tags "@install or @http" (the areas are in README, "What is checked"; @docs needs --docs DIR); \`--list\` shows what a filter selects`);
   }
   return selected;
 }

@@ -22,6 +22,7 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     parallel: 1,
     debian: 'trixie',
     keep: false,
+    keepOnFailure: false,
     verbose: false,
     cleanup: false,
     failFast: false,
@@ -41,8 +42,13 @@ test('an unknown option, no service, and two sources of a manifest are usage err
 });
 
 test("a run keeps only its own service's rows of per-service features, within the user's tags", () => {
-  assert.equal(tagExpression(undefined, 'wazo-foo'), '(not @per-service or @wazo-foo)');
-  assert.equal(tagExpression('@http or @user', 'wazo-foo'), '(@http or @user) and (not @per-service or @wazo-foo)');
+  assert.equal(tagExpression(undefined, 'wazo-foo', true), '(not @per-service or @wazo-foo)');
+  assert.equal(tagExpression('@http or @user', 'wazo-foo', true), '(@http or @user) and (not @per-service or @wazo-foo)');
+});
+
+test('the documentation checks run only with --docs', () => {
+  assert.equal(tagExpression(undefined, 'wazo-foo', false), '(not @per-service or @wazo-foo) and not @docs');
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--docs', 'site'])?.docs, resolve('site'));
 });
 
 test('--all takes a shard I/N and a parallelism; both are refused without --all or with bad values', () => {
@@ -73,6 +79,17 @@ test('--cleanup runs alone, --list takes one service, --name takes regular expre
   assert.deepEqual(parseOptions(['--service', 'wazo-foo', '--name', 'root', '--name', 'shell$'])?.name, ['root', 'shell$']);
   assert.match(usageError(['--service', 'wazo-foo', '--name', '(']), /"\(" is not a regular expression/);
   assert.equal(parseOptions(['--service', 'wazo-foo', '--fail-fast'])?.failFast, true);
+});
+
+test('--keep-on-failure is one of the two ways to keep hosts; --cleanup takes an optional run id', () => {
+  assert.equal(parseOptions(['--service', 'wazo-foo', '--keep-on-failure'])?.keepOnFailure, true);
+  assert.match(usageError(['--service', 'wazo-foo', '--keep', '--keep-on-failure']), /--keep and --keep-on-failure both given\n  fix: /);
+  const all = parseOptions(['--cleanup']);
+  assert.equal(all?.cleanup, true);
+  assert.equal(all?.cleanupRun, undefined);
+  assert.equal(parseOptions(['--cleanup', '0a1b2c3d'])?.cleanupRun, '0a1b2c3d');
+  assert.match(usageError(['--cleanup', 'wazo-foo']), /"wazo-foo" is not a run id/);
+  assert.match(usageError(['--cleanup', '--service', 'wazo-foo']), /--cleanup with --service/);
 });
 
 test('--timeout-scale takes a factor from 0 to 20, as the variable does', () => {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 import { usageErrorOf } from './usage-error';
 import { PROJECT_ROOT } from '../project-root';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
+import { RUN_ID } from '../docker/run-labels';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -23,13 +25,17 @@ export interface AcceptanceOptions {
   package?: string;
   debian: Suite;
   tags?: string;
-  /** How many cucumber workers (each with a shared host of its own); cucumber.json's when absent. */
+  /** How many cucumber workers (they share the run's installed host); one per core when absent. */
   workers?: number;
   /** Where reports/SERVICE/ goes (absolute). */
   reportsDir: string;
   keep: boolean;
+  /** Keep the hosts of a run that did not pass (a FAIL, BLOCKED or ENVIRONMENT verdict). */
+  keepOnFailure: boolean;
   verbose: boolean;
   cleanup: boolean;
+  /** With --cleanup: only this run's resources, kept hosts included. */
+  cleanupRun?: string;
   /** Regular expressions on scenario names (cucumber's --name): a scenario matching any runs. */
   name?: string[];
   /** Stop the run at the first failed scenario (cucumber's failFast). */
@@ -40,6 +46,8 @@ export interface AcceptanceOptions {
   timeoutScale?: number;
   /** text: the console lines for people; json: JSON Lines on stdout for scripts. */
   format: OutputFormat;
+  /** A checkout of the documentation site (absolute): items 13 and 15 are judged against it. */
+  docs?: string;
 }
 
 export const FORMATS = ['text', 'json'] as const;
@@ -63,20 +71,23 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
-    .option('--workers <n>', 'cucumber workers; they share one installed host (default: cucumber.json, 4)', parseParallel)
+    .option('--workers <n>', 'cucumber workers; they share one installed host (default: one per core, here ' + availableParallelism() + ')', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
     .option('--list', 'print the checks that would run for this service and these filters, with their checklist item, and start nothing')
     .addOption(new Option('--format <format>', 'text (the console lines, by default) or json (one JSON object per verdict on stdout)').choices(FORMATS))
+    .option('--docs <dir>', 'a checkout of the documentation site (wazo-platform.org): judge checklist items 13 and 15 against it (else they are MANUAL)')
     .option('--timeout-scale <factor>', `multiply every wait by this factor on a slow machine (or set ${TIMEOUT_SCALE_VARIABLE})`, parseTimeoutScale)
-    .option('--keep', 'leave the host(s) running after the run and print how to enter them')
+    .option('--keep', 'leave the host(s) running after the run and print how to enter and remove them')
+    .option('--keep-on-failure', 'leave the host(s) running only when a check failed, was blocked or could not be answered')
     .option('--verbose', 'show the output of image builds and debootstrap')
-    .option('--cleanup', 'remove what earlier harness runs left behind (containers, networks, volumes), then exit')
+    .option('--cleanup [run]', 'remove what ended harness runs left behind, kept hosts included (containers, networks, volumes), or only that run\'s, then exit', parseRunId)
     .version(harnessVersion(), '--version', 'print the harness version and exit')
     .addHelpText(
       'after',
       '\nExamples:\n  npm run acceptance -- --service wazo-foo\n  npm run acceptance -- --service wazo-foo --tags @user\n' +
+        '  npm run acceptance -- --service wazo-foo --keep-on-failure --docs ../wazo-platform.org\n' +
         '  npm run acceptance -- --manifest ../wazo-bar/acceptance.yml --package ../wazo-bar_1.0_all.deb --keep\n' +
         '  npm run acceptance -- --all --parallel 2\n  npm run acceptance -- --all --shard 1/3',
     )
@@ -116,6 +127,11 @@ function parseShard(value: string): Shard {
   return { index, total };
 }
 
+function parseRunId(value: string): string {
+  if (!RUN_ID.test(value)) throw new InvalidArgumentError(`"${value}" is not a run id (8 hexadecimal digits, as "host kept" printed it)`);
+  return value;
+}
+
 function parseParallel(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 8`);
@@ -137,7 +153,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return undefined;
     throw usageErrorOf(error instanceof Error ? error.message : String(error), 'acceptance');
   }
-  const given = command.opts<Partial<AcceptanceOptions>>();
+  const { cleanup, ...given } = command.opts<Omit<Partial<AcceptanceOptions>, 'cleanup'> & { cleanup?: true | string }>();
   // Flags absent from the command line are false here, not commander defaults: a default of
   // false would print "(default: false)" on every flag of --help.
   const options: AcceptanceOptions = {
@@ -146,9 +162,12 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     parallel: given.parallel ?? 1,
     debian: given.debian ?? 'trixie',
     reportsDir: resolve(given.reportsDir ?? 'reports'),
+    ...(given.docs !== undefined ? { docs: resolve(given.docs) } : {}),
     keep: given.keep ?? false,
+    keepOnFailure: given.keepOnFailure ?? false,
     verbose: given.verbose ?? false,
-    cleanup: given.cleanup ?? false,
+    cleanup: cleanup !== undefined,
+    ...(typeof cleanup === 'string' ? { cleanupRun: cleanup } : {}),
     failFast: given.failFast ?? false,
     list: given.list ?? false,
     format: given.format ?? 'text',
@@ -166,6 +185,9 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
   if (options.cleanup && sources.length + (options.package ? 1 : 0) > 0) {
     throw new HarnessError('usage', `--cleanup with ${[...sources, options.package && '--package'].filter(Boolean).join(' and ')}`, 'run --cleanup alone: it removes what every dead run left behind, whichever service it checked');
   }
+  if (options.keep && options.keepOnFailure) {
+    throw new HarnessError('usage', '--keep and --keep-on-failure both given', '--keep keeps the hosts of every run, --keep-on-failure only of a run that did not pass: use one');
+  }
   if (options.list && options.all) {
     throw new HarnessError('usage', '--list with --all', 'list one service at a time: --service NAME --list (every service runs the same features)');
   }
@@ -178,9 +200,9 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
 /**
  * A feature of one service's own (features/services/NAME/) is tagged @per-service and with
  * the service's name: a run keeps only its own service's. The generic features take every
- * per-service fact from the manifest.
+ * per-service fact from the manifest. The documentation checks (@docs) need --docs.
  */
-export function tagExpression(userTags: string | undefined, service: string): string {
-  const ownRows = `(not @per-service or @${service})`;
+export function tagExpression(userTags: string | undefined, service: string, docs: boolean): string {
+  const ownRows = `(not @per-service or @${service})${docs ? '' : ' and not @docs'}`;
   return userTags ? `(${userTags}) and ${ownRows}` : ownRows;
 }

@@ -17,9 +17,10 @@ import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
+import { workerCount } from './workers';
 
 /** What the command line chose of the scenarios and their run. */
-export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format'>;
+export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format' | 'docs'>;
 
 export interface FeatureRunPaths {
   root: string;
@@ -94,7 +95,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
       file: 'cucumber.json', // relative: cucumber joins it to the cwd
       provided: {
         ...supportCode(),
-        tags: tagExpression(userTags, service),
+        tags: tagExpression(userTags, service, selection.docs !== undefined),
         ...(selection.name ? { name: selection.name } : {}),
         ...(selection.failFast ? { failFast: true } : {}),
         worldParameters: parameters as unknown as Record<string, never>,
@@ -103,10 +104,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     },
     environment,
   );
-  // No more workers than scenarios to run: each one is a process to start, and a run of one
-  // area often has fewer scenarios than `parallel`.
   const { plan } = await loadSources(runConfiguration.sources, environment);
-  runConfiguration.runtime.parallel = Math.max(1, Math.min(workers ?? runConfiguration.runtime.parallel, plan.length));
+  runConfiguration.runtime.parallel = workerCount(workers, plan.length);
   // JUnit is printed from the message stream here and written at once: cucumber's own junit
   // file target sometimes lost its content at the end of a run (an empty junit.xml). Each
   // testcase's classname names the service, so that a matrix's merged results keep apart.
@@ -129,7 +128,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     rmSync(handoffDir, { recursive: true, force: true });
   }
   if (reporter.notRun.length > 0) (json ? process.stderr : process.stdout).write(`--fail-fast: ${reporter.notRun.length} scenario(s) not run after the first failure\n`);
-  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun });
+  const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun, docs: selection.docs !== undefined });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
   const markdown = complianceMarkdown(

@@ -29,16 +29,21 @@ function runIsAlive(labels: Record<string, string> | undefined): boolean {
   return age < RUN_MAX_AGE_MS && processAlive(Number(labels?.[LABEL.pid]));
 }
 
+/** Which runs' resources to remove: one run's (all of them), or those of every ended run. */
+export type Leftovers = { runId: string } | { ended: true; kept: boolean };
+
 /**
  * Removes what harness runs left behind, selected by label (and directories by name): every
- * resource of one run (`runId`), or (without it) those of runs whose process is gone, such as
- * a run killed with SIGKILL, or that are older than a day. Hosts kept on purpose with --keep are left
- * alone unless a run id names them.
+ * resource of one run, or those of runs whose process is gone, such as a run killed with
+ * SIGKILL, or that are older than a day. Hosts kept on purpose (--keep, --keep-on-failure)
+ * are the user's: among ended runs' resources they are removed only when `kept` says so
+ * (--cleanup), never by the janitor at the start of a run.
  */
-export async function removeRunResources(docker: Docker, runId?: string): Promise<Removed> {
+export async function removeRunResources(docker: Docker, which: Leftovers = { ended: true, kept: false }): Promise<Removed> {
+  const runId = 'runId' in which ? which.runId : undefined;
   const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.harness] };
   const select = (labels: Record<string, string> | undefined) =>
-    runId !== undefined || (!runIsAlive(labels) && labels?.[LABEL.keep] !== 'true');
+    'runId' in which || (!runIsAlive(labels) && (which.kept || labels?.[LABEL.keep] !== 'true'));
   const removed: Removed = { containers: [], networks: [], volumes: [], directories: removeRunDirectories(runId) };
 
   const containers = await docker.listContainers({ all: true, filters });
@@ -70,7 +75,7 @@ export async function removeRunResources(docker: Docker, runId?: string): Promis
 export async function removeRunResourcesSettled(docker: Docker, runId: string): Promise<void> {
   let quiet = 0;
   for (let pass = 0; pass < 6 && quiet < 2; pass++) {
-    const removed = await removeRunResources(docker, runId);
+    const removed = await removeRunResources(docker, { runId });
     quiet = removed.containers.length + removed.networks.length + removed.volumes.length + removed.directories.length === 0 ? quiet + 1 : 0;
     if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 500));
   }

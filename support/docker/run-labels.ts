@@ -15,6 +15,9 @@ export interface RunIdentity {
   startedAt: number;
 }
 
+/** A run id: 4 random bytes in hexadecimal. */
+export const RUN_ID = /^[0-9a-f]{8}$/;
+
 export function newRunIdentity(): RunIdentity {
   return { id: randomBytes(4).toString('hex'), pid: process.pid, startedAt: Date.now() };
 }

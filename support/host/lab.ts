@@ -54,6 +54,6 @@ export class Lab {
   }
 
   async close(): Promise<void> {
-    await removeRunResources(this.engine.docker, this.run.id);
+    await removeRunResources(this.engine.docker, { runId: this.run.id });
   }
 }

@@ -27,6 +27,18 @@ export function harnessFileEvidence(file: string, shown: string): Evidence {
   return { command: `cat ${shellQuote(file)}   # on the machine running the harness`, user: 'root', exitCode: 0, stdout: shown, stderr: '' };
 }
 
+/** Some lines of a file on the harness's machine, numbered as an editor shows them, with the command that prints them so. */
+export function harnessLinesEvidence(file: string, lines: Array<{ line: number; text: string }>): Evidence {
+  const numbers = [...new Set(lines.map((l) => l.line))].sort((a, b) => a - b);
+  return {
+    command: `grep -n '' ${shellQuote(file)} | sed -n '${numbers.map((n) => `${n}p`).join(';')}'   # on the machine running the harness`,
+    user: 'root',
+    exitCode: 0,
+    stdout: numbers.map((n) => `${n}:${lines.find((l) => l.line === n)?.text ?? ''}`).join('\n'),
+    stderr: '',
+  };
+}
+
 export function fact<T>(value: T, ...evidence: Evidence[]): Fact<T> {
   return { value, evidence };
 }

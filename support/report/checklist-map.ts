@@ -5,7 +5,9 @@ export type ItemRule =
   /** By the scenarios carrying `tags` (all of them) and none of `notTags`; or named like the item. */
   | { kind: 'scenarios'; tags?: string[]; notTags?: string[]; applies?: (m: ServiceManifest) => string | undefined }
   /** Not machine-checkable: a person checks it; the reason says what to look at. */
-  | { kind: 'manual'; reason: string };
+  | { kind: 'manual'; reason: string }
+  /** By the scenario named like the item when --docs gives the documentation site; MANUAL without it. */
+  | { kind: 'documentation'; reason: string };
 
 const byName: ItemRule = { kind: 'scenarios' };
 
@@ -32,11 +34,11 @@ export const CHECKLIST_RULES: Record<string, ItemRule> = {
   'The service is correctly started on a reboot': { kind: 'scenarios', tags: ['@reboot'] },
   'The service is correctly started on a wazo-upgrade': { kind: 'scenarios', tags: ['@upgrade'], notTags: ['@slave'] },
   'The service is the correct state (running or stopped) after an upgrade of the slave machine': { kind: 'scenarios', tags: ['@upgrade', '@slave'] },
-  'The service is documented on wazo-platform.org': { kind: 'manual', reason: 'check that wazo-platform.org documents the service' },
+  'The service is documented on wazo-platform.org': { kind: 'documentation', reason: 'check that wazo-platform.org documents the service (or give --docs DIR, a checkout of the site)' },
   'The service config files are copied by xivo-backup': { kind: 'scenarios', tags: ['@backup'] },
   'The service config files are listed in the documentation for files backup': {
-    kind: 'manual',
-    reason: "check that the backup documentation lists the manifest's backup files",
+    kind: 'documentation',
+    reason: "check that the backup documentation lists the manifest's backup files (or give --docs DIR, a checkout of the site)",
   },
   'The service registers with consul for the discovery of services': { kind: 'scenarios', tags: ['@service-discovery'] },
   'The ports used are listed in the doc. Ports are not usually used for testing HTTP (8000, 8080, etc.).': { kind: 'scenarios', tags: ['@ports'] },

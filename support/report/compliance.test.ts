@@ -24,6 +24,15 @@ test('every checklist item of the guidelines has a rule that decides it', () => 
   );
 });
 
+test('the documentation items are MANUAL without --docs, decided by their scenarios with it', () => {
+  const documented = 'The service is documented on wazo-platform.org';
+  const lines = [line(documented, ['@docs'], 'FAIL', ['expected: x\nfound:    y'])];
+  const without = judgeChecklist(items, [], manifest).find((v) => v.item.text === documented);
+  assert.equal(without?.verdict, 'MANUAL');
+  assert.match(without?.reason ?? '', /or give --docs DIR/);
+  assert.equal(judgeChecklist(items, lines, manifest, { tags: '@docs', docs: true }).find((v) => v.item.text === documented)?.verdict, 'FAIL');
+});
+
 test('verdicts: by name or tags, failures win, manual items stay manual, items left out by --tags are NOT RUN', () => {
   const lines = [
     line('The service default user is not root', ['@user'], 'PASS'),

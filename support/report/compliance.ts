@@ -20,25 +20,24 @@ export interface Selection {
   names?: string[];
   /** The scenarios --fail-fast left unstarted after a failure: the items they decide are NOT RUN. */
   stoppedBefore?: Array<{ name: string; tags: string[] }>;
+  /** Whether --docs gave the documentation site: without it the documentation items are MANUAL. */
+  docs?: boolean;
 }
 
 /** The scenarios (run, or only planned by --list) that decide an item of the checklist. */
 export function decidingScenarios<S extends { name: string; tags: string[] }>(item: ChecklistItem, lines: S[]): S[] {
   const rule = CHECKLIST_RULES[item.text];
   if (!rule || rule.kind === 'manual') return [];
-  return lines.filter(
-    (line) =>
-      line.name === item.text ||
-      (rule.tags !== undefined && rule.tags.every((t) => line.tags.includes(t)) && !(rule.notTags ?? []).some((t) => line.tags.includes(t))),
-  );
+  const byTags = (tags: string[]) => rule.kind === 'scenarios' && rule.tags !== undefined && rule.tags.every((t) => tags.includes(t)) && !(rule.notTags ?? []).some((t) => tags.includes(t));
+  return lines.filter((line) => line.name === item.text || byTags(line.tags));
 }
 
 function judgeItem(item: ChecklistItem, lines: ScenarioLine[], manifest: ServiceManifest, selection: Selection): ItemVerdict {
   const rule = CHECKLIST_RULES[item.text];
   if (!rule) return { item, verdict: 'BLOCKED', reason: 'no rule in support/report/checklist-map.ts decides this item (the guidelines changed: update the harness)', scenarios: [] };
-  if (rule.kind === 'manual') return { item, verdict: 'MANUAL', reason: rule.reason, scenarios: [] };
+  if (rule.kind === 'manual' || (rule.kind === 'documentation' && !selection.docs)) return { item, verdict: 'MANUAL', reason: rule.reason, scenarios: [] };
   // Decided from the manifest before any scenario: its scenarios, if any ran, are checks beyond the item.
-  const notApplicable = rule.applies?.(manifest);
+  const notApplicable = rule.kind === 'scenarios' ? rule.applies?.(manifest) : undefined;
   if (notApplicable) return { item, verdict: 'N/A', reason: notApplicable, scenarios: [] };
   const scenarios = decidingScenarios(item, lines);
   const verdict = worstOf(scenarios.map((s) => s.verdict));

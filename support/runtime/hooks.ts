@@ -45,12 +45,9 @@ After(async function (this: HarnessWorld, { result, pickle }) {
       this.attach(redact(text), { mediaType: 'text/plain', fileName: title });
     }
   }
-  if (this.ownsHost) await hostPool().release(host);
+  if (this.ownsHost) await hostPool().release(host, result?.status === Status.FAILED);
 });
 
 AfterAll(async function () {
-  const kept = await hostPool().closeAll();
-  for (const name of kept) {
-    process.stderr.write(`host kept: ${name}\n  enter it with: docker exec -it ${name} bash\n  remove it with: docker rm -f ${name}\n`);
-  }
+  await hostPool().closeAll();
 });

@@ -35,8 +35,6 @@ const SHARED_ROLE = 'installed';
 export class HostPool {
   private installedHost?: Promise<InstalledHost>;
   private readonly live = new Set<StartedWazoHost>();
-  /** The shared host, when this worker booted it: only listed by --keep, never removed here. */
-  private sharedBooted?: StartedWazoHost;
   private booted = 0;
 
   constructor(private readonly parameters: WorkerParameters) {}
@@ -54,7 +52,9 @@ export class HostPool {
   private async start(role: string, reuse = false): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
     const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, role).withStartupTimeout(TIMEOUTS.boot);
-    if (keep) container.withKeep();
+    // Labelled at creation (a label cannot be added later): the janitor of later runs leaves
+    // such hosts to the user; the CLI removes them at the end of a run that keeps nothing.
+    if (keep !== 'never') container.withKeep();
     if (reuse) container.withReuse();
     const host = await container.start().catch((error: unknown) => {
       // A host that does not boot is the engine's or the image's problem, never the package's.
@@ -82,7 +82,6 @@ export class HostPool {
     if (handoff.claim()) {
       try {
         host = await this.start(SHARED_ROLE, true);
-        this.sharedBooted = host;
         installation = await installPackage(host, manifest.package.file);
       } catch (error) {
         handoff.publish(handoffOfError(error));
@@ -105,21 +104,22 @@ export class HostPool {
     return { host, installation, readiness: () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady) };
   }
 
-  async release(host: StartedWazoHost): Promise<void> {
-    if (this.parameters.keep) return;
+  /** The end of a scenario's own host: removed, unless --keep, or --keep-on-failure and the scenario failed. */
+  async release(host: StartedWazoHost, failed: boolean): Promise<void> {
+    const { keep } = this.parameters;
     this.live.delete(host);
+    if (keep === 'always' || (keep === 'on-failure' && failed)) return;
     await host.remove();
   }
 
   /**
-   * Removes this worker's own hosts, or with --keep lists them with the command to enter each.
-   * The shared host may still serve another worker: the CLI removes it with the run's containers.
+   * Removes this worker's hosts that no scenario released, unless --keep. The shared host may
+   * still serve another worker: the CLI removes it with the run's containers, or keeps it and
+   * says how to enter it (support/cli/kept-hosts.ts).
    */
-  async closeAll(): Promise<string[]> {
+  async closeAll(): Promise<void> {
     const hosts = [...this.live];
     this.live.clear();
-    if (this.parameters.keep) return [...hosts, ...(this.sharedBooted ? [this.sharedBooted] : [])].map((h) => h.name);
-    await Promise.all(hosts.map((h) => h.remove()));
-    return [];
+    if (this.parameters.keep !== 'always') await Promise.all(hosts.map((h) => h.remove()));
   }
 }

@@ -2,13 +2,18 @@ import type { ServiceManifest } from '../configuration/manifest';
 import type { CgroupVersion } from '../docker/engine';
 import type { RunIdentity } from '../docker/run-labels';
 
+/** Which hosts outlive the run for the user to look into: none, those of a run that did not pass, all. */
+export type KeepHosts = 'never' | 'on-failure' | 'always';
+
 /** What the CLI hands to the cucumber run (as world parameters: plain JSON). */
 export interface RunParameters {
   manifest: ServiceManifest;
   hostImage: string;
   cgroupVersion: CgroupVersion;
   run: RunIdentity;
-  keep: boolean;
+  keep: KeepHosts;
+  /** --docs: the checkout of the documentation site the @docs scenarios read (absolute). */
+  docs?: string;
 }
 
 /** What each cucumber worker receives: the CLI's parameters and the run's handoff directory (see SharedHostHandoff). */
