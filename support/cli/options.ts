@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 import { usageErrorOf } from './usage-error';
-import { PROJECT_ROOT } from '../project-root';
+import { harnessVersion } from '../project-root';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 
 export const SUITES = ['trixie', 'bookworm'] as const;
@@ -40,6 +39,8 @@ export interface AcceptanceOptions {
   timeoutScale?: number;
   /** text: the console lines for people; json: JSON Lines on stdout for scripts. */
   format: OutputFormat;
+  /** The arguments as given: the reports record the command that ran. */
+  argv: string[];
 }
 
 export const FORMATS = ['text', 'json'] as const;
@@ -82,11 +83,6 @@ function program(): Command {
     )
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-}
-
-/** The harness's version is package.json's: one place to bump. */
-function harnessVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** --name may be given several times; each must be a regular expression (cucumber compiles it). */
@@ -152,6 +148,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     failFast: given.failFast ?? false,
     list: given.list ?? false,
     format: given.format ?? 'text',
+    argv,
   };
   const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
   if (!options.cleanup && sources.length === 0) {
