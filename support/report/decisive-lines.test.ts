@@ -45,3 +45,10 @@ test('no line with a clue: the first lines stand for the output', () => {
 test('a message that is not expected/found/evidence is kept as it is', () => {
   assert.equal(decisiveLines('Error: boom\n  at somewhere'), 'Error: boom\n  at somewhere');
 });
+
+test('a finding on several lines (a table) gives its clues from every line', () => {
+  const table = message.replace(/^found: .*$/m, 'found:    1 port differs:\n          port  declared\n          9599  no');
+  const output = decisiveLines(table).split('\n').slice(8);
+  assert.equal(output.length, 2);
+  assert.match(output[0], /127\.0\.0\.1:9599 /);
+});

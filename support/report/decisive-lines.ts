@@ -1,14 +1,19 @@
 // A failure's message trimmed to what decided it, for the reports people read: the whole
 // message (every line of every command's output) is in the scenario's diagnostics file.
-import { foundLine } from './scenario-verdict';
-
 /** A command's output this short is shown whole. */
 const WHOLE = 8;
 /** At most this many decisive lines of one command's output. */
 const MOST = 12;
 
+/** The "found:" line and the lines that continue it (a table of findings), up to "evidence:". */
+function foundText(message: string): string {
+  const start = message.search(/^found:/m);
+  const end = message.search(/^evidence:/m);
+  return start < 0 ? '' : message.slice(start + 'found:'.length, end > start ? end : undefined);
+}
+
 /**
- * The words of the "found" line that name something precise (a port, an address, a path, a
+ * The words of what was found that name something precise (a port, an address, a path, a
  * version, a pid): the output lines that contain one are the ones that decided the check.
  */
 function clues(found: string): string[] {
@@ -36,7 +41,7 @@ function shortenIds(line: string): string {
  * expected, found and the commands themselves are kept.
  */
 export function decisiveLines(message: string): string {
-  const words = clues(foundLine(message));
+  const words = clues(foundText(message));
   const kept: string[] = [];
   let output: string[] = [];
   let inCommand = false;
