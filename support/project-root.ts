@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -14,3 +14,8 @@ function projectRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = projectRoot(__dirname);
+
+/** The harness's version is package.json's: one place to bump (--version and the reports). */
+export function harnessVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

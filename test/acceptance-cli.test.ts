@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -196,6 +197,44 @@ test('--list says which checks the manifest makes N/A, and which leave the check
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^@service-discovery +The service registers with consul for the discovery of services\n +checklist item 16: .*\n +N\/A: consul\.registers is false/m);
   assert.match(run.stdout, /^@monit +.*\n +beyond the checklist \(item 8 is N\/A: supervisor is systemd/m);
+});
+
+test("a failing run's reports read well where they are pasted: the run recorded, links that resolve, verdicts coloured, junit per area", async () => {
+  await buildExamplePackages();
+  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const reports = join(dir, 'pasted');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--reports-dir', reports]);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const reportDir = join(reports, 'wazo-foo');
+  const read = (file: string) => readFileSync(join(reportDir, file), 'utf8');
+  const sha256 = createHash('sha256').update(readFileSync(rootUser)).digest('hex');
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const markdown = read('compliance.md');
+  // The package by its file name, version and digest, not by a path of this machine (the command keeps what was typed).
+  assert.match(markdown, new RegExp(`^- Package: \`wazo-foo_1\\.1\\.0_all\\.deb\`, version 1\\.1\\.0, sha256 \`${sha256}\`$`, 'm'));
+  assert.match(markdown, /^- Host image: `wazo-harness\/host:/m);
+  assert.match(markdown, /^- Tags: `@user`$/m);
+  assert.match(markdown, /^- Command: `npm run acceptance -- --service wazo-foo --package \S+ --tags @user --reports-dir \S+`$/m);
+  assert.match(markdown, new RegExp(`^- Harness: wazo-acceptance-harness ${version.replace(/\./g, '\\.')}$`, 'm'));
+  // Links: files relative to the report, anchors to a failure's section.
+  const links = [...markdown.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+  const files = links.filter((l) => !l.startsWith('#'));
+  assert.ok(files.some((l) => l.endsWith('--failure.txt')), links.join('\n'));
+  for (const file of files) assert.ok(existsSync(join(reportDir, file)), `${file} resolves from the report's directory`);
+  assert.match(markdown, /^\| 1 \| The service default user is not root \| \[FAIL\]\(#failure-1\) \|/m);
+  const html = read('compliance.html');
+  assert.match(html, /<td class="verdict-fail"><a href="#failure-1">FAIL<\/a><\/td>/);
+  assert.match(html, /<h3 id="failure-1"[^>]*>Failure 1<\/h3>/);
+  assert.match(html, /<td class="verdict-not-run">NOT RUN<\/td>/);
+  const junit = read('junit.xml');
+  const classnames = [...junit.matchAll(/<testcase classname="([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(classnames.length > 0 && classnames.every((c) => c === 'wazo-foo.user'), classnames.join('\n'));
+  assert.match(junit, /<failure type="FAIL" message="pid \d+ runs as root \(uid 0\)[^"\n]*">failed step: [^\n]*\nexpected: /);
+  const verdicts = JSON.parse(read('verdicts.json')) as { run: { package: { sha256: string }; harness: string; command: string } };
+  assert.equal(verdicts.run.package.sha256, sha256);
+  assert.equal(verdicts.run.harness, version);
+  assert.match(verdicts.run.command, /--tags @user/);
+  assert.deepEqual(await harnessLeftovers(), []);
 });
 
 test('--fail-fast stops at the first failed scenario: the items it never started are NOT RUN, with the reason', async () => {

@@ -43,7 +43,7 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
     assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
     assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);
     assert.doesNotMatch(report('compliance.md'), /\| (FAIL|BLOCKED|ENVIRONMENT) \|/);
-    assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td>PASS<\/td>/);
+    assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td class="verdict-pass">PASS<\/td>/);
     assert.match(report('junit.xml'), /<testsuite [^>]*failures="0"/);
     assert.ok(existsSync(join(reportsDir, 'wazo-foo', 'cucumber.html')));
     assert.deepEqual(await harnessLeftovers(), []);
@@ -71,7 +71,7 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       assert.match(readFileSync(journal[1], 'utf8'), /journalctl --no-pager --unit wazo-foo\.service/);
       // The failure and its evidence reach the reports people and CI read.
       const failures = report('compliance.md').slice(report('compliance.md').indexOf('## Failures'));
-      assert.match(failures, new RegExp(`Scenario: @\\S+ ${escapeRegExp(example.rule)}`));
+      assert.match(failures, new RegExp(`^- \`@\\S+ ${escapeRegExp(example.rule)}\``, 'm'));
       assert.match(failures, example.finding);
       const junit = report('junit.xml');
       assert.match(junit, new RegExp(`<testcase [^\\n]*name="[^"]*${escapeRegExp(escapeXml(example.rule))}"[^>]*>\\s*<failure`));

@@ -28,6 +28,7 @@ test('defaults: Debian stable (trixie), no keep, reports under reports/', () => 
     failFast: false,
     list: false,
     format: 'text',
+    argv: ['--service', 'wazo-foo'],
   });
 });
 

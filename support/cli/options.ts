@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
 import { usageErrorOf } from './usage-error';
-import { PROJECT_ROOT } from '../project-root';
+import { harnessVersion } from '../project-root';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { RUN_ID } from '../docker/run-labels';
 
@@ -48,6 +47,8 @@ export interface AcceptanceOptions {
   format: OutputFormat;
   /** A checkout of the documentation site (absolute): items 13 and 15 are judged against it. */
   docs?: string;
+  /** The arguments as given: the reports record the command that ran. */
+  argv: string[];
 }
 
 export const FORMATS = ['text', 'json'] as const;
@@ -93,11 +94,6 @@ function program(): Command {
     )
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-}
-
-/** The harness's version is package.json's: one place to bump. */
-function harnessVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** --name may be given several times; each must be a regular expression (cucumber compiles it). */
@@ -171,6 +167,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     failFast: given.failFast ?? false,
     list: given.list ?? false,
     format: given.format ?? 'text',
+    argv,
   };
   const sources = [options.service && '--service', options.manifest && '--manifest', options.all && '--all'].filter(Boolean);
   if (!options.cleanup && sources.length === 0) {

@@ -3,24 +3,27 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
-import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { runDirPrefix } from '../docker/run-labels';
-import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
-import { complianceHtml, complianceMarkdown, complianceTable } from '../report/compliance-report';
-import { qualifyTestcaseClassnames } from '../report/junit-classnames';
+import { harnessVersion } from '../project-root';
+import { judgeChecklist, runExitCode, scenariosBeyondChecklist } from '../report/compliance';
+import { complianceHtml } from '../report/compliance-html';
+import { complianceMarkdown, complianceTable } from '../report/compliance-report';
+import { junitXml } from '../report/junit';
 import { readChecklist } from '../report/guidelines-checklist';
 import { verdictJsonLines } from '../report/json-lines';
+import { commandOf, packageRecord, type RunRecord } from '../report/run-record';
+import { verdictsJson } from '../report/verdicts-json';
 import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
 import { redact } from '../secrets/redaction';
 import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
-import { ScenarioReporter, type ScenarioLine } from './scenario-reporter';
+import { ScenarioReporter } from './scenario-reporter';
 import { workerCount } from './workers';
 
 /** What the command line chose of the scenarios and their run. */
-export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format' | 'docs'>;
+export type FeatureSelection = Pick<AcceptanceOptions, 'tags' | 'name' | 'failFast' | 'workers' | 'format' | 'docs' | 'argv'>;
 
 export interface FeatureRunPaths {
   root: string;
@@ -44,21 +47,6 @@ function supportCode(): { require: string[]; requireModule: string[] } {
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-}
-
-/** The run's verdicts as data (reports/SERVICE/verdicts.json): what scripts and the self-tests compare. */
-function verdictsJson(service: string, tags: string | undefined, exitCode: number, items: ItemVerdict[], beyond: ScenarioLine[]): string {
-  return `${JSON.stringify(
-    {
-      service,
-      tags: tags ?? null,
-      exitCode,
-      checklist: items.map((v, i) => ({ number: i + 1, item: v.item.text, verdict: v.verdict, reason: v.reason ?? null })),
-      beyond: beyond.map((s) => ({ scenario: s.name, area: s.area, verdict: s.verdict, reason: s.reason ?? null })),
-    },
-    null,
-    2,
-  )}\n`;
 }
 
 /**
@@ -106,12 +94,6 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   );
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = workerCount(workers, plan.length);
-  // JUnit is printed from the message stream here and written at once: cucumber's own junit
-  // file target sometimes lost its content at the end of a run (an empty junit.xml). Each
-  // testcase's classname names the service, so that a matrix's merged results keep apart.
-  const junit = new JUnitXmlPrinter({ suiteName: `wazo-acceptance ${service}` }, (xml) =>
-    writeFileSync(join(reportDir, 'junit.xml'), redact(qualifyTestcaseClassnames(xml, service))),
-  );
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   // Removed here at the end, even with --keep; on an interruption the janitor removes it with
   // the run's containers (it is named after the run).
@@ -119,10 +101,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   try {
     const workerParameters: WorkerParameters = { ...parameters, handoffDir };
     runConfiguration.runtime.worldParameters = workerParameters as unknown as Record<string, never>;
-    await runCucumber(runConfiguration, environment, (envelope) => {
-      reporter.onMessage(envelope);
-      junit.update(envelope);
-    });
+    await runCucumber(runConfiguration, environment, reporter.onMessage);
   } finally {
     live.stop();
     rmSync(handoffDir, { recursive: true, force: true });
@@ -131,23 +110,23 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun, docs: selection.docs !== undefined });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
-  const markdown = complianceMarkdown(
-    verdicts,
-    {
-      service,
-      packageFile: parameters.manifest.package.file,
-      packageVersion: parameters.manifest.package.version,
-      hostImage: parameters.hostImage,
-      runId: parameters.run.id,
-      startedAt: started,
-      seconds: (Date.now() - started.getTime()) / 1000,
-    },
-    reportDir,
-    beyond,
-  );
+  const run: RunRecord = {
+    service,
+    package: packageRecord(parameters.manifest.package.file, parameters.manifest.package.version),
+    hostImage: parameters.hostImage,
+    harness: harnessVersion(),
+    command: commandOf(selection.argv),
+    tags: userTags,
+    runId: parameters.run.id,
+    startedAt: started,
+    seconds: (Date.now() - started.getTime()) / 1000,
+  };
+  // Every report passes through redact: the last gate before a secret could reach a file.
+  const markdown = redact(complianceMarkdown(verdicts, run, reportDir, beyond));
   writeFileSync(join(reportDir, 'compliance.md'), markdown);
   writeFileSync(join(reportDir, 'compliance.html'), complianceHtml(markdown, `${service} compliance`));
-  writeFileSync(join(reportDir, 'verdicts.json'), redact(verdictsJson(service, userTags, exitCode, verdicts, beyond)));
+  writeFileSync(join(reportDir, 'verdicts.json'), redact(verdictsJson(run, exitCode, verdicts, beyond)));
+  writeFileSync(join(reportDir, 'junit.xml'), redact(junitXml(service, reporter.lines, reporter.notRun, reportDir)));
 
   if (json) {
     process.stdout.write(redact(verdictJsonLines({ service, exitCode, reports: reportDir }, reporter.lines, verdicts)));

@@ -29,7 +29,10 @@ export interface ScenarioLine {
   /** The failed step's message: expected/found/evidence. */
   failures: string[];
   notes: string[];
+  /** Diagnostics files; for a FAIL or ENVIRONMENT the first holds the whole failure message. */
   attachments: string[];
+  /** For BLOCKED: the checklist item that judges the failed precondition. */
+  judgedBy?: string;
 }
 
 const KIND_OF_STEP: Record<PickleStepType, StepKind> = {
@@ -129,6 +132,9 @@ export class ScenarioReporter {
     }
     const judgement = judgeScenario(state.steps, state.notes);
     const decisive = judgement.decisiveStep;
+    const failures = judgement.verdict === 'FAIL' || judgement.verdict === 'ENVIRONMENT' ? [decisive?.message ?? ''].filter(Boolean) : [];
+    // The reports show the decisive lines of a failure; the whole message is kept beside them.
+    const whole = failures.map((message) => this.saveAttachment(state.pickle.name, 'failure', message));
     const line: ScenarioLine = {
       area: tags[0] ?? '',
       tags,
@@ -137,9 +143,10 @@ export class ScenarioReporter {
       reason: judgement.reason,
       failedStep: decisive ? stepLabel(decisive) : undefined,
       seconds: (Date.now() - state.startedAt) / 1000,
-      failures: judgement.verdict === 'FAIL' || judgement.verdict === 'ENVIRONMENT' ? [decisive?.message ?? ''].filter(Boolean) : [],
+      failures,
       notes: state.notes,
-      attachments: judgement.verdict === 'BLOCKED' ? [] : state.attachments,
+      attachments: judgement.verdict === 'BLOCKED' ? [] : [...whole, ...state.attachments],
+      ...(judgement.judgedBy ? { judgedBy: judgement.judgedBy } : {}),
     };
     this.lines.push(line);
     this.live?.stop();

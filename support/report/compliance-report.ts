@@ -1,56 +1,96 @@
-import { relative } from 'node:path';
-import MarkdownIt from 'markdown-it';
+import { basename } from 'node:path';
 import type { ScenarioLine } from '../cli/scenario-reporter';
 import type { ItemVerdict } from './compliance';
+import { decisiveLines } from './decisive-lines';
+import { failureExplaining, groupFailures, type FailureGroup } from './failure-groups';
+import { pathInReport } from './report-path';
+import type { RunRecord } from './run-record';
 import { countVerdicts } from './verdict';
-
-export interface RunFacts {
-  service: string;
-  packageFile: string;
-  packageVersion: string;
-  hostImage: string;
-  runId: string;
-  startedAt: Date;
-  seconds: number;
-}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The checklist compliance report as Markdown: summary, the items in order, then failures with evidence. */
-export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, reportDir: string, beyond: ScenarioLine[] = []): string {
+/** A run of backticks longer than any in the text (and at least `least`): CommonMark's delimiter for code around it. */
+function backticks(text: string, least: number): string {
+  return '`'.repeat(Math.max(least - 1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+}
+
+function code(text: string): string {
+  const run = backticks(text, 1);
+  return run.length > 1 ? `${run} ${text} ${run}` : `${run}${text}${run}`;
+}
+
+function fenced(text: string): string[] {
+  const run = backticks(text, 3);
+  return [`${run}text`, text, run];
+}
+
+function runLines(run: RunRecord): string[] {
+  return [
+    `- Package: ${code(run.package.file)}, version ${run.package.version}, sha256 ${code(run.package.sha256)}`,
+    `- Host image: ${code(run.hostImage)}`,
+    `- Tags: ${run.tags ? code(run.tags) : 'none (every area)'}`,
+    `- Command: ${code(run.command)}`,
+    `- Harness: wazo-acceptance-harness ${run.harness}`,
+    `- Run ${run.runId}, started ${run.startedAt.toISOString()}, ${run.seconds.toFixed(1)} s`,
+  ];
+}
+
+/** A diagnostics file as a link relative to the report, named by what it holds ("journal-of-wazo-foo-service"). */
+function diagnosticsLink(file: string, reportDir: string): string {
+  return `[${basename(file, '.txt').split('--').pop()}](${pathInReport(file, reportDir)})`;
+}
+
+function failureSection(group: FailureGroup, index: number, verdicts: ItemVerdict[], reportDir: string): string[] {
+  const [first] = group.scenarios;
+  const decides = group.items.map((n) => `${n}: ${verdicts[n - 1].item.text}`);
+  return [
+    `### Failure ${index + 1}`,
+    '',
+    `**${first.verdict}**: ${code(group.summary)}`,
+    '',
+    decides.length > 0 ? `Decides checklist item${decides.length > 1 ? 's' : ''} ${decides.join('; ')}` : 'A check beyond the checklist.',
+    '',
+    ...group.scenarios.map((s) => {
+      const where = s.failedStep ? `, at step ${code(s.failedStep)}` : '';
+      const files = s.attachments.map((f) => diagnosticsLink(f, reportDir));
+      return `- ${code(`${s.area} ${s.name}`)}${where}${files.length > 0 ? `; diagnostics: ${files.join(', ')}` : ''}`;
+    }),
+    ...(first.reason ? ['', first.reason] : []),
+    ...(first.failures.length > 0 ? ['', ...fenced(decisiveLines(first.failures[0]))] : []),
+  ];
+}
+
+/**
+ * The checklist compliance report as Markdown: the run, the items in order, the checks beyond
+ * the checklist, then each failure once (grouped by root cause, evidence cut to its decisive
+ * lines), linked from the tables; links are relative to the report's directory.
+ */
+export function complianceMarkdown(verdicts: ItemVerdict[], run: RunRecord, reportDir: string, beyond: ScenarioLine[] = []): string {
+  const groups = groupFailures(verdicts, beyond);
+  const verdictCell = (verdict: string, scenarios: ScenarioLine[]) => {
+    const failure = failureExplaining(groups, verdicts, scenarios);
+    return failure ? `[${verdict}](#${failure.anchor})` : verdict;
+  };
+  const decidedBy = (s: ScenarioLine) => `${s.area} ${s.name} (${s.verdict})`;
   const lines = [
     `# ${run.service}: new-service guidelines compliance`,
     '',
-    `Package \`${relative(process.cwd(), run.packageFile) || run.packageFile}\` (version ${run.packageVersion}) on host image \`${run.hostImage}\`,`,
-    `run ${run.runId} started ${run.startedAt.toISOString()}, ${run.seconds.toFixed(1)} s.`,
+    ...runLines(run),
     '',
     `**Checklist: ${countVerdicts(verdicts.map((v) => v.verdict))}**`,
     '',
     '| # | Checklist item | Verdict | Decided by |',
     '|---|---|---|---|',
-    ...verdicts.map(
-      (v, i) =>
-        `| ${i + 1} | ${cell(v.item.text)} | ${v.verdict} | ${cell(v.reason ?? v.scenarios.map((s) => `${s.area} ${s.name} (${s.verdict})`).join('; '))} |`,
-    ),
+    ...verdicts.map((v, i) => `| ${i + 1} | ${cell(v.item.text)} | ${verdictCell(v.verdict, v.scenarios)} | ${cell(v.reason ?? v.scenarios.map(decidedBy).join('; '))} |`),
   ];
   if (beyond.length > 0) {
     // Checks the guidelines' checklist does not name (e.g. a clean purge, which Debian policy asks).
     lines.push('', '## Checks beyond the checklist', '', '| Scenario | Verdict | Why |', '|---|---|---|');
-    for (const s of beyond) lines.push(`| ${cell(`${s.area} ${s.name}`)} | ${s.verdict} | ${cell(s.reason ?? '')} |`);
+    for (const s of beyond) lines.push(`| ${cell(`${s.area} ${s.name}`)} | ${verdictCell(s.verdict, [s])} | ${cell(s.reason ?? '')} |`);
   }
-  const failed: Array<[string, ScenarioLine[]]> = [
-    ...verdicts.filter((v) => v.verdict === 'FAIL' || v.verdict === 'ENVIRONMENT').map((v): [string, ScenarioLine[]] => [v.item.text, v.scenarios]),
-    ...beyond.filter((s) => s.verdict === 'FAIL' || s.verdict === 'ENVIRONMENT').map((s): [string, ScenarioLine[]] => [s.name, [s]]),
-  ];
-  if (failed.length > 0) lines.push('', '## Failures');
-  for (const [title, scenarios] of failed) {
-    lines.push('', `### ${title}`);
-    for (const scenario of scenarios.filter((s) => s.verdict === 'FAIL' || s.verdict === 'ENVIRONMENT')) {
-      lines.push('', `Scenario: ${scenario.area} ${scenario.name} (${scenario.verdict}${scenario.failedStep ? `, at step: ${scenario.failedStep}` : ''})`);
-      if (scenario.reason) lines.push('', scenario.reason);
-      if (scenario.failures.length > 0) lines.push('', '```', ...scenario.failures, '```');
-      for (const file of scenario.attachments) lines.push(`- diagnostics: [${relative(reportDir, file)}](${relative(reportDir, file)})`);
-    }
+  if (groups.length > 0) {
+    lines.push('', '## Failures', '', 'Each cause once, with the lines of evidence that decided it; the whole failure, the unit\'s status, journal and log are in the diagnostics files.');
+    groups.forEach((group, i) => lines.push('', ...failureSection(group, i, verdicts, reportDir)));
   }
   const notes = [...verdicts.flatMap((v) => v.scenarios), ...beyond].filter((s, i, all) => s.notes.length > 0 && all.indexOf(s) === i);
   if (notes.length > 0) {
@@ -58,18 +98,6 @@ export function complianceMarkdown(verdicts: ItemVerdict[], run: RunFacts, repor
     for (const s of notes) for (const note of s.notes) lines.push(`- ${s.name}: ${note}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-export function complianceHtml(markdown: string, title: string): string {
-  const body = new MarkdownIt({ html: false, linkify: false }).render(markdown);
-  const style =
-    'body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em}table{border-collapse:collapse}' +
-    'td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}pre{background:#f6f6f6;padding:1em;overflow:auto}';
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${style}</style></head>\n<body>\n${body}</body></html>\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /** The short table printed at the end of a run. */

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ScenarioLine } from '../cli/scenario-reporter';
 import { loadManifest } from '../configuration/manifest-loader';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist } from './compliance';
 import { complianceMarkdown } from './compliance-report';
 import { readChecklist } from './guidelines-checklist';
+import { RUN, scenarioLine as line } from './report-fixtures';
 import type { ScenarioVerdict } from './verdict';
 
 const root = join(__dirname, '..', '..');
 const items = readChecklist(join(root, 'docs', 'new-service-guidelines.md'));
 const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
-
-function line(name: string, tags: string[], verdict: ScenarioVerdict, failures: string[] = [], reason?: string): ScenarioLine {
-  return { area: tags[0], tags, name, verdict, reason, seconds: 1, failures, notes: [], attachments: [] };
-}
 
 test('every checklist item of the guidelines has a rule that decides it', () => {
   const verdicts = judgeChecklist(items, [], manifest);
@@ -98,12 +94,12 @@ test('the Markdown report lists every item in order and shows each failure with 
   const lines = [line('The service default user cannot log in to a shell', ['@user'], 'FAIL', ['expected: a\nfound:    /bin/bash'])];
   const markdown = complianceMarkdown(
     judgeChecklist(items, lines, manifest),
-    { service: 'wazo-foo', packageFile: '/x.deb', packageVersion: '1.1.0', hostImage: 'img', runId: 'r1', startedAt: new Date(0), seconds: 3 },
+    RUN,
     '/reports/wazo-foo',
   );
-  assert.match(markdown, /^\| 2 \| The service default user cannot log in to a shell \| FAIL \|/m);
+  assert.match(markdown, /^\| 2 \| The service default user cannot log in to a shell \| \[FAIL\]\(#failure-1\) \|/m);
   assert.match(markdown, /^\| 21 \| /m);
-  assert.match(markdown, /## Failures\n\n### The service default user cannot log in to a shell\n[\s\S]*found: {4}\/bin\/bash/);
+  assert.match(markdown, /## Failures\n[\s\S]*### Failure 1\n\n\*\*FAIL\*\*: `\/bin\/bash`\n\nDecides checklist item 2: The service default user cannot log in to a shell\n[\s\S]*found: {4}\/bin\/bash/);
 });
 
 test('scenarios that decide no checklist item are reported beyond it, with their failures', () => {
@@ -113,12 +109,12 @@ test('scenarios that decide no checklist item are reported beyond it, with their
   assert.deepEqual(beyond, [purge]);
   const markdown = complianceMarkdown(
     verdicts,
-    { service: 'wazo-foo', packageFile: '/x.deb', packageVersion: '1.1.0', hostImage: 'img', runId: 'r1', startedAt: new Date(0), seconds: 3 },
+    RUN,
     '/reports/wazo-foo',
     beyond,
   );
-  assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \| Why \|\n\|---\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| FAIL \|/);
-  assert.match(markdown, /Scenario: @purge The service package is purged cleanly and can be installed again \(FAIL\)\n\n```\nfound: {4}\/var\/log\/x\.log left/);
+  assert.match(markdown, /## Checks beyond the checklist\n\n\| Scenario \| Verdict \| Why \|\n\|---\|---\|---\|\n\| @purge The service package is purged cleanly and can be installed again \| \[FAIL\]\(#failure-1\) \|/);
+  assert.match(markdown, /A check beyond the checklist\.\n\n- `@purge The service package is purged cleanly and can be installed again`\n\n```text\nfound: {4}\/var\/log\/x\.log left/);
 });
 
 test('--fail-fast: an item whose scenarios were never started is NOT RUN, with the reason; one that failed still fails the run', () => {

@@ -27,6 +27,7 @@ test('a failed Given BLOCKS the check, naming the precondition and the item that
   const judged = judgeScenario([step('precondition', 'the service is running', FAILED, 'CheckFailed', found('unit failed/failed\n  the journal says: status=217/USER')), step('outcome', 'x', SKIPPED)], []);
   assert.equal(judged.verdict, 'BLOCKED');
   assert.equal(judged.reason, 'precondition "Given the service is running" failed: unit failed/failed (judged by "The service is correctly installed on a fresh install")');
+  assert.equal(judged.judgedBy, 'The service is correctly installed on a fresh install');
 });
 
 test('an EnvironmentLimit, or a failing hook of the harness, is ENVIRONMENT: never the package', () => {

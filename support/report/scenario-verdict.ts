@@ -26,6 +26,8 @@ export interface ScenarioJudgement {
   reason?: string;
   /** The step that decided a FAIL, BLOCKED or ENVIRONMENT. */
   decisiveStep?: StepOutcome;
+  /** For BLOCKED: the checklist item that judges the failed precondition (the reports link to its failure). */
+  judgedBy?: string;
 }
 
 export const INSTALL_ITEM = 'The service is correctly installed on a fresh install';
@@ -68,6 +70,7 @@ export function judgeScenario(steps: StepOutcome[], notes: string[]): ScenarioJu
         verdict: 'BLOCKED',
         reason: `precondition "${stepLabel(broken).trim()}" failed: ${foundLine(broken.message)}` + (judge ? ` (judged by "${judge}")` : ''),
         decisiveStep: broken,
+        ...(judge ? { judgedBy: judge } : {}),
       };
     }
     return { verdict: 'FAIL', decisiveStep: broken };
