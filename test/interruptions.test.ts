@@ -64,15 +64,24 @@ test('SIGTERM while checking stops within seconds, exits 143 and removes the hos
   await interruptAndExpect('SIGTERM', 143, (run) => until(() => /PASS|FAIL/.test(run.output()), 90_000, 'the first checked item'));
 });
 
-test('a run killed with SIGKILL leaves its host, which --cleanup removes', async () => {
+test('a run killed with SIGKILL leaves its host, which --cleanup removes, and no container it did not create', async () => {
   const run = startRun();
   await until(async () => (await hostsOf(run.child.pid!)).length > 0, 60_000, 'the run to create its host');
   run.child.kill('SIGKILL');
   await run.exit;
   assert.notDeepEqual(await containersOf(run.child.pid!), [], 'SIGKILL cannot be caught: the host is left');
-  const cleanup = await runAcceptance(['--cleanup']);
-  assert.equal(cleanup.code, 0, cleanup.stderr);
-  assert.match(cleanup.stderr, /removed leftovers of dead runs: wazo-acceptance-/);
-  assert.deepEqual(await containersOf(run.child.pid!), []);
+  // Someone else's container made from the same host image inherits the image's harness
+  // label: the janitor must tell it from a run's by the run label, and leave it.
+  const [host] = await hostsOf(run.child.pid!);
+  const foreign = await docker.createContainer({ Image: (await docker.getContainer(host.slice(1)).inspect()).Config.Image, Cmd: ['true'] });
+  try {
+    const cleanup = await runAcceptance(['--cleanup']);
+    assert.equal(cleanup.code, 0, cleanup.stderr);
+    assert.match(cleanup.stderr, /removed leftovers of dead runs: wazo-acceptance-/);
+    assert.deepEqual(await containersOf(run.child.pid!), []);
+    assert.equal((await foreign.inspect()).Id, foreign.id, 'a container of no run is not the janitor\'s');
+  } finally {
+    await foreign.remove({ force: true });
+  }
   assert.deepEqual(await harnessLeftovers(), []);
 });

@@ -41,7 +41,9 @@ export type Leftovers = { runId: string } | { ended: true; kept: boolean };
  */
 export async function removeRunResources(docker: Docker, which: Leftovers = { ended: true, kept: false }): Promise<Removed> {
   const runId = 'runId' in which ? which.runId : undefined;
-  const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.harness] };
+  // By the run label, never the harness label alone: containers inherit the host image's
+  // harness label, so someone else's container made from that image would match it.
+  const filters = { label: [runId ? `${LABEL.run}=${runId}` : LABEL.run] };
   const select = (labels: Record<string, string> | undefined) =>
     'runId' in which || (!runIsAlive(labels) && (which.kept || labels?.[LABEL.keep] !== 'true'));
   const removed: Removed = { containers: [], networks: [], volumes: [], directories: removeRunDirectories(runId) };
