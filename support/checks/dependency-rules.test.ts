@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { debianPackageFor, mismatchTable, parseRequirements, pinMismatches, upstreamVersion } from './dependency-rules';
-
-test('requirements.txt: exact pins, other specifiers, extras, markers, comments and options', () => {
-  const text = '# deps\nPyYAML==6.0.2\nrequests[socks] == 2.32.3 ; python_version >= "3"\nflask>=2\n\n-r other.txt\nkombu  # no version\n';
-  assert.deepEqual(parseRequirements(text), [
-    { name: 'PyYAML', pinned: '6.0.2', line: 'PyYAML==6.0.2' },
-    { name: 'requests', pinned: '2.32.3', line: 'requests[socks] == 2.32.3 ; python_version >= "3"' },
-    { name: 'flask', pinned: undefined, line: 'flask>=2' },
-    { name: 'kombu', pinned: undefined, line: 'kombu' },
-  ]);
-});
+import { debianPackageFor, mismatchTable, pinMismatches, upstreamVersion } from './dependency-rules';
+import { parseRequirements } from './requirements-txt';
 
 test('Debian names: the manifest mapping first (any spelling), else python3-<name>', () => {
   assert.equal(debianPackageFor('PyYAML', { PyYAML: 'python3-yaml' }), 'python3-yaml');

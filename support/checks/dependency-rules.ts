@@ -1,26 +1,5 @@
 /** Rules about a service's Python requirements and the Debian packages that must carry them. */
-
-export interface Requirement {
-  /** The name as written in requirements.txt. */
-  name: string;
-  /** The exact version of a `name==version` pin; undefined for anything else (>=, ~=, no version). */
-  pinned?: string;
-  /** The line as written, for messages. */
-  line: string;
-}
-
-/** requirements.txt lines: comments, blank lines and pip options (-r, --hash...) are not requirements. */
-export function parseRequirements(text: string): Requirement[] {
-  return text
-    .split('\n')
-    .map((raw) => raw.replace(/\s+#.*$|^#.*$/, '').trim())
-    .filter((line) => line !== '' && !line.startsWith('-'))
-    .map((line) => {
-      const spec = line.split(';')[0].trim(); // environment markers do not change the pin
-      const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:==\s*([^,\s]+)\s*$)?/.exec(spec);
-      return { name: match?.[1] ?? spec, pinned: match?.[2], line };
-    });
-}
+import type { Requirement } from './requirements-txt';
 
 /** PEP 503: names compare lowercased, with runs of -_. as one -. */
 export function normalizePyPIName(name: string): string {

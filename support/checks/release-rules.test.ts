@@ -2,26 +2,29 @@
 // violate it, so these specs feed it the hosts that must fail (an oldstable, a testing host).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { indexTarget, INDEX_TARGETS_COMMAND } from '../../test/apt-index-targets';
 import { fakeShell } from '../../test/fake-shell';
 import { debianRelease } from '../probes/debian-archive';
 import { runsLatestStable } from './release-rules';
 
-const SCRIPT = 'sh -c . /etc/os-release && echo "$VERSION_CODENAME" && apt-cache policy | grep -o "o=Debian,a=stable,n=[a-z]*" | sort -u';
+const trixieStable = indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'trixie', origin: 'Debian', suite: 'stable', codename: 'trixie' });
 
-async function releaseOf(stdout: string) {
-  return (await debianRelease(fakeShell({ [SCRIPT]: { stdout } }))).value;
+async function releaseOf(hostCodename: string, ...targets: string[]) {
+  return (await debianRelease(fakeShell({ [INDEX_TARGETS_COMMAND]: { stdout: [`${hostCodename}`, ...targets].join('\n') } }))).value;
 }
 
 test('a trixie host whose apt lists call trixie stable runs the latest stable', async () => {
-  assert.equal(runsLatestStable(await releaseOf('trixie\no=Debian,a=stable,n=trixie\n')), true);
+  assert.equal(runsLatestStable(await releaseOf('trixie', trixieStable)), true);
 });
 
 test('a bookworm host fails once Debian calls trixie stable', async () => {
-  const release = await releaseOf('bookworm\no=Debian,a=stable,n=trixie\n');
+  const bookworm = indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'bookworm', origin: 'Debian', suite: 'oldstable', codename: 'bookworm' });
+  const release = await releaseOf('bookworm', bookworm, trixieStable);
   assert.deepEqual(release, { codename: 'bookworm', stable: 'trixie' });
   assert.equal(runsLatestStable(release), false);
 });
 
 test('a host whose apt lists name no stable release (testing, or suites by codename only) fails', async () => {
-  assert.equal(runsLatestStable(await releaseOf('forky\n')), false);
+  assert.equal(runsLatestStable(await releaseOf('forky', indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'forky', origin: 'Debian', suite: 'testing', codename: 'forky' }))), false);
+  assert.equal(runsLatestStable(await releaseOf('trixie', indexTarget({ uri: 'http://mirror/wazo/', release: 'trixie', origin: 'Wazo', suite: 'stable', codename: 'trixie' }))), false, 'only Debian says which release is stable');
 });

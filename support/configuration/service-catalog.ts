@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { HarnessError } from '../errors';
 
 /** The services the project knows: one manifest per service in services/NAME.yml. */
@@ -27,25 +28,13 @@ export class ServiceCatalog {
   }
 }
 
-/** Names within an edit distance of a third of the name's length, nearest first. */
+/** Names within a Levenshtein distance of a third of the name's length, nearest first. */
 export function closestNames(name: string, candidates: string[]): string[] {
   const limit = Math.max(2, Math.floor(name.length / 3));
   return candidates
-    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+    .map((candidate) => ({ candidate, distance: distance(name, candidate) }))
     .filter(({ distance }) => distance <= limit)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ candidate }) => candidate);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

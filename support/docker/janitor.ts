@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { pollUntil } from '../poll';
 import { LABEL, processAlive, runOfDir } from './run-labels';
 
 export interface Removed {
@@ -76,9 +77,13 @@ export async function removeRunResources(docker: Docker, which: Leftovers = { en
  */
 export async function removeRunResourcesSettled(docker: Docker, runId: string): Promise<void> {
   let quiet = 0;
-  for (let pass = 0; pass < 6 && quiet < 2; pass++) {
-    const removed = await removeRunResources(docker, { runId });
-    quiet = removed.containers.length + removed.networks.length + removed.volumes.length + removed.directories.length === 0 ? quiet + 1 : 0;
-    if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await pollUntil(
+    async () => {
+      const removed = await removeRunResources(docker, { runId });
+      quiet = removed.containers.length + removed.networks.length + removed.volumes.length + removed.directories.length === 0 ? quiet + 1 : 0;
+      return quiet;
+    },
+    (quietPasses) => quietPasses >= 2,
+    { attempts: 6, intervalMs: 500 },
+  );
 }

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { BoundPorts, WaitStrategy } from 'testcontainers';
+import { pollUntil } from '../poll';
 import { runInContainer } from './container-exec';
 
 /** The states of `systemctl is-system-running` that end a boot. */
@@ -17,21 +18,24 @@ export class SystemdBootWait implements WaitStrategy {
 
   async waitUntilReady(container: Dockerode.Container, _boundPorts: BoundPorts): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
-    for (;;) {
-      const remaining = Math.ceil((deadline - Date.now()) / 1000);
-      // `--wait` blocks until boot finishes; `timeout` bounds it so that a hung boot is reported.
-      const result = await runInContainer(container, ['timeout', String(Math.max(remaining, 1)), 'systemctl', 'is-system-running', '--wait']).catch(
-        (error: Error) => ({ stdout: '', stderr: error.message, exitCode: -1 }),
-      );
-      this.lastState = result.stdout.trim() || result.stderr.trim() || `exit ${result.exitCode}`;
-      if (settled.has(result.stdout.trim())) return;
-      if (Date.now() >= deadline) {
-        throw new Error(
-          `systemd in the host did not finish booting within ${this.timeoutMs / 1000} s ` +
-            `(waited for \`systemctl is-system-running --wait\` to say running or degraded; last state: ${this.lastState})`,
+    const boot = await pollUntil(
+      async () => {
+        const remaining = Math.ceil((deadline - Date.now()) / 1000);
+        // `--wait` blocks until boot finishes; `timeout` bounds it so that a hung boot is reported.
+        const result = await runInContainer(container, ['timeout', String(Math.max(remaining, 1)), 'systemctl', 'is-system-running', '--wait']).catch(
+          (error: Error) => ({ stdout: '', stderr: error.message, exitCode: -1 }),
         );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
+        this.lastState = result.stdout.trim() || result.stderr.trim() || `exit ${result.exitCode}`;
+        return result.stdout.trim();
+      },
+      (state) => settled.has(state),
+      { timeoutMs: this.timeoutMs, intervalMs: 250 },
+    );
+    if (!boot.satisfied) {
+      throw new Error(
+        `systemd in the host did not finish booting within ${this.timeoutMs / 1000} s ` +
+          `(waited for \`systemctl is-system-running --wait\` to say running or degraded; last state: ${this.lastState})`,
+      );
     }
   }
 

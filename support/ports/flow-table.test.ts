@@ -85,3 +85,22 @@ test('bad values and ports listed twice are problems, each naming its row', () =
   assert.match(parseFlowYaml('flows: 3', 'x.yml').problems[0], /a top-level "flows:" list is required/);
   assert.match(parseFlowMarkdown('# no table', 'x.md').problems[0], /no table with the columns Daemon Name/);
 });
+
+test('the Markdown table is read as Markdown: escaped pipes, cells without spaces, other tables before it; problems name the line', () => {
+  const markdown = [
+    '| a | b |',
+    '|---|---|',
+    '| 1 | 2 |',
+    '',
+    'Daemon Name|Service|Protocol|Port|Listen|Authentication|Enabled',
+    ':--|:-:|--|--:|--|--|--',
+    'nginx|HTTP \\| HTTPS|TCP|443|0.0.0.0|yes|yes',
+    '| `bad` | HTTP | SCTP | 80 | 0.0.0.0 | yes | yes |',
+    '',
+    'After the table.',
+  ].join('\n');
+  const read = parseFlowMarkdown(markdown, 't.md');
+  assert.deepEqual(read.table.flows, [{ daemon: 'nginx', service: 'HTTP | HTTPS', protocol: 'TCP', port: 443, listen: '0.0.0.0', authentication: 'yes', enabled: true }]);
+  assert.equal(read.problems.length, 2, read.problems.join('\n'));
+  assert.ok(read.problems.every((p) => p.startsWith('t.md:8: ')), read.problems.join('\n'));
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import Ajv from 'ajv';
+import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
@@ -85,19 +86,37 @@ function checkRow(row: unknown, where: string, problems: string[]): Flow | undef
 
 const COLUMNS = ['Daemon Name', 'Service', 'Protocol', 'Port', 'Listen', 'Authentication', 'Enabled'] as const;
 
-function cells(line: string): string[] {
-  return line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+/** A table row: its cells' inline source and its line in the document (1-based). */
+interface MarkdownRow {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * The document's tables, header row first, as markdown-it reads them: escaped pipes, pipes in
+ * code spans and rows with missing cells are read as a renderer would, which splitting lines
+ * on `|` does not.
+ */
+function markdownTables(text: string): MarkdownRow[][] {
+  const tables: MarkdownRow[][] = [];
+  let row: MarkdownRow | undefined;
+  for (const token of new MarkdownIt().parse(text, {})) {
+    if (token.type === 'table_open') tables.push([]);
+    else if (token.type === 'tr_open') tables.at(-1)?.push((row = { cells: [], line: (token.map?.[0] ?? 0) + 1 }));
+    else if (token.type === 'tr_close') row = undefined;
+    else if (token.type === 'inline') row?.cells.push(token.content.trim());
+  }
+  return tables;
 }
 
 /** The first Markdown table whose header is the flow table's (Daemon Name | Service | ... | Enabled). */
 export function parseFlowMarkdown(text: string, source: string): ReadTable {
-  const lines = text.split('\n');
-  const header = lines.findIndex((l) => l.trim().startsWith('|') && cells(l).join('|') === COLUMNS.join('|'));
-  if (header < 0) return { table: { source, flows: [] }, problems: [`${source}: no table with the columns ${COLUMNS.join(' | ')}`] };
+  const rows = markdownTables(text).find(([header]) => header?.cells.join('|') === COLUMNS.join('|'));
+  if (!rows) return { table: { source, flows: [] }, problems: [`${source}: no table with the columns ${COLUMNS.join(' | ')}`] };
   const problems: string[] = [];
   const flows: Flow[] = [];
-  for (let i = header + 2; i < lines.length && lines[i].trim().startsWith('|'); i++) {
-    const [daemon, service, protocol, port, listen, authentication, enabled] = cells(lines[i]);
+  for (const { cells, line } of rows.slice(1)) {
+    const [daemon, service, protocol, port, listen, authentication, enabled] = cells;
     const row = {
       daemon: daemon === '-' ? null : daemon,
       service,
@@ -107,7 +126,7 @@ export function parseFlowMarkdown(text: string, source: string): ReadTable {
       authentication,
       enabled: enabled === 'yes' ? true : enabled === 'no' ? false : enabled,
     };
-    const flow = checkRow(row, `${source}:${i + 1}`, problems);
+    const flow = checkRow(row, `${source}:${line}`, problems);
     if (flow) flows.push(flow);
   }
   return { table: { source, flows }, problems };

@@ -1,6 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCandidates, parseUnmet } from './debian-archive';
+import { indexTarget } from '../../test/apt-index-targets';
+import { parseIndexTargets } from './apt-index-targets';
+import { debianStableSources, parseCandidates, parseUnmet } from './debian-archive';
+
+test("the Debian stable view keeps the Debian archives of the host's release: its updates and security suites, no mirror, no other release", () => {
+  const output = [
+    indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'trixie', origin: 'Debian', suite: 'stable', codename: 'trixie' }),
+    indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'trixie', component: 'contrib', origin: 'Debian', suite: 'stable', codename: 'trixie' }),
+    indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'trixie-updates', origin: 'Debian', suite: 'stable-updates', codename: 'trixie-updates' }),
+    indexTarget({ uri: 'http://security.debian.org/debian-security/', release: 'trixie-security', origin: 'Debian', suite: 'stable-security', codename: 'trixie-security' }),
+    indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'bookworm', origin: 'Debian', suite: 'oldstable', codename: 'bookworm' }),
+    indexTarget({ uri: 'https://mirror.wazo.community/debian/', release: 'pelican-trixie', origin: 'Wazo Platform', suite: 'pelican-trixie', codename: 'trixie' }),
+  ].join('\n');
+  const targets = parseIndexTargets(output);
+  assert.equal(targets.length, 6);
+  assert.deepEqual(targets[5], { repoUri: 'https://mirror.wazo.community/debian/', release: 'pelican-trixie', component: 'main', origin: 'Wazo Platform', suite: 'pelican-trixie', codename: 'trixie' });
+  assert.deepEqual(debianStableSources({ hostCodename: 'trixie', targets }), [
+    'deb http://deb.debian.org/debian/ trixie contrib',
+    'deb http://deb.debian.org/debian/ trixie main',
+    'deb http://deb.debian.org/debian/ trixie-updates main',
+    'deb http://security.debian.org/debian-security/ trixie-security main',
+  ]);
+  assert.deepEqual(debianStableSources({ hostCodename: '', targets }), [], 'no release known, no archive of it');
+});
+
 
 test('candidates from apt-cache policy: a version, (none), and a package apt does not know', () => {
   const policy = 'python3-yaml:\n  Installed: (none)\n  Candidate: 6.0.2-1+b2\n  Version table:\nconsul:\n  Installed: (none)\n  Candidate: (none)\n  Version table:\n';

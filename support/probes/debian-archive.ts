@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { aptArchives, type AptArchives } from './apt-index-targets';
 import { fact, type Fact, type Shell } from './evidence';
 
 /**
@@ -21,21 +22,25 @@ export interface DebianStableView {
   sources: string[];
 }
 
+/**
+ * The host's Debian archives of its own release (trixie, trixie-updates, trixie-security), as
+ * `deb URI SUITE COMPONENT` lines: a source other than Debian's (a Wazo mirror) is left out.
+ */
+export function debianStableSources({ hostCodename, targets }: AptArchives): string[] {
+  const ownRelease = new RegExp(`^${hostCodename}(-[a-z]+)?$`);
+  const lines = targets.filter((t) => t.origin === 'Debian' && hostCodename !== '' && ownRelease.test(t.codename)).map((t) => `deb ${t.repoUri} ${t.release} ${t.component}`);
+  return [...new Set(lines)].sort();
+}
+
 export async function debianStableView(shell: Shell, repositories: string[]): Promise<Fact<DebianStableView>> {
   const d = `${VIEW_ROOT}/${randomBytes(4).toString('hex')}`;
-  // `apt-cache policy` names each archive (URI, suite/component) then its Release fields:
-  // keep o=Debian archives whose codename is the host's (trixie, trixie-updates, trixie-security).
+  const archives = await aptArchives(shell);
   const script = [
     'set -eu',
-    'codename=$(. /etc/os-release && echo "$VERSION_CODENAME")',
     `d=${d}`,
     'rm -rf "$d" && mkdir -p "$d/parts" "$d/preferences.d" && : > "$d/status"',
-    `apt-cache policy | awk -v n="$codename" '
-      $2 ~ /^[a-z]+:\\/\\// && $3 ~ /\\// { uri = $2; split($3, dist, "/"); next }
-      $1 == "release" && uri != "" { if ($2 ~ "(^|,)o=Debian(,|$)" && $2 ~ ("(^|,)n=" n "(-[a-z]+)?(,|$)")) print "deb " uri " " dist[1] " " dist[2]; uri = "" }
-    ' | sort -u > "$d/sources.list"`,
-    'for line in "$@"; do printf "%s\\n" "$line" >> "$d/sources.list"; done',
-    'if [ $# -gt 0 ]; then cp -a /var/lib/apt/lists "$d/lists" && rm -f "$d/lists/lock"; fi',
+    'printf "%s\\n" "$@" > "$d/sources.list"',
+    ...(repositories.length > 0 ? ['cp -a /var/lib/apt/lists "$d/lists" && rm -f "$d/lists/lock"'] : []),
     'cat "$d/sources.list"',
   ].join('\n');
   const options = [
@@ -47,8 +52,8 @@ export async function debianStableView(shell: Shell, repositories: string[]): Pr
     'Dir::Cache::pkgcache=',
     'Dir::Cache::srcpkgcache=',
   ].flatMap((o) => ['-o', o]);
-  const setup = await shell.run(['sh', '-c', script, 'debian-stable-view', ...repositories]);
-  const evidence = [setup];
+  const setup = await shell.run(['sh', '-c', script, 'debian-stable-view', ...debianStableSources(archives.value), ...repositories]);
+  const evidence = [...archives.evidence, setup];
   if (setup.exitCode === 0 && repositories.length > 0) evidence.push(await shell.run(['apt-get', ...options, '-q', 'update']));
   return fact({ options, sources: setup.stdout.split('\n').filter(Boolean) }, ...evidence);
 }
@@ -100,8 +105,7 @@ export interface DebianRelease {
 }
 
 export async function debianRelease(shell: Shell): Promise<Fact<DebianRelease>> {
-  const script = '. /etc/os-release && echo "$VERSION_CODENAME" && apt-cache policy | grep -o "o=Debian,a=stable,n=[a-z]*" | sort -u';
-  const evidence = await shell.run(['sh', '-c', script]);
-  const [codename = '', ...stable] = evidence.stdout.split('\n').filter(Boolean);
-  return fact({ codename, stable: stable[0]?.replace(/^.*n=/, '') }, evidence);
+  const archives = await aptArchives(shell);
+  const { hostCodename, targets } = archives.value;
+  return fact({ codename: hostCodename, stable: targets.find((t) => t.origin === 'Debian' && t.suite === 'stable')?.codename }, ...archives.evidence);
 }

@@ -15,15 +15,45 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** curl's `--include` output: the status line and headers, a blank line, the body. */
-export function parseCurlInclude(output: string): HttpAnswer | undefined {
-  const cut = output.search(/\r?\n\r?\n/);
-  const head = cut < 0 ? output : output.slice(0, cut);
-  const status = /^HTTP\/[\d.]+ (\d{3})/.exec(head);
-  if (!status) return undefined;
-  const contentType = /^content-type:\s*(.*)$/im.exec(head)?.[1];
-  const body = cut < 0 ? '' : output.slice(cut).replace(/^\r?\n\r?\n/, '');
-  return { status: Number(status[1]), contentType: mediaType(contentType), body };
+/** What curl prints after the body: a newline, then its `%{json}` object on one line. */
+const CURL_WRITE_OUT = '\\n%{json}';
+
+/** The fields of curl's %{json} the harness reads. */
+interface CurlTransfer {
+  http_code?: unknown;
+  content_type?: unknown;
+}
+
+/** curl's stdout with `--write-out '\n%{json}'`: the body, and the JSON line after it (undefined if there is none). */
+function splitCurlOutput(stdout: string): { body: string; transfer?: CurlTransfer } {
+  const cut = stdout.lastIndexOf('\n');
+  try {
+    const transfer: unknown = JSON.parse(stdout.slice(cut + 1));
+    if (typeof transfer === 'object' && transfer !== null) return { body: cut < 0 ? '' : stdout.slice(0, cut), transfer };
+  } catch {
+    // Not curl's JSON: the output is all body.
+  }
+  return { body: stdout };
+}
+
+/**
+ * The answer curl describes in its own JSON account of the transfer (http_code, content_type):
+ * no status line or header is parsed from text (1xx interim answers, header folding, HTTP/2).
+ */
+export function parseCurlOutput(stdout: string): HttpAnswer | undefined {
+  const { body, transfer } = splitCurlOutput(stdout);
+  const status = transfer?.http_code;
+  // http_code 0: no answer came.
+  if (typeof status !== 'number' || status === 0) return undefined;
+  return { status, contentType: mediaType(typeof transfer?.content_type === 'string' ? transfer.content_type : undefined), body };
+}
+
+/** The evidence as a report shows it: the body, then only the fields of curl's 2 kB JSON line that were read. */
+function curlEvidence(evidence: Evidence): Evidence {
+  const { body, transfer } = splitCurlOutput(evidence.stdout);
+  if (!transfer) return evidence;
+  const read = JSON.stringify({ http_code: transfer.http_code, content_type: transfer.content_type });
+  return { ...evidence, stdout: `${body}\n%{json} (the fields read): ${read}` };
 }
 
 /**
@@ -32,8 +62,8 @@ export function parseCurlInclude(output: string): HttpAnswer | undefined {
  * store (it includes the host CA); never with --insecure.
  */
 export async function httpGetInHost(shell: Shell, url: string, timeoutMs: number): Promise<HttpResult> {
-  const evidence = await shell.run(['curl', '--silent', '--show-error', '--include', '--max-time', String(Math.ceil(timeoutMs / 1000)), url]);
-  return fact(evidence.exitCode === 0 ? parseCurlInclude(evidence.stdout) : undefined, evidence);
+  const evidence = await shell.run(['curl', '--silent', '--show-error', '--max-time', String(Math.ceil(timeoutMs / 1000)), '--write-out', CURL_WRITE_OUT, url]);
+  return fact(evidence.exitCode === 0 ? parseCurlOutput(evidence.stdout) : undefined, curlEvidence(evidence));
 }
 
 /** An HTTPS origin reached from the harness process (nginx on the host's published 443), its TLS verified against `ca`. */

@@ -13,6 +13,16 @@ export async function packageStatus(shell: Shell, name: string): Promise<Fact<Pa
   return fact({ status, version }, evidence);
 }
 
+/**
+ * Whether two Debian versions are the same version as dpkg orders them (1.0-1 and 0:1.0-1 are),
+ * answered by dpkg in the host rather than by comparing strings. An invalid version is not equal
+ * (dpkg exits 2 and says why on stderr, kept as evidence).
+ */
+export async function sameDebianVersion(shell: Shell, a: string, b: string): Promise<Fact<boolean>> {
+  const evidence = await shell.run(['dpkg', '--compare-versions', a, 'eq', b]);
+  return fact(evidence.exitCode === 0, evidence);
+}
+
 export interface PackageHealth {
   /** `apt-get check`: the dependency tree of what is installed holds. */
   consistent: boolean;

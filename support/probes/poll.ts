@@ -1,3 +1,4 @@
+import { pollUntil } from '../poll';
 import type { Fact } from './evidence';
 
 export interface Polled<T> {
@@ -7,14 +8,8 @@ export interface Polled<T> {
   waitedMs: number;
 }
 
-/** Reads a fact until it satisfies `done` or the time is up; never throws on a timeout. */
+/** Reads a fact until its value satisfies `done` or the time is up; never throws on a timeout. */
 export async function pollFact<T>(probe: () => Promise<Fact<T>>, done: (value: T) => boolean, timeoutMs: number, intervalMs = 250): Promise<Polled<T>> {
-  const started = Date.now();
-  for (;;) {
-    const fact = await probe();
-    const waitedMs = Date.now() - started;
-    if (done(fact.value)) return { fact, satisfied: true, waitedMs };
-    if (waitedMs >= timeoutMs) return { fact, satisfied: false, waitedMs };
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  const { last, satisfied, waitedMs } = await pollUntil(probe, (fact) => done(fact.value), { timeoutMs, intervalMs });
+  return { fact: last, satisfied, waitedMs };
 }

@@ -15,3 +15,27 @@ test('the guidelines checklist is read in order, with sub-points attached to the
 test('a document without a checklist is refused', () => {
   assert.throws(() => parseChecklist('# Title\n\n- a bullet\n'), /no "## Checklist" section/);
 });
+
+test('bullets are read as Markdown: any marker, wrapped lines, deeper nesting, the section ends at the next heading', () => {
+  const markdown = [
+    '# Guide',
+    '- not in the checklist',
+    '## Checklist',
+    '',
+    'Intro `text`.',
+    '',
+    '* First item with `code`',
+    '    + a sub-point',
+    '      wrapped on two lines',
+    '* Second item',
+    '  written on two lines',
+    '',
+    '  A second paragraph of the item is not its text.',
+    '## After',
+    '- not in the checklist either',
+  ].join('\n');
+  assert.deepEqual(parseChecklist(markdown), [
+    { text: 'First item with `code`', details: ['a sub-point wrapped on two lines'] },
+    { text: 'Second item written on two lines', details: [] },
+  ]);
+});

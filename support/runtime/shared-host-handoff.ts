@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentLimit, type Outcome } from '../checks/check';
 import type { Installation } from '../host/package-installer';
+import { pollUntil } from '../poll';
 import { seconds } from './timeouts';
 
 /** What the worker that booted and installed the run's shared host tells the other workers. */
@@ -40,21 +41,22 @@ export class SharedHostHandoff {
 
   /** The claiming worker's word, or an EnvironmentLimit if it never came within the bound. */
   async published(timeoutMs: number): Promise<Handoff> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return JSON.parse(readFileSync(join(this.dir, PUBLISHED), 'utf8')) as Handoff;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      if (Date.now() >= deadline) {
-        throw new EnvironmentLimit({
-          expected: `the worker that boots the run's shared host to say within ${seconds(timeoutMs)} that it is installed`,
-          found: 'no word from it (its process may have died)',
-          evidence: [],
-        });
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const { last } = await pollUntil(() => this.read(), (handoff) => handoff !== undefined, { timeoutMs, intervalMs: POLL_MS });
+    if (last !== undefined) return last;
+    throw new EnvironmentLimit({
+      expected: `the worker that boots the run's shared host to say within ${seconds(timeoutMs)} that it is installed`,
+      found: 'no word from it (its process may have died)',
+      evidence: [],
+    });
+  }
+
+  /** The published word, or undefined while there is none. */
+  private async read(): Promise<Handoff | undefined> {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, PUBLISHED), 'utf8')) as Handoff;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return undefined;
     }
   }
 }
