@@ -278,6 +278,25 @@ test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janito
   assert.deepEqual(await harnessLeftovers(), []);
 });
 
+test('--format json: stdout is JSON Lines only, scenarios then the 21 items then the run, as README documents', async () => {
+  await buildExamplePackages();
+  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const reports = join(dir, 'json');
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--workers', '1', '--format', 'json', '--reports-dir', reports]);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  // Every line parses: nothing for people (verdict lines, summary, colours) is mixed in.
+  const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; service: string; verdict?: string; number?: number; exitCode?: number; reports?: string; failures?: unknown[] });
+  const kinds = lines.map((l) => l.kind);
+  assert.deepEqual([...new Set(kinds)], ['scenario', 'item', 'run'], 'scenarios, then items, then the run');
+  assert.ok(lines.every((l) => l.service === 'wazo-foo'));
+  const items = lines.filter((l) => l.kind === 'item');
+  assert.deepEqual(items.map((l) => l.number), Array.from({ length: 21 }, (_, i) => i + 1));
+  assert.equal(items[0].verdict, 'FAIL', 'item 1: the default user is root');
+  assert.ok(lines.some((l) => l.kind === 'scenario' && l.verdict === 'FAIL' && (l.failures?.length ?? 0) > 0), 'the failing scenario carries its failures');
+  assert.deepEqual(lines.at(-1), { kind: 'run', service: 'wazo-foo', exitCode: 1, reports: join(reports, 'wazo-foo') });
+  assert.deepEqual(await harnessLeftovers(), []);
+});
+
 test('--keep-on-failure on a passing run keeps nothing', async () => {
   const reports = join(dir, 'passing');
   const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--workers', '1', '--keep-on-failure', '--reports-dir', reports]);
