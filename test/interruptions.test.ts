@@ -77,7 +77,7 @@ test('a run killed with SIGKILL leaves its host, which --cleanup removes, and no
   try {
     const cleanup = await runAcceptance(['--cleanup']);
     assert.equal(cleanup.code, 0, cleanup.stderr);
-    assert.match(cleanup.stderr, /removed leftovers of dead runs: wazo-acceptance-/);
+    assert.match(cleanup.stderr, /removed leftovers of ended runs: wazo-acceptance-/);
     assert.deepEqual(await containersOf(run.child.pid!), []);
     assert.equal((await foreign.inspect()).Id, foreign.id, 'a container of no run is not the janitor\'s');
   } finally {
