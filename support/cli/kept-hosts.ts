@@ -3,11 +3,11 @@
 import type Docker from 'dockerode';
 import { ExitCode } from '../errors';
 import { LABEL, type RunIdentity } from '../docker/run-labels';
-import type { KeepHosts } from '../runtime/run-parameters';
+import { keepsHost, type KeepHosts } from '../runtime/run-parameters';
 
 /** Whether a run that ended with this exit code (undefined: it did not finish) keeps its hosts. */
 export function keepsHosts(keep: KeepHosts, exitCode: number | undefined): boolean {
-  return keep === 'always' || (keep === 'on-failure' && exitCode !== ExitCode.passed);
+  return keepsHost(keep, exitCode !== ExitCode.passed);
 }
 
 export interface KeptHost {

@@ -6,7 +6,7 @@ import { waitUntilReady, type Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
-import type { WorkerParameters } from './run-parameters';
+import { keepsHost, type WorkerParameters } from './run-parameters';
 import { handoffOfError, installationOf, SharedHostHandoff } from './shared-host-handoff';
 import { TIMEOUTS } from './timeouts';
 
@@ -108,7 +108,7 @@ export class HostPool {
   async release(host: StartedWazoHost, failed: boolean): Promise<void> {
     const { keep } = this.parameters;
     this.live.delete(host);
-    if (keep === 'always' || (keep === 'on-failure' && failed)) return;
+    if (keepsHost(keep, failed)) return;
     await host.remove();
   }
 

@@ -5,6 +5,11 @@ import type { RunIdentity } from '../docker/run-labels';
 /** Which hosts outlive the run for the user to look into: none, those of a run that did not pass, all. */
 export type KeepHosts = 'never' | 'on-failure' | 'always';
 
+/** Whether a host outlives what it served (a scenario, or the whole run) that failed or not. */
+export function keepsHost(keep: KeepHosts, failed: boolean): boolean {
+  return keep === 'always' || (keep === 'on-failure' && failed);
+}
+
 /** What the CLI hands to the cucumber run (as world parameters: plain JSON). */
 export interface RunParameters {
   manifest: ServiceManifest;
