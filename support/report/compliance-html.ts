@@ -39,11 +39,7 @@ const STYLE =
   'td[class^=verdict-]{font-weight:bold;white-space:nowrap}' +
   VERDICTS.map((v) => `.${verdictClass(v)}{background:${COLOURS[v]}}`).join('');
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
 export function complianceHtml(markdown: string, title: string): string {
   const md = new MarkdownIt({ html: false, linkify: false }).use(anchor, { level: [2, 3] }).use(colourVerdictCells);
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>\n<body>\n${md.render(markdown)}</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${md.utils.escapeHtml(title)}</title><style>${STYLE}</style></head>\n<body>\n${md.render(markdown)}</body></html>\n`;
 }
