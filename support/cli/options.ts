@@ -180,7 +180,7 @@ export function parseOptions(argv: string[]): AcceptanceOptions | undefined {
     throw new HarnessError('usage', '--package with --all', 'a package belongs to one service: use --service NAME --package FILE.deb');
   }
   if (options.cleanup && sources.length + (options.package ? 1 : 0) > 0) {
-    throw new HarnessError('usage', `--cleanup with ${[...sources, options.package && '--package'].filter(Boolean).join(' and ')}`, 'run --cleanup alone: it removes what every dead run left behind, whichever service it checked');
+    throw new HarnessError('usage', `--cleanup with ${[...sources, options.package && '--package'].filter(Boolean).join(' and ')}`, "run --cleanup alone (it removes what every ended run left behind, whichever service it checked), or --cleanup RUN for one run's");
   }
   if (options.keep && options.keepOnFailure) {
     throw new HarnessError('usage', '--keep and --keep-on-failure both given', '--keep keeps the hosts of every run, --keep-on-failure only of a run that did not pass: use one');
