@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { contentHash } from './content-hash';
+import { isImageInput } from './host-image';
 
 const dir = mkdtempSync(join(tmpdir(), 'hash-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,4 +19,12 @@ test('the hash changes with a file content, an executable bit or an extra input,
   assert.notEqual(second, first);
   chmodSync(join(dir, 'Dockerfile'), 0o755);
   assert.notEqual(contentHash([dir], ['base-1']), second);
+});
+
+test("a recipe's README is no input of its image: editing it changes no tag", () => {
+  writeFileSync(join(dir, 'README.md'), 'what the image holds\n');
+  const tag = contentHash([dir], [], isImageInput);
+  writeFileSync(join(dir, 'README.md'), 'what the image holds, said better\n');
+  assert.equal(contentHash([dir], [], isImageInput), tag);
+  rmSync(join(dir, 'README.md'));
 });

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
 import { existingBaseImage, MIRROR } from './base-image';
 import { contentHash } from './content-hash';
-import { hostImageTag } from './host-image';
+import { hostImageTag, isImageInput } from './host-image';
 
 export interface ImageRecipes {
   base: string;
@@ -27,5 +27,5 @@ export async function presentHarnessImages(docker: Docker, suite: string, recipe
  * debootstrapped one gets a new id at each build), so the key cannot wait for it.
  */
 export function imageCacheKey(suite: string, recipes: ImageRecipes): string {
-  return `wazo-harness-images-${suite}-${contentHash([recipes.base, recipes.host], [suite, MIRROR])}`;
+  return `wazo-harness-images-${suite}-${contentHash([recipes.base, recipes.host], [suite, MIRROR], isImageInput)}`;
 }

@@ -14,10 +14,15 @@ interface BuildEvent {
 /** Set to 1 to build the host image without the engine's layer cache: the bench's cold runs (a fresh machine has none). */
 export const NO_BUILD_CACHE = 'WAZO_ACCEPTANCE_NO_BUILD_CACHE';
 
+/** The recipe's files that go into the image: its README documents it, and editing it must not rebuild it. */
+export function isImageInput(file: string): boolean {
+  return file !== 'README.md';
+}
+
 /** The host image's tag: a hash of its recipe and of the base image's id. */
 export async function hostImageTag(docker: Docker, baseImage: string, suite: string, recipeDir: string): Promise<string> {
   const baseId = (await docker.getImage(baseImage).inspect()).Id;
-  return `wazo-harness/host:${suite}-${contentHash([recipeDir], [baseId])}`;
+  return `wazo-harness/host:${suite}-${contentHash([recipeDir], [baseId], isImageInput)}`;
 }
 
 /**
@@ -30,7 +35,7 @@ export async function ensureHostImage(docker: Docker, baseImage: string, suite: 
   progress.step(`host image: building ${tag} from ${baseImage} (docker/host/Dockerfile)`);
   const tail = new OutputTail();
   const stream = await docker.buildImage(
-    { context: recipeDir, src: listFiles(recipeDir) },
+    { context: recipeDir, src: listFiles(recipeDir).filter(isImageInput) },
     { t: tag, buildargs: { BASE_IMAGE: baseImage }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true, nocache: process.env[NO_BUILD_CACHE] === '1' },
   );
   const failure = await new Promise<string | undefined>((resolve) => {
