@@ -48,6 +48,15 @@ export function readRunVerdicts(reportsDir: string, service: string, context = '
   return JSON.parse(readFileSync(file, 'utf8')) as RunVerdicts;
 }
 
+/** A run's verdicts as a table, to compare another run with it (bench/repeat-verdicts.ts). */
+export function tableOf(run: RunVerdicts): VerdictTable {
+  return {
+    exit: run.exitCode,
+    checklist: Object.fromEntries(run.checklist.map((item) => [String(item.number), item.verdict])),
+    beyond: Object.fromEntries(run.beyond.map((b) => [b.scenario, b.verdict])),
+  };
+}
+
 /** Every difference between the expected table and the run's, one line each (with the run's reason). */
 export function tableDifferences(expected: VerdictTable, run: RunVerdicts): string[] {
   const differences: string[] = [];

@@ -3,8 +3,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceCatalog } from '../configuration/service-catalog';
-import { ExitCode } from '../errors';
-import { usageErrorOf } from './usage-error';
+import { exitOnUsageError } from './usage-error';
 
 const program = new Command('npm run matrix --')
   .description('Prints the CI matrix as JSON: the service names, or the shard slices with --shards.')
@@ -19,12 +18,4 @@ const program = new Command('npm run matrix --')
     process.stdout.write(`${JSON.stringify(matrix)}\n`);
   });
 
-// Usage errors read like the other commands': one paragraph with the fix, on stderr, exit 2.
-program
-  .configureOutput({ writeErr: () => undefined })
-  .exitOverride((error) => {
-    if (error.exitCode === 0) process.exit(ExitCode.passed);
-    process.stderr.write(`${usageErrorOf(error.message, 'matrix').message}\n`);
-    process.exit(ExitCode.usage);
-  })
-  .parse();
+exitOnUsageError(program, 'matrix').parse();
