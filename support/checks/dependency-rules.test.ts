@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { debianPackageFor, mismatchTable, pinMismatches, upstreamVersion } from './dependency-rules';
-import { parseRequirements } from './requirements-txt';
+import { parseRequirements } from '../configuration/requirements-txt';
 
 test('Debian names: the manifest mapping first (any spelling), else python3-<name>', () => {
   assert.equal(debianPackageFor('PyYAML', { PyYAML: 'python3-yaml' }), 'python3-yaml');

@@ -1,5 +1,5 @@
 /** Rules about a service's Python requirements and the Debian packages that must carry them. */
-import type { Requirement } from './requirements-txt';
+import type { Requirement } from '../configuration/requirements-txt';
 
 /** PEP 503: names compare lowercased, with runs of -_. as one -. */
 export function normalizePyPIName(name: string): string {

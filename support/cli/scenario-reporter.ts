@@ -2,7 +2,7 @@ import { PickleStepType, TestStepResultStatus, type Envelope, type GherkinDocume
 import { plain, type Paint } from './colour';
 import { NOT_APPLICABLE } from '../checks/applicability';
 import { judgeScenario, stepLabel, type StepKind, type StepOutcome } from '../report/scenario-verdict';
-import type { ScenarioVerdict } from '../report/verdict';
+import type { ScenarioLine } from '../report/scenario-line';
 import { redact } from '../secrets/redaction';
 
 interface CaseState {
@@ -13,26 +13,6 @@ interface CaseState {
   steps: StepOutcome[];
   attachments: string[];
   notes: string[];
-}
-
-/** One checked item (a scenario) as the reports see it. */
-export interface ScenarioLine {
-  area: string;
-  tags: string[];
-  name: string;
-  verdict: ScenarioVerdict;
-  /** Why, for N/A, BLOCKED and ENVIRONMENT (and a harness bug's FAIL). */
-  reason?: string;
-  /** The step that failed, with its keyword ("Then the service user is not root"). */
-  failedStep?: string;
-  seconds: number;
-  /** The failed step's message: expected/found/evidence. */
-  failures: string[];
-  notes: string[];
-  /** Diagnostics files; for a FAIL or ENVIRONMENT the first holds the whole failure message. */
-  attachments: string[];
-  /** For BLOCKED: the checklist item that judges the failed precondition. */
-  judgedBy?: string;
 }
 
 const KIND_OF_STEP: Record<PickleStepType, StepKind> = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../display-path';
-import { parseRequirements, type Requirement } from '../checks/requirements-txt';
+import { parseRequirements, type Requirement } from './requirements-txt';
 import { HarnessError } from '../errors';
 import { fact, harnessFileEvidence, type Fact } from '../probes/evidence';
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { ItemVerdict } from './compliance';
 import { decisiveLines } from './decisive-lines';
 import { failureExplaining, groupFailures, type FailureGroup } from './failure-groups';

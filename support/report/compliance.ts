@@ -1,4 +1,4 @@
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { ServiceManifest } from '../configuration/manifest';
 import { CHECKLIST_RULES } from './checklist-map';
 import type { ChecklistItem } from './guidelines-checklist';

@@ -1,7 +1,7 @@
 // Failures grouped by root cause: scenarios that failed at the same step with the same finding
 // (e.g. several checks that each found the service not listening) are one failure, shown once
 // in the reports; the items and scenarios it decides refer to it.
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { ItemVerdict } from './compliance';
 import { foundLine } from './scenario-verdict';
 

@@ -1,6 +1,6 @@
 // `--format json`: the run's verdicts on stdout as JSON Lines, one object per verdict, for
 // scripts that would otherwise parse the console lines. The schema is in README ("--format json").
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { ItemVerdict } from './compliance';
 
 export interface JsonRun {

@@ -1,5 +1,5 @@
 // Shared by the report modules' unit specs: scenario lines and a run as a real run gives them.
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { RunRecord } from './run-record';
 import type { ScenarioVerdict } from './verdict';
 

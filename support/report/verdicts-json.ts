@@ -1,4 +1,4 @@
-import type { ScenarioLine } from '../cli/scenario-reporter';
+import type { ScenarioLine } from './scenario-line';
 import type { ItemVerdict } from './compliance';
 import type { RunRecord } from './run-record';
 

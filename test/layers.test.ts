@@ -1,0 +1,81 @@
+// Layers point one way (steps -> runtime -> rules/probes/host -> core): every relative import
+// between the harness's rooms must be an allowed direction. A new import that points up (a
+// host module reading the cucumber runtime, a report reading the CLI) fails here with the
+// rule it breaks. The few known exceptions are listed by file, each with why it is still
+// there; one that no longer exists must leave the list.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from './harness';
+
+/** support/*.ts (errors, poll, paths...) is the core every room may use. */
+const CORE = 'support';
+/** The shared vocabulary (Fact, Evidence, Shell): core in all but its folder (issue 17 moves it). */
+const VOCABULARY = 'support/probes/evidence.ts';
+
+/** Room -> the rooms its modules may import (besides itself, the core and the vocabulary). */
+const ALLOWED: Record<string, string[]> = {
+  steps: ['support/checks', 'support/configuration', 'support/docs', 'support/host', 'support/ports', 'support/probes', 'support/runtime', 'support/secrets'],
+  'support/cli': [
+    'support/checks', 'support/configuration', 'support/docker', 'support/docs', 'support/host', 'support/images',
+    'support/ports', 'support/report', 'support/runtime', 'support/scaffold', 'support/secrets',
+  ],
+  'support/runtime': ['support/checks', 'support/configuration', 'support/docker', 'support/host', 'support/probes', 'support/secrets'],
+  'support/report': ['support/checks', 'support/configuration', 'support/probes', 'support/secrets'],
+  'support/host': ['support/configuration', 'support/docker', 'support/images', 'support/probes', 'support/secrets'],
+  'support/images': ['support/docker'],
+  'support/checks': ['support/configuration', 'support/docs', 'support/probes', 'support/secrets'],
+  'support/configuration': ['support/docker', 'support/ports'],
+  'support/probes': [],
+  'support/docker': [],
+  'support/ports': [],
+  'support/docs': [],
+  'support/secrets': [],
+  'support/scaffold': [],
+};
+
+/** "importer -> imported" pairs still pointing the wrong way, and why (issue 17 item 7). */
+const KNOWN_EXCEPTIONS: Record<string, string> = {
+  'support/host/consul-catalog.ts -> support/runtime/timeouts.ts': 'the bounds table lives in runtime/; host code should take bounds as parameters',
+  'support/host/lab.ts -> support/runtime/timeouts.ts': 'the bench lab boots hosts itself; it moves to bench/ behind the library API',
+  'support/host/service-readiness.ts -> support/runtime/timeouts.ts': 'the bounds table lives in runtime/',
+  'support/host/started-wazo-host.ts -> support/runtime/timeouts.ts': 'the reboot bound should be a parameter',
+  'support/host/service-readiness.ts -> support/checks/consul-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
+  'support/host/service-readiness.ts -> support/checks/lifecycle-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
+  'support/probes/service-user-facts.ts -> support/configuration/manifest.ts': 'the probe takes the whole manifest where others take plain values',
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '(\.{1,2}\/[^']+)'/gms)].map(([, spec]) => relative(ROOT, resolve(ROOT, dirname(file), spec)) + '.ts');
+}
+
+test('imports between rooms only point down the layers', () => {
+  const wrong: string[] = [];
+  const seen = new Set<string>();
+  for (const file of [...sources('support'), ...sources('steps')]) {
+    const room = dirname(file);
+    for (const target of importsOf(file)) {
+      const to = dirname(target);
+      if (to === room || to === CORE || target === VOCABULARY) continue;
+      const edge = `${file} -> ${target}`;
+      if (KNOWN_EXCEPTIONS[edge]) {
+        seen.add(edge);
+        continue;
+      }
+      if (!(ALLOWED[room] ?? []).includes(to)) wrong.push(`${edge}: ${room} may import only ${[...(ALLOWED[room] ?? []), CORE].join(', ')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  const stale = Object.keys(KNOWN_EXCEPTIONS).filter((edge) => !seen.has(edge));
+  assert.deepEqual(stale, [], 'these exceptions are gone from the code: remove them from KNOWN_EXCEPTIONS');
+});
