@@ -2,17 +2,20 @@ import type Dockerode from 'dockerode';
 import { AbstractStartedContainer, type StartedTestContainer } from 'testcontainers';
 import { commandLine, type Evidence, type Shell } from '../probes/evidence';
 import { TIMEOUTS } from '../runtime/timeouts';
-import { runInContainer } from './container-exec';
+import { ExecChannels } from './exec-channel';
 import type { SystemdBootWait } from './systemd-boot-wait';
 
 /** A booted Wazo host: commands as root or as a user, files in and out, reboot, removal. */
 export class StartedWazoHost extends AbstractStartedContainer implements Shell {
+  private readonly channels: ExecChannels;
+
   constructor(
     started: StartedTestContainer,
     private readonly container: Dockerode.Container,
     private readonly bootWait: SystemdBootWait,
   ) {
     super(started);
+    this.channels = new ExecChannels(container);
   }
 
   get name(): string {
@@ -26,7 +29,7 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
 
   async run(command: string[], options: { user?: string } = {}): Promise<Evidence> {
     const user = options.user ?? 'root';
-    const result = await runInContainer(this.container, command, { user });
+    const result = await this.channels.run(command, user);
     return { command: commandLine(command), user, ...result };
   }
 
@@ -46,6 +49,7 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
    * right after the signal, with no unit stopped.
    */
   async reboot(shutdownTimeoutMs = TIMEOUTS.shutdown): Promise<void> {
+    this.channels.closeAll();
     await this.restart({ timeout: shutdownTimeoutMs });
   }
 
@@ -55,6 +59,7 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
   }
 
   async remove(): Promise<void> {
+    this.channels.closeAll();
     await this.container.remove({ force: true, v: true }).catch(() => undefined);
   }
 }

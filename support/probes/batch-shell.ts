@@ -53,8 +53,8 @@ function cut(stream: string, nonce: string, withExitCode: boolean): Map<number, 
 }
 
 /**
- * A Shell that runs many commands in ONE exec per user instead of one exec each (an exec
- * costs tens of milliseconds; a command like `stat` costs one). Each command still gets an
+ * A Shell that runs many commands in ONE host command per user instead of one each (a round
+ * trip to the host costs more than a command like `stat`). Each command still gets an
  * Evidence of its own, with its own exit code, stdout and stderr, as if run alone, so probes
  * keep returning facts with evidence unchanged.
  *
