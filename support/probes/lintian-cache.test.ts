@@ -3,36 +3,39 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fakeShell } from '../../test/fake-shell';
 import type { Evidence, Shell } from './evidence';
 import { lintian } from './lintian';
 import { lintianCache, type LintianCacheKey } from './lintian-cache';
 
 const key: LintianCacheKey = { packageSha256: '0123456789abcdef'.repeat(4), hostImage: 'wazo-harness/host:trixie-0123456789ab' };
 const at = () => new Date('2026-11-30T12:00:00.000Z');
-const ran: Evidence = { command: 'lintian --no-tag-display-limit /root/wazo-foo.deb', user: 'root', exitCode: 2, stdout: 'E: wazo-foo: aliased-location [lib/systemd/]\n', stderr: '' };
+const deb = '/var/cache/wazo-acceptance/wazo-foo_1.1.0_all.deb';
+const ran: Evidence = { command: `lintian --no-tag-display-limit ${deb}`, user: 'root', exitCode: 2, stdout: 'E: wazo-foo: aliased-location [lib/systemd/]\n', stderr: '' };
 
-/** A host shell that answers lintian with `answer` and counts the commands it ran. */
-function fakeShell(answer: Evidence): Shell & { runs: number } {
-  const shell = {
+/** A host that answers lintian with `answer`, counting the commands it ran. */
+function countingHost(answer: Evidence): Shell & { runs: number } {
+  const host = fakeShell({ [answer.command]: answer });
+  const counted = {
     runs: 0,
-    run: async () => {
-      shell.runs++;
-      return answer;
+    run: (...args: Parameters<Shell['run']>) => {
+      counted.runs++;
+      return host.run(...args);
     },
   };
-  return shell;
+  return counted;
 }
 
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'lintian-cache-'));
 
 test('lintian cache: a miss runs lintian in the host and keeps its evidence; a hit runs nothing and says where it came from', async () => {
   const dir = emptyDir();
-  const host = fakeShell(ran);
-  const cold = await lintian(host, '/root/wazo-foo.deb', lintianCache(key, dir, at));
+  const host = countingHost(ran);
+  const cold = await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(host.runs, 1);
   assert.deepEqual(cold.evidence, [ran], 'the evidence of a run is what lintian printed');
 
-  const warm = await lintian(host, '/root/wazo-foo.deb', lintianCache(key, dir, at));
+  const warm = await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(host.runs, 1, 'a hit runs no lintian');
   assert.deepEqual(warm.value, cold.value, 'the same verdict');
   const [evidence] = warm.evidence;
@@ -60,8 +63,8 @@ test('lintian cache: a corrupt entry is a miss, and the run that follows rewrite
     writeFileSync(join(dir, file), corrupt);
     assert.equal(lintianCache(key, dir).read(), undefined, `a miss for ${corrupt}`);
   }
-  const host = fakeShell(ran);
-  await lintian(host, '/root/wazo-foo.deb', lintianCache(key, dir, at));
+  const host = countingHost(ran);
+  await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(host.runs, 1);
   assert.deepEqual(JSON.parse(readFileSync(join(dir, file), 'utf8')).evidence, ran, 'rewritten');
   assert.deepEqual(readdirSync(dir), [file], 'no file left aside');
@@ -70,10 +73,10 @@ test('lintian cache: a corrupt entry is a miss, and the run that follows rewrite
 test('lintian cache: a lintian that did not run is not kept', async () => {
   const dir = emptyDir();
   const crashed: Evidence = { ...ran, exitCode: 1, stdout: '', stderr: 'internal error' };
-  const host = fakeShell(crashed);
-  const report = await lintian(host, '/root/wazo-foo.deb', lintianCache(key, dir, at));
+  const host = countingHost(crashed);
+  const report = await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(report.value.ran, false);
   assert.equal(lintianCache(key, dir).read(), undefined);
-  await lintian(host, '/root/wazo-foo.deb', lintianCache(key, dir, at));
+  await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(host.runs, 2, 'run again');
 });
