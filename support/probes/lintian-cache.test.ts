@@ -46,13 +46,14 @@ test('lintian cache: a miss runs lintian in the host and keeps its evidence; a h
   );
 });
 
-test('lintian cache: another host image, or another package, is a miss', () => {
+test('lintian cache: another host image, another package, or another lintian command line is a miss', () => {
   const dir = emptyDir();
   lintianCache(key, dir, at).write(ran);
-  assert.ok(lintianCache(key, dir).read());
-  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:trixie-ba9876543210' }, dir).read(), undefined);
-  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:bookworm-0123456789ab' }, dir).read(), undefined);
-  assert.equal(lintianCache({ ...key, packageSha256: 'f'.repeat(64) }, dir).read(), undefined);
+  assert.ok(lintianCache(key, dir).read(ran.command));
+  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:trixie-ba9876543210' }, dir).read(ran.command), undefined);
+  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:bookworm-0123456789ab' }, dir).read(ran.command), undefined);
+  assert.equal(lintianCache({ ...key, packageSha256: 'f'.repeat(64) }, dir).read(ran.command), undefined);
+  assert.equal(lintianCache(key, dir).read(`lintian --tag-display-limit 0 ${deb}`), undefined, 'lintian with other options');
 });
 
 test('lintian cache: a corrupt entry is a miss, and the run that follows rewrites it', async () => {
@@ -61,7 +62,7 @@ test('lintian cache: a corrupt entry is a miss, and the run that follows rewrite
   const [file] = readdirSync(dir);
   for (const corrupt of ['{"packageSha256": "01', 'null', '{}', JSON.stringify({ ...key, cachedAt: 'yesterday', evidence: ran })]) {
     writeFileSync(join(dir, file), corrupt);
-    assert.equal(lintianCache(key, dir).read(), undefined, `a miss for ${corrupt}`);
+    assert.equal(lintianCache(key, dir).read(ran.command), undefined, `a miss for ${corrupt}`);
   }
   const host = countingHost(ran);
   await lintian(host, deb, lintianCache(key, dir, at));
@@ -76,7 +77,7 @@ test('lintian cache: a lintian that did not run is not kept', async () => {
   const host = countingHost(crashed);
   const report = await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(report.value.ran, false);
-  assert.equal(lintianCache(key, dir).read(), undefined);
+  assert.equal(lintianCache(key, dir).read(ran.command), undefined);
   await lintian(host, deb, lintianCache(key, dir, at));
   assert.equal(host.runs, 2, 'run again');
 });

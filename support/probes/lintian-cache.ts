@@ -18,8 +18,11 @@ export interface LintianCacheKey {
 
 /** Where a probe finds the evidence of an earlier run, and leaves its own. */
 export interface EvidenceCache {
-  /** The evidence of an earlier run, its command saying where it came from; undefined when there is none (or none readable). */
-  read(): Evidence | undefined;
+  /**
+   * The evidence of an earlier run of this command line, its command saying where it came from;
+   * undefined when there is none, none readable, or one of another command (other options).
+   */
+  read(command: string): Evidence | undefined;
   write(evidence: Evidence): void;
 }
 
@@ -69,9 +72,9 @@ export function cachedNote(entry: LintianCacheKey & { cachedAt: string }): strin
 export function lintianCache(key: LintianCacheKey, dir = LINTIAN_CACHE_DIR, now: () => Date = () => new Date()): EvidenceCache {
   const file = entryFile(dir, key);
   return {
-    read() {
+    read(command) {
       const entry = readEntry(file, key);
-      return entry && { ...entry.evidence, command: `${entry.evidence.command}   # ${cachedNote(entry)}` };
+      return entry?.evidence.command === command ? { ...entry.evidence, command: `${command}   # ${cachedNote(entry)}` } : undefined;
     },
     write(evidence) {
       const entry: Entry = { ...key, cachedAt: now().toISOString(), evidence };

@@ -1,4 +1,4 @@
-import { fact, type Evidence, type Fact, type Shell } from './evidence';
+import { commandLine, fact, type Evidence, type Fact, type Shell } from './evidence';
 import type { EvidenceCache } from './lintian-cache';
 
 export interface LintianTag {
@@ -20,8 +20,9 @@ export interface LintianReport {
  * is read instead, and a run's is kept when lintian ran (a lintian that failed is run again).
  */
 export async function lintian(shell: Shell, debInHost: string, cache?: EvidenceCache): Promise<Fact<LintianReport>> {
-  const cached = cache?.read();
-  const report = lintianReport(cached ?? (await shell.run(['lintian', '--no-tag-display-limit', debInHost])));
+  const command = ['lintian', '--no-tag-display-limit', debInHost];
+  const cached = cache?.read(commandLine(command));
+  const report = lintianReport(cached ?? (await shell.run(command)));
   if (!cached && report.value.ran) cache?.write(report.evidence[0]);
   return report;
 }
