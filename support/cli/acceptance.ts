@@ -18,6 +18,7 @@ import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
+import { packageRecord } from '../report/run-record';
 import type { KeepHosts, RunParameters } from '../runtime/run-parameters';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';
@@ -140,7 +141,15 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, manif
   await preflightPackages(engine, base, manifest, pending, run);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
   const keep: KeepHosts = options.keep ? 'always' : options.keepOnFailure ? 'on-failure' : 'never';
-  const parameters: RunParameters = { manifest, hostImage, cgroupVersion: engine.cgroupVersion, run, keep, ...(options.docs ? { docs: options.docs } : {}) };
+  const parameters: RunParameters = {
+    manifest,
+    package: packageRecord(manifest.package.file, manifest.package.version),
+    hostImage,
+    cgroupVersion: engine.cgroupVersion,
+    run,
+    keep,
+    ...(options.docs ? { docs: options.docs } : {}),
+  };
   let exitCode: number | undefined;
   try {
     exitCode = await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });

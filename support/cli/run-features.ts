@@ -11,7 +11,7 @@ import { complianceMarkdown, complianceTable } from '../report/compliance-report
 import { junitXml } from '../report/junit';
 import { readChecklist } from '../report/guidelines-checklist';
 import { verdictJsonLines } from '../report/json-lines';
-import { commandOf, packageRecord, type RunRecord } from '../report/run-record';
+import { commandOf, type RunRecord } from '../report/run-record';
 import { verdictsJson } from '../report/verdicts-json';
 import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
@@ -112,7 +112,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const exitCode = runExitCode(verdicts, beyond);
   const run: RunRecord = {
     service,
-    package: packageRecord(parameters.manifest.package.file, parameters.manifest.package.version),
+    package: parameters.package,
     hostImage: parameters.hostImage,
     harness: harnessVersion(),
     command: commandOf(selection.argv),

@@ -1,6 +1,7 @@
 import type { ServiceManifest } from '../configuration/manifest';
 import type { CgroupVersion } from '../docker/engine';
 import type { RunIdentity } from '../docker/run-labels';
+import type { PackageRecord } from '../report/run-record';
 
 /** Which hosts outlive the run for the user to look into: none, those of a run that did not pass, all. */
 export type KeepHosts = 'never' | 'on-failure' | 'always';
@@ -13,6 +14,8 @@ export function keepsHost(keep: KeepHosts, failed: boolean): boolean {
 /** What the CLI hands to the cucumber run (as world parameters: plain JSON). */
 export interface RunParameters {
   manifest: ServiceManifest;
+  /** The package checked, as the reports name it (its sha256 also keys the lintian cache). */
+  package: PackageRecord;
   hostImage: string;
   cgroupVersion: CgroupVersion;
   run: RunIdentity;
@@ -28,7 +31,7 @@ export interface WorkerParameters extends RunParameters {
 
 export function asRunParameters(parameters: unknown): WorkerParameters {
   const candidate = parameters as Partial<WorkerParameters>;
-  if (!candidate?.manifest || !candidate.hostImage || !candidate.run || !candidate.handoffDir) {
+  if (!candidate?.manifest || !candidate.package || !candidate.hostImage || !candidate.run || !candidate.handoffDir) {
     throw new Error('the cucumber run was started without the harness parameters: run it with `npm run acceptance -- --service NAME`');
   }
   return candidate as WorkerParameters;
