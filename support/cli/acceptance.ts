@@ -18,7 +18,7 @@ import { ensureExamplePackages } from '../images/example-packages';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
-import { packageRecord } from '../report/run-record';
+import { packageRecord } from '../configuration/package-record';
 import type { KeepHosts, RunParameters } from '../runtime/run-parameters';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { checkServices, overallExitCode } from './all-services';

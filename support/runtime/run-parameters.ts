@@ -1,7 +1,7 @@
 import type { ServiceManifest } from '../configuration/manifest';
 import type { CgroupVersion } from '../docker/engine';
 import type { RunIdentity } from '../docker/run-labels';
-import type { PackageRecord } from '../report/run-record';
+import type { PackageRecord } from '../configuration/package-record';
 
 /** Which hosts outlive the run for the user to look into: none, those of a run that did not pass, all. */
 export type KeepHosts = 'never' | 'on-failure' | 'always';
