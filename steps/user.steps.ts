@@ -76,7 +76,7 @@ Then('the service user has no home under \\/home', async function (this: Harness
 async function checkJournalLog(world: HarnessWorld, user: PasswdEntry): Promise<void> {
   const { unit } = world.manifest;
   // The daemon logs as it starts; journald may store its lines a moment after.
-  const { fact } = await pollFact(() => unitJournalEntries(world.currentHost, unit), (entries) => journalLogVerdict(entries, user.uid).written, TIMEOUTS.pidFile);
+  const { fact } = await pollFact(() => unitJournalEntries(world.currentHost, unit), (entries) => journalLogVerdict(entries, user.uid).written, TIMEOUTS.journalEntry);
   const verdict = journalLogVerdict(fact.value, user.uid);
   check(verdict.written, {
     expected: `the journal to hold entries of ${unit} since the boot written by a process running as ${user.name} (uid ${user.uid}): logFile is journal`,
