@@ -61,6 +61,12 @@ test('logFile is journal or an absolute path: a relative path names file, line, 
   assert.equal(message.split('\n').filter((line) => line.includes(': logFile ')).length, 1, `one line for logFile:\n${message}`);
 });
 
+test('api: none and logFile: journal are choices, written out', () => {
+  const manifest = loadManifest(join(__dirname, '..', '..', 'examples', 'shapes', 'journal-no-api', 'service.yml'));
+  assert.equal(manifest.api, undefined);
+  assert.equal(manifest.logFile, 'journal');
+});
+
 test('invalid YAML names the line', () => {
   assert.match(manifestError('name: wazo-foo\npackage: [unclosed\n'), /not valid YAML:\n\s+.*service\.yml:\d+:/);
 });
