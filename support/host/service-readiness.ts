@@ -42,8 +42,9 @@ const CRASH_LOOP_RESTARTS = 3;
 
 /**
  * Ready means serving: the unit active, its main PID the same for STABLE_PID_MS, its API port
- * listening (when it has one: api: none declares none). How many times systemd restarted it before does not matter here (a unit that
- * restarted once before becoming healthy serves); only the checks about restarts count them.
+ * listening (when it has one: api: none declares none). How many times systemd restarted it
+ * before does not matter here (a unit that restarted once before becoming healthy serves);
+ * only the checks about restarts count them.
  */
 export function isReady(r: Readiness): boolean {
   return r.unit.activeState === 'active' && r.unit.mainPid > 0 && r.pidStableMs >= STABLE_PID_MS && r.listening !== false;
