@@ -58,6 +58,8 @@ build_one() {
 
     install -m 0755 "$src/bin/$name" "$root/usr/bin/$name"
     for f in "$src/$module"/*.py "$src/$module"/api.yml; do
+        # a service without a REST API (shapes/journal-no-api) ships no api.yml
+        [ -e "$f" ] || continue
         install -m 0644 "$f" "$root/usr/lib/python3/dist-packages/$module/"
     done
     sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/$module/version.py"

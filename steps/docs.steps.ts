@@ -23,11 +23,11 @@ function linesEvidence(root: string, lines: PageLine[]): Evidence[] {
 Then('a page of the documentation site names the service in a heading and describes its API', function (this: HarnessWorld) {
   const root = docsRoot(this);
   const { name, api } = this.manifest;
-  const apiPath = `/api/${api.shortName}`;
-  const verdict = serviceDocumentation(readDocsSite(root), { name, port: api.port, apiPath });
+  const described = api && { port: api.port, path: `/api/${api.shortName}` };
+  const verdict = serviceDocumentation(readDocsSite(root), { name, api: described });
   const nearest = verdict.documented ? undefined : verdict.nearest;
   check(verdict.documented, {
-    expected: `a page of ${displayPath(root)} whose heading names ${name} and that describes its API ("API", port ${api.port} or ${apiPath})`,
+    expected: `a page of ${displayPath(root)} whose heading names ${name}${described ? ` and that describes its API ("API", port ${described.port} or ${described.path})` : ' (api is none: no API to describe)'}`,
     found: !nearest
       ? `no page names ${name}`
       : nearest.heading
@@ -35,7 +35,7 @@ Then('a page of the documentation site names the service in a heading and descri
         : `no heading names ${name}; nearest: ${nearest.mentions[0].page} names it on line(s) ${nearest.mentions.map((m) => m.line).join(', ')}`,
     evidence: verdict.documented ? [] : linesEvidence(root, nearest ? [...(nearest.heading ? [nearest.heading] : []), ...nearest.mentions] : []),
   });
-  if (verdict.documented) this.log(`documented: ${verdict.heading.page}:${verdict.heading.line} (API: line ${verdict.api.line})`);
+  if (verdict.documented) this.log(`documented: ${verdict.heading.page}:${verdict.heading.line}${verdict.api ? ` (API: line ${verdict.api.line})` : ''}`);
 });
 
 Then('the backup page of the documentation site lists every config file of the service', function (this: HarnessWorld) {

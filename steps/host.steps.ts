@@ -67,9 +67,10 @@ async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evide
 Given('the service is running', async function (this: HarnessWorld) {
   const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
   const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
+  const port = this.manifest.api?.port;
   check(isReady(polled.fact.value), {
-    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, listening on port ${this.manifest.api.port}, within ${TIMEOUTS.serviceReady / 1000} s`,
-    found: `after ${seconds(polled.waitedMs)}: ${describeReadiness(polled.fact.value, this.manifest.api.port)}${why.said}`,
+    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, ${port === undefined ? 'no API port to listen on (api is none)' : `listening on port ${port}`}, within ${TIMEOUTS.serviceReady / 1000} s`,
+    found: `after ${seconds(polled.waitedMs)}: ${describeReadiness(polled.fact.value, port)}${why.said}`,
     evidence: [...polled.fact.evidence, ...why.evidence],
   });
 });

@@ -1,5 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import { pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
+import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
 import { getThroughNginx } from '../support/host/host-apis';
@@ -9,7 +10,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 
 /** Each of the manifest's API paths requested with `get`; the paths whose answer `ok` refuses, described. */
 async function requestEveryPath(world: HarnessWorld, get: (apiPath: string) => Promise<HttpResult>, ok: (status: number) => boolean) {
-  const paths = world.manifest.api.paths;
+  const paths = applicableApi(world.manifest).paths;
   const results = await Promise.all(paths.map(get));
   const wrong = results.flatMap((result, i) => {
     const status = result.value?.status;
@@ -20,21 +21,23 @@ async function requestEveryPath(world: HarnessWorld, get: (apiPath: string) => P
 }
 
 Then("every API path of the manifest answers through nginx with the service's own answer", async function (this: HarnessWorld) {
-  const { requiresToken, paths } = this.manifest.api;
-  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(this.manifest, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
+  const api = applicableApi(this.manifest);
+  const { requiresToken, paths } = api;
+  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(api, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
   check(wrong.length === 0, {
-    expected: `GET https://HOST${pathThroughNginx(this.manifest, '')}{${paths.join(',')}} through nginx to answer ${expectedAnswer(requiresToken)}: never 404, a proxy error or another 5xx`,
+    expected: `GET https://HOST${pathThroughNginx(api, '')}{${paths.join(',')}} through nginx to answer ${expectedAnswer(requiresToken)}: never 404, a proxy error or another 5xx`,
     found: wrong.join('; '),
     evidence,
   });
 });
 
 Then('every API path of the manifest answers 401 through nginx without a token when the manifest says the API needs one', async function (this: HarnessWorld) {
-  if (!this.manifest.api.requiresToken) {
+  const api = applicableApi(this.manifest);
+  if (!api.requiresToken) {
     this.log('api.requiresToken is false: no 401 expected (the previous step demanded 2xx without a token)');
     return;
   }
-  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(this.manifest, p), TIMEOUTS.httpRequest), (s) => s === 401);
+  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(api, p), TIMEOUTS.httpRequest), (s) => s === 401);
   check(wrong.length === 0, {
     expected: `every API path through nginx without X-Auth-Token to answer 401 (the manifest says the API requires a token)`,
     found: wrong.join('; '),
@@ -43,10 +46,11 @@ Then('every API path of the manifest answers 401 through nginx without a token w
 });
 
 Then("every API path of the manifest answers on the service's own port", async function (this: HarnessWorld) {
-  const { requiresToken, protocol } = this.manifest.api;
-  const { wrong, evidence } = await requestEveryPath(this, (p) => httpGetInHost(this.currentHost, urlOnServicePort(this.manifest, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
+  const api = applicableApi(this.manifest);
+  const { requiresToken, protocol } = api;
+  const { wrong, evidence } = await requestEveryPath(this, (p) => httpGetInHost(this.currentHost, urlOnServicePort(api, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
   check(wrong.length === 0, {
-    expected: `GET ${urlOnServicePort(this.manifest, '')}{${this.manifest.api.paths.join(',')}} (the manifest's ${protocol} port, in the host) to answer ${expectedAnswer(requiresToken)}`,
+    expected: `GET ${urlOnServicePort(api, '')}{${api.paths.join(',')}} (the manifest's ${protocol} port, in the host) to answer ${expectedAnswer(requiresToken)}`,
     found: wrong.join('; '),
     evidence,
   });

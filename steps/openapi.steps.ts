@@ -1,5 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { OPENAPI_PATH, pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
+import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
 import { declaredApiRoots, describeYamlMediaTypes, isYamlMediaType, parameterlessGetPaths, parseOpenApi, validateOpenApi, versionMatches } from '../support/checks/openapi-rules';
@@ -35,12 +36,12 @@ function fetchedText(world: HarnessWorld): { url: string; answer: HttpAnswer; re
 }
 
 When("the OpenAPI document is fetched from the service's own port", async function (this: HarnessWorld) {
-  const url = urlOnServicePort(this.manifest, OPENAPI_PATH);
+  const url = urlOnServicePort(applicableApi(this.manifest), OPENAPI_PATH);
   fetched.set(this, { url, result: await httpGetInHost(this.currentHost, url, TIMEOUTS.httpRequest) });
 });
 
 When('the OpenAPI document is fetched through nginx', async function (this: HarnessWorld) {
-  const path = pathThroughNginx(this.manifest, OPENAPI_PATH);
+  const path = pathThroughNginx(applicableApi(this.manifest), OPENAPI_PATH);
   fetched.set(this, { url: `https://HOST${path}`, result: await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest) });
 });
 
@@ -66,7 +67,7 @@ Then('the OpenAPI document is a valid Swagger 2.0 or OpenAPI 3.x document', asyn
 Then('the version of the OpenAPI document matches the URL it is served at', function (this: HarnessWorld) {
   const { url, answer, result } = fetchedText(this);
   const { document, error } = parseOpenApi(answer.body);
-  const version = this.manifest.api.version;
+  const version = applicableApi(this.manifest).version;
   const roots = document && declaredApiRoots(document);
   check(document !== undefined && versionMatches(document, version), {
     expected: `the document served at ${url} to declare its API root at /${version} (Swagger 2.0 basePath, or an OpenAPI 3.x server URL ending in /${version})`,
@@ -84,9 +85,10 @@ Then("every GET path without parameters that the OpenAPI document declares answe
     found: error ?? 'none',
     evidence: result.evidence,
   });
-  const urls = paths.map((p) => pathThroughNginx(this.manifest, p));
+  const api = applicableApi(this.manifest);
+  const urls = paths.map((p) => pathThroughNginx(api, p));
   const answers = await Promise.all(urls.map((path) => getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest)));
-  const { requiresToken } = this.manifest.api;
+  const { requiresToken } = api;
   const missing = answers.flatMap((a, i) =>
     a.value && isServiceAnswer(a.value.status, requiresToken) ? [] : [`${urls[i]}: ${describeAnswer(a)}${a.value ? ` (${wrongAnswerKind(a.value.status)})` : ''}`],
   );

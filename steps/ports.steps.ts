@@ -1,4 +1,5 @@
 import { Then } from '@cucumber/cucumber';
+import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { httpTestingPort, listeningMismatches } from '../support/checks/port-rules';
 import { displayPath } from '../support/display-path';
@@ -10,7 +11,8 @@ import type { HarnessWorld } from '../support/runtime/world';
 /** The manifest's declaration of the port, as evidence. */
 function declaration(world: HarnessWorld): Evidence {
   const { api, source } = world.manifest;
-  return harnessFileEvidence(displayPath(source), `name: ${world.manifest.name}\napi: { protocol: ${api.protocol}, listen: ${api.listen}, port: ${api.port} }`);
+  const declared = api ? `{ protocol: ${api.protocol}, listen: ${api.listen}, port: ${api.port} }` : 'none';
+  return harnessFileEvidence(displayPath(source), `name: ${world.manifest.name}\napi: ${declared}`);
 }
 
 /** Some rows of a table, as evidence (the whole table would drown the finding). */
@@ -19,7 +21,7 @@ function rowsEvidence(table: FlowTable, flows: Flow[]): Evidence {
 }
 
 Then("the service's port is not a port usually used for testing HTTP", function (this: HarnessWorld) {
-  const { port } = this.manifest.api;
+  const { port } = applicableApi(this.manifest);
   const testing = httpTestingPort(port);
   check(testing === undefined, {
     expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/checks/port-rules.ts)`,
@@ -29,7 +31,7 @@ Then("the service's port is not a port usually used for testing HTTP", function 
 });
 
 Then('no other daemon of the network flow table uses the service\'s port', function (this: HarnessWorld) {
-  const { port } = this.manifest.api;
+  const { port } = applicableApi(this.manifest);
   const table = loadFlowTable(NAMED_TABLES.project);
   const owners = flowsOnPort(table, port, 'TCP').filter((f) => f.daemon !== this.manifest.name);
   check(owners.length === 0, {
@@ -44,7 +46,7 @@ Then("the service's port is above 9503 if the service is a new daemon", function
   const known = guidelines.flows.filter((f) => f.daemon === this.manifest.name);
   // Daemons the guidelines list keep their historical ports; only new ones start above 9503.
   if (known.length > 0) return;
-  const { port } = this.manifest.api;
+  const { port } = applicableApi(this.manifest);
   check(port > LAST_ALLOCATED_PORT, {
     expected: `${this.manifest.name}, a daemon the guidelines' table does not list, to use a port above ${LAST_ALLOCATED_PORT}`,
     found: `port ${port}`,
@@ -53,7 +55,8 @@ Then("the service's port is above 9503 if the service is a new daemon", function
 });
 
 Then("the service's port is listed in the ports documentation with its listen address", function (this: HarnessWorld) {
-  const { name, api } = this.manifest;
+  const { name } = this.manifest;
+  const api = applicableApi(this.manifest);
   const documentation = loadFlowTable(this.manifest.portsDocumentation);
   const own = documentation.flows.filter((f) => f.daemon === name);
   const listed = own.some((f) => f.port === api.port && f.listen === api.listen && f.protocol.split('/').includes('TCP'));
@@ -68,9 +71,12 @@ Then("the service's processes listen on exactly the declared ports and addresses
   const { unit, api } = this.manifest;
   const sockets = await listeningTcpSockets(this.currentHost);
   const own = socketsOfUnit(sockets.value, unit);
-  const problems = listeningMismatches(own, [{ port: api.port, listen: api.listen }]);
+  // api: none declares no port: the service must listen on none.
+  const problems = listeningMismatches(own, api ? [{ port: api.port, listen: api.listen }] : []);
   check(problems.length === 0, {
-    expected: `the processes of ${unit} to listen on TCP port ${api.port} on ${api.listen} only (the manifest's api), and on no other port`,
+    expected: api
+      ? `the processes of ${unit} to listen on TCP port ${api.port} on ${api.listen} only (the manifest's api), and on no other port`
+      : `the processes of ${unit} to listen on no TCP port (api is none: the manifest declares no port)`,
     found: problems.join('; '),
     evidence: [declaration(this), ...sockets.evidence],
   });

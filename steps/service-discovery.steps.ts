@@ -33,11 +33,11 @@ Then('consul returns a running instance of the service within the registration t
 Then("the consul registration of the service has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld) {
   const service = this.manifest.name;
   const { fact } = await waitForInstances(this.currentHost, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
-  const { listen, port } = this.manifest.api;
+  const { api } = this.manifest;
   const { instances } = fact.value;
   const wrong = instances.map((instance) => ({ instance, mismatches: registrationMismatches(instance, this.manifest) })).filter((w) => w.mismatches.length > 0);
   check(instances.length > 0 && wrong.length === 0, {
-    expected: `every instance of ${service} in consul at ${expectedAddress(listen)}, port ${port} (the manifest's API), tagged ${this.manifest.name}`,
+    expected: `every instance of ${service} in consul${api ? ` at ${expectedAddress(api.listen)}, port ${api.port} (the manifest's API)` : ''}, tagged ${this.manifest.name}`,
     found: instances.length === 0 ? describeAnswer(service, fact.value) : wrong.map((w) => `${w.mismatches.join(', ')} (${describeInstance(w.instance)})`).join('; '),
     evidence: fact.evidence,
   });

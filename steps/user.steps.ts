@@ -1,9 +1,11 @@
 import { Then } from '@cucumber/cucumber';
 import { dirname } from 'node:path';
-import { applicableOnlyWith } from '../support/checks/applicability';
+import { applicableOnlyWith, logsToJournal } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
+import { journalLogVerdict } from '../support/checks/journal-rules';
 import { homeIsAllowed, NO_LOGIN_SHELLS } from '../support/checks/user-rules';
 import { pathInfo, writableBy } from '../support/probes/files';
+import { unitJournalEntries } from '../support/probes/journal';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import type { Fact } from '../support/probes/evidence';
@@ -70,8 +72,23 @@ Then('the service user has no home under \\/home', async function (this: Harness
   });
 });
 
+/** logFile: journal: the service user's log is the unit's journal entries written with its uid. */
+async function checkJournalLog(world: HarnessWorld, user: PasswdEntry): Promise<void> {
+  const { unit } = world.manifest;
+  // The daemon logs as it starts; journald may store its lines a moment after.
+  const { fact } = await pollFact(() => unitJournalEntries(world.currentHost, unit), (entries) => journalLogVerdict(entries, user.uid).written, TIMEOUTS.journalEntry);
+  const verdict = journalLogVerdict(fact.value, user.uid);
+  check(verdict.written, {
+    expected: `the journal to hold entries of ${unit} since the boot written by a process running as ${user.name} (uid ${user.uid}): logFile is journal`,
+    found: verdict.found,
+    evidence: fact.evidence,
+  });
+  world.log(`logFile is journal: ${verdict.own.length} entries of ${unit} written as ${user.name} since the boot (journalctl --boot --unit ${unit} _UID=${user.uid}); ${verdict.found}`);
+}
+
 Then('the service user can write the log file', async function (this: HarnessWorld) {
   const user = await serviceUser(this);
+  if (logsToJournal(this.manifest)) return checkJournalLog(this, user);
   const log = this.manifest.logFile;
   const [info, writable] = await Promise.all([pathInfo(this.currentHost, log), writableBy(this.currentHost, log, user.name)]);
   check(info.value.exists && writable.value, {

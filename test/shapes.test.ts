@@ -45,6 +45,22 @@ describe('shapes', { concurrency: true }, () => {
     assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
     assert.doesNotMatch(shown, /217\/USER|Failed to set up user namespacing/);
   });
+
+  test('journal-no-api (wazo-jay): no REST API, logs to the journal: the REST items N/A naming api, item 4 judged on the journal, exit 0', async () => {
+    const { code, stdout, shown, verdicts } = await runShape('journal-no-api', 'wazo-jay');
+    assert.equal(code, 0, shown);
+    const reasons = new Map(verdicts.checklist.map((i) => [i.number, i.reason ?? '']));
+    assert.match(reasons.get(18) ?? '', /^api is none: the service offers no REST API/);
+    assert.match(reasons.get(19) ?? '', /^api is none: the service offers no REST API/);
+    // Item 17 passes on the one port scenario that applies: it listens on no TCP port; the port-number ones are N/A.
+    assert.match(stdout, /Ports are not usually used for testing HTTP.*\n.*api is none/);
+    assert.match(stdout, /The ports used are listed in the doc.*\n.*api is none/);
+    // Item 4 passed on the journal: entries of the unit written with the service user's uid.
+    assert.match(stdout, /note: logFile is journal: [1-9]\d* entries of wazo-jay\.service written as wazo-jay since the boot \(journalctl --boot --unit wazo-jay\.service _UID=\d+\)/);
+    // The parts of the reboot, upgrade and purge checks that need an API or a log file say so and the rest runs.
+    assert.match(stdout, /note: not checked: api is none: the service offers no REST API, so nginx has no route to it/);
+    assert.match(stdout, /note: not checked: logFile is journal, the service writes no log file/);
+  });
 });
 
 test('shapes leave nothing behind', async () => {

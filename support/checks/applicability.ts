@@ -1,7 +1,7 @@
 // Which scenarios a service's manifest makes meaningless, decided before any precondition
 // runs: such a scenario is skipped whole (N/A) with the manifest field that says so. A
 // scenario is never skipped midway.
-import type { ServiceManifest } from '../configuration/manifest';
+import { LOG_TO_JOURNAL, type ServiceApi, type ServiceManifest } from '../configuration/manifest';
 
 /** How the Before hook notes a scenario the manifest makes not applicable (the reporter reads it). */
 export const NOT_APPLICABLE = 'not applicable: ';
@@ -18,7 +18,23 @@ interface ApplicabilityRule {
   notApplicable: (m: ServiceManifest) => string | undefined;
 }
 
+/** Why the REST API checks do not apply to a service that declares `api: none`. */
+export const API_NONE = 'api is none: the service offers no REST API';
+
 const RULES: ApplicabilityRule[] = [
+  {
+    // @openapi scenarios are @http too.
+    appliesTo: { tag: '@http' },
+    notApplicable: (m) => (m.api ? undefined : API_NONE),
+  },
+  {
+    appliesTo: { name: 'Ports are not usually used for testing HTTP (8000, 8080, etc.), nor another daemon\'s, and a new daemon\'s port is above 9503' },
+    notApplicable: (m) => (m.api ? undefined : `${API_NONE}, so it declares no port`),
+  },
+  {
+    appliesTo: { name: 'The ports used are listed in the doc' },
+    notApplicable: (m) => (m.api ? undefined : `${API_NONE}, so it declares no port`),
+  },
   {
     appliesTo: { tag: '@service-discovery' },
     notApplicable: (m) => (m.consul.registers ? undefined : 'consul.registers is false: the service does not register in consul'),
@@ -55,6 +71,22 @@ const RULES: ApplicabilityRule[] = [
 
 /** What a step notes where the service does not register in consul: that part of a bigger check does not apply. */
 export const CONSUL_NOT_REGISTERING = 'not checked: consul.registers is false, the service does not register in consul';
+
+/** The service's REST API, in a scenario that api: none made N/A (see applicableOnlyWith). */
+export function applicableApi(m: ServiceManifest): ServiceApi {
+  return applicableOnlyWith(m.api, 'api');
+}
+
+/** What a step notes where the service has no REST API (api: none): the nginx part of a bigger check does not apply. */
+export const API_NONE_NOT_ROUTED = `not checked: ${API_NONE}, so nginx has no route to it`;
+
+/** Whether the service logs to the journal (logFile: journal) rather than to a file. */
+export function logsToJournal(m: ServiceManifest): boolean {
+  return m.logFile === LOG_TO_JOURNAL;
+}
+
+/** What a step notes where the service writes no log file: that part of a bigger check does not apply. */
+export const LOG_FILE_IS_JOURNAL = 'not checked: logFile is journal, the service writes no log file';
 
 /**
  * A manifest value a scenario needs; its absence made the scenario N/A before any step ran,

@@ -45,6 +45,12 @@ test('registrationMismatches names the address, port and tag that differ from th
   ]);
 });
 
+test('a service without an API (api: none) declares no address nor port: only its tag is judged', () => {
+  const noApi = { ...manifest, api: undefined };
+  assert.deepEqual(registrationMismatches({ ...instance, address: '10.0.0.2', port: 0 }, noApi), []);
+  assert.deepEqual(registrationMismatches({ ...instance, tags: [] }, noApi), ['tags [] without wazo-foo']);
+});
+
 test('a service listening on all addresses must not advertise the wildcard', () => {
   assert.equal(addressMatches('172.17.0.2', '0.0.0.0'), true);
   assert.equal(addressMatches('0.0.0.0', '0.0.0.0'), false);

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '../configuration/manifest';
+import type { ServiceApi, ServiceManifest } from '../configuration/manifest';
 import type { ConsulAnswer, ConsulInstance } from '../probes/consul';
 
 /** Passing: the instance has a health check of its own (Wazo daemons use a TTL check) and all of them pass. */
@@ -11,19 +11,23 @@ export function isPassing(instance: ConsulInstance): boolean {
  * loopback; a service listening on all addresses must advertise a concrete one (or none,
  * which consul replaces by the node's), never the wildcard.
  */
-export function addressMatches(address: string, listen: ServiceManifest['api']['listen']): boolean {
+export function addressMatches(address: string, listen: ServiceApi['listen']): boolean {
   return listen === '127.0.0.1' ? address === '127.0.0.1' : address !== '0.0.0.0';
 }
 
-export function expectedAddress(listen: ServiceManifest['api']['listen']): string {
+export function expectedAddress(listen: ServiceApi['listen']): string {
   return listen === '127.0.0.1' ? 'address 127.0.0.1' : 'a concrete address (not 0.0.0.0)';
 }
 
-/** What differs between a registered instance and the manifest: one phrase per difference. */
+/**
+ * What differs between a registered instance and the manifest: one phrase per difference. A
+ * service without an API (api: none) declares no address nor port: only its tag is judged.
+ */
 export function registrationMismatches(instance: ConsulInstance, manifest: ServiceManifest): string[] {
+  const { api } = manifest;
   return [
-    ...(addressMatches(instance.address, manifest.api.listen) ? [] : [`address ${instance.address || '(empty)'}`]),
-    ...(instance.port === manifest.api.port ? [] : [`port ${instance.port}`]),
+    ...(!api || addressMatches(instance.address, api.listen) ? [] : [`address ${instance.address || '(empty)'}`]),
+    ...(!api || instance.port === api.port ? [] : [`port ${instance.port}`]),
     ...(instance.tags.includes(manifest.name) ? [] : [`tags [${instance.tags.join(', ')}] without ${manifest.name}`]),
   ];
 }

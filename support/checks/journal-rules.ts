@@ -1,5 +1,7 @@
 // Which lines of a unit's journal say why it could not run: shown with the install failure,
-// so the decisive line is on the console, not only in the diagnostics files.
+// so the decisive line is on the console, not only in the diagnostics files. And who wrote
+// its entries: the log of a service that logs to the journal (logFile: journal).
+import type { JournalEntry } from '../probes/journal';
 
 /** systemd's and daemons' ways of saying why a start failed. */
 const DECISIVE = [
@@ -17,4 +19,38 @@ export function decisiveJournalLines(journal: string, count = 5): string[] {
     .filter((line) => DECISIVE.some((pattern) => pattern.test(line)))
     .filter((line, i, all) => all.indexOf(line) === i)
     .slice(-count);
+}
+
+/** Who wrote a unit's journal entries, in a phrase: "3 as uid 0 (systemd), 2 as uid 101 (wazo-jay)". */
+export function describeJournalWriters(entries: JournalEntry[]): string {
+  const byUid = new Map<string, { count: number; commands: Set<string> }>();
+  for (const entry of entries) {
+    const key = entry.uid === undefined ? 'an unrecorded uid' : `uid ${entry.uid}`;
+    const writer = byUid.get(key) ?? { count: 0, commands: new Set<string>() };
+    writer.count += 1;
+    if (entry.command) writer.commands.add(entry.command);
+    byUid.set(key, writer);
+  }
+  return [...byUid].map(([uid, w]) => `${w.count} as ${uid}${w.commands.size > 0 ? ` (${[...w.commands].sort().join(', ')})` : ''}`).join(', ');
+}
+
+export interface JournalLogVerdict {
+  /** The service user wrote to the journal: at least one of the unit's entries has its uid. */
+  written: boolean;
+  /** The entries the service user wrote. */
+  own: JournalEntry[];
+  /** What the entries show, for the report. */
+  found: string;
+}
+
+/**
+ * Checklist item 4 for a service that logs to the journal (logFile: journal): its log is
+ * writable by its user when the unit's entries since the boot include one written by a process
+ * running as that user (journald records the writer's uid, _UID, the writer cannot choose it).
+ * Entries only from root (systemd, or a daemon that never dropped its privileges) do not count.
+ */
+export function journalLogVerdict(entries: JournalEntry[], uid: number): JournalLogVerdict {
+  const own = entries.filter((e) => e.uid === uid);
+  const found = entries.length === 0 ? 'no entry of the unit in the journal since the boot' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} since the boot: ${describeJournalWriters(entries)}`;
+  return { written: own.length > 0, own, found };
 }

@@ -22,3 +22,8 @@ test('listening sockets match the declaration exactly: port set and address', ()
   assert.deepEqual(listeningMismatches([socket('127.0.0.1', 9504), socket('::', 9599)], declared), ['[::]:9599 listens but port 9599 is not declared']);
   assert.deepEqual(listeningMismatches([], declared), ['nothing listens on declared port 9504']);
 });
+
+test('a service that declares no port (api: none) must listen on none: any socket is a mismatch', () => {
+  assert.deepEqual(listeningMismatches([], []), []);
+  assert.deepEqual(listeningMismatches([socket('127.0.0.1', 8080)], []), ['127.0.0.1:8080 listens but port 8080 is not declared']);
+});

@@ -1,16 +1,16 @@
-import type { ServiceManifest } from './manifest';
+import type { ServiceApi } from './manifest';
 
 /** An API path (/status) as nginx serves it: /api/<shortName>/<version>/status. */
-export function pathThroughNginx(manifest: ServiceManifest, apiPath: string): string {
-  return `/api/${manifest.api.shortName}/${manifest.api.version}${apiPath}`;
+export function pathThroughNginx(api: ServiceApi, apiPath: string): string {
+  return `/api/${api.shortName}/${api.version}${apiPath}`;
 }
 
 /**
  * An API path on the service's own port, as it is reached inside the host: the loopback
  * address works for both listen addresses the manifest allows.
  */
-export function urlOnServicePort(manifest: ServiceManifest, apiPath: string): string {
-  const { protocol, port, version } = manifest.api;
+export function urlOnServicePort(api: ServiceApi, apiPath: string): string {
+  const { protocol, port, version } = api;
   return `${protocol}://127.0.0.1:${port}/${version}${apiPath}`;
 }
 

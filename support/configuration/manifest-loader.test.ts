@@ -28,7 +28,8 @@ test('the wazo-foo manifest loads, with defaults and paths resolved against its 
   assert.equal(manifest.unit, 'wazo-foo.service');
   assert.equal(manifest.package.name, 'wazo-foo');
   assert.equal(manifest.package.file, join(__dirname, '..', '..', 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb'));
-  assert.equal(manifest.api.port, 9504);
+  assert.equal(manifest.api?.port, 9504);
+  assert.equal(manifest.logFile, '/var/log/wazo-foo.log');
 });
 
 test('a missing field is named with its path', () => {
@@ -46,6 +47,24 @@ test('an unknown field is refused at its line', () => {
 
 test('an enum lists the allowed values', () => {
   assert.match(manifestError(good.replace('supervisor: monit', 'supervisor: upstart')), /supervisor must be one of: monit, systemd \(found "upstart"\)/);
+});
+
+test('api is none or a mapping: another word names file, line, field and both choices', () => {
+  const message = manifestError(good.replace(/^api:\n(  .*\n)+/m, 'api: nope\n'));
+  assert.match(message, /service\.yml:14: api must be none or a mapping of protocol, listen, port, version, shortName, paths \(found "nope"\)/);
+  assert.equal(message.split('\n').filter((line) => line.includes(': api ')).length, 1, `one line for api:\n${message}`);
+});
+
+test('logFile is journal or an absolute path: a relative path names file, line, field and both choices', () => {
+  const message = manifestError(good.replace('logFile: /var/log/wazo-foo.log', 'logFile: relative/path'));
+  assert.match(message, /service\.yml:11: logFile must be journal or an absolute path \(matching \^\/\) \(found "relative\/path"\)/);
+  assert.equal(message.split('\n').filter((line) => line.includes(': logFile ')).length, 1, `one line for logFile:\n${message}`);
+});
+
+test('api: none and logFile: journal are choices, written out', () => {
+  const manifest = loadManifest(join(__dirname, '..', '..', 'examples', 'shapes', 'journal-no-api', 'service.yml'));
+  assert.equal(manifest.api, undefined);
+  assert.equal(manifest.logFile, 'journal');
 });
 
 test('invalid YAML names the line', () => {

@@ -6,9 +6,10 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
 import type { ServiceManifest } from './manifest';
-import { manifestSchema, type ManifestDocument } from './manifest-schema';
+import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
-const validate = new Ajv({ allErrors: true }).compile(manifestSchema);
+// verbose: an anyOf error carries its branches, so that the message lists the choices.
+const validate = new Ajv({ allErrors: true, verbose: true }).compile(manifestSchema);
 
 /** Reads, validates and completes a manifest; every problem names the file, line and field. */
 export function loadManifest(file: string): ServiceManifest {
@@ -31,7 +32,7 @@ export function loadManifest(file: string): ServiceManifest {
   }
   const data: unknown = document.toJS();
   if (!validate(data)) {
-    const lines = (validate.errors ?? []).map((e) => describeSchemaError(e, shown, document, lineCounter));
+    const lines = withoutBranchErrors(validate.errors ?? []).map((e) => describeSchemaError(e, shown, document, lineCounter));
     throw new HarnessError(
       'configuration',
       `manifest ${shown} does not match the manifest schema:\n  ${lines.join('\n  ')}`,
@@ -59,7 +60,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     logFile: doc.logFile,
     pidFile: doc.pidFile,
     configDir: doc.configDir,
-    api: { ...doc.api, requiresToken: doc.api.requiresToken ?? true },
+    api: doc.api === API_NONE ? undefined : { ...doc.api, requiresToken: doc.api.requiresToken ?? true },
     consul: doc.consul,
     supervisor: doc.supervisor,
     wazoService: doc.wazoService,
@@ -68,6 +69,23 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     portsDocumentation: doc.portsDocumentation ? resolve(base, doc.portsDocumentation) : PORTS_DOCUMENTATION,
     requirements: doc.requirements && { file: resolve(base, doc.requirements.file), names: doc.requirements.names ?? {} },
   };
+}
+
+/**
+ * A field that may take one of several forms (api: none or a mapping; logFile: journal or an
+ * absolute path) fails each form at its own path: one line, its anyOf's, names the choices.
+ * The errors inside a mapping form (api.port...) are kept: they say what to fix in it.
+ */
+function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
+  const unions = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'anyOf' || !unions.has(e.instancePath));
+}
+
+/** The choices of an anyOf, in words: its values, the pattern a string must match (described), a mapping. */
+function describeChoices(branches: Array<{ type?: string; enum?: unknown[]; pattern?: string; required?: string[]; description?: string }>): string {
+  return branches
+    .map((b) => (b.enum ? b.enum.map(String).join(', ') : b.pattern ? `${b.description ?? 'a string'} (matching ${b.pattern})` : b.type === 'object' ? `a mapping of ${(b.required ?? []).join(', ')}` : String(b.type)))
+    .join(' or ');
 }
 
 function describeSchemaError(error: ErrorObject, file: string, document: Document, lines: LineCounter): string {
@@ -91,6 +109,9 @@ function describeSchemaError(error: ErrorObject, file: string, document: Documen
       break;
     case 'pattern':
       detail = `must match ${String(error.params.pattern)}`;
+      break;
+    case 'anyOf':
+      detail = `must be ${describeChoices(error.schema as Parameters<typeof describeChoices>[0])}`;
       break;
   }
   const node = document.getIn(path, true);

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { ServiceManifest } from './manifest';
+import { LOG_TO_JOURNAL, type ServiceApi, type ServiceManifest } from './manifest';
 
 /** Some fields of T made optional: the manifest's defaults fill them in. */
 type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -20,7 +20,8 @@ export interface ManifestDocument {
   logFile: string;
   pidFile?: string;
   configDir: string;
-  api: WithOptional<ServiceManifest['api'], 'requiresToken'>;
+  /** `none`, or the REST API the service offers. */
+  api: typeof API_NONE | WithOptional<ServiceApi, 'requiresToken'>;
   consul: ServiceManifest['consul'];
   supervisor: ServiceManifest['supervisor'];
   wazoService: boolean;
@@ -29,6 +30,9 @@ export interface ManifestDocument {
   portsDocumentation?: string;
   requirements?: { file: string; names?: Record<string, string> };
 }
+
+/** `api: none`: the service offers no REST API. */
+export const API_NONE = 'none';
 
 const debianName = '^[a-z0-9][a-z0-9+.-]+$';
 const absolutePath = '^/';
@@ -64,23 +68,30 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
     },
     unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.service$', nullable: true },
     user: { type: 'string', pattern: '^[a-z_][a-z0-9_-]*$' },
-    logFile: { type: 'string', pattern: absolutePath },
+    // No silent default: the user says where the service logs, a file or the journal.
+    logFile: { type: 'string', anyOf: [{ type: 'string', enum: [LOG_TO_JOURNAL] }, { type: 'string', pattern: absolutePath, description: 'an absolute path' }] },
     pidFile: { type: 'string', pattern: absolutePath, nullable: true },
     configDir: { type: 'string', pattern: absolutePath },
+    // No silent default: a service without a REST API says so (api: none).
     api: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['protocol', 'listen', 'port', 'version', 'shortName', 'paths'],
-      properties: {
-        protocol: { type: 'string', enum: ['http', 'https'] },
-        listen: { type: 'string', enum: ['127.0.0.1', '0.0.0.0'] },
-        port: { type: 'integer', minimum: 1, maximum: 65535 },
-        version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
-        shortName: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-        requiresToken: { type: 'boolean', nullable: true },
-        // GET paths relative to the API root (/status): the @http checks request each of them.
-        paths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^/' } },
-      },
+      anyOf: [
+        { type: 'string', enum: [API_NONE] },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['protocol', 'listen', 'port', 'version', 'shortName', 'paths'],
+          properties: {
+            protocol: { type: 'string', enum: ['http', 'https'] },
+            listen: { type: 'string', enum: ['127.0.0.1', '0.0.0.0'] },
+            port: { type: 'integer', minimum: 1, maximum: 65535 },
+            version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
+            shortName: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+            requiresToken: { type: 'boolean', nullable: true },
+            // GET paths relative to the API root (/status): the @http checks request each of them.
+            paths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^/' } },
+          },
+        },
+      ],
     },
     consul: {
       type: 'object',

@@ -6,6 +6,22 @@ export interface PackageVersion {
   version: string;
 }
 
+/** The REST API a service offers (manifest `api`). */
+export interface ServiceApi {
+  protocol: 'http' | 'https';
+  listen: '127.0.0.1' | '0.0.0.0';
+  port: number;
+  version: string;
+  /** nginx exposes the API under /api/<shortName>/ */
+  shortName: string;
+  requiresToken: boolean;
+  /** GET paths relative to the API root (e.g. /status) that the @http checks request. */
+  paths: string[];
+}
+
+/** `logFile: journal`: the service logs to the journal (stdout/stderr, syslog), no log file. */
+export const LOG_TO_JOURNAL = 'journal';
+
 export interface ServiceManifest {
   /** Where the manifest was read from: error messages name it. */
   source: string;
@@ -21,20 +37,12 @@ export interface ServiceManifest {
   };
   unit: string;
   user: string;
+  /** An absolute path, or LOG_TO_JOURNAL. */
   logFile: string;
   pidFile?: string;
   configDir: string;
-  api: {
-    protocol: 'http' | 'https';
-    listen: '127.0.0.1' | '0.0.0.0';
-    port: number;
-    version: string;
-    /** nginx exposes the API under /api/<shortName>/ */
-    shortName: string;
-    requiresToken: boolean;
-    /** GET paths relative to the API root (e.g. /status) that the @http checks request. */
-    paths: string[];
-  };
+  /** Undefined for `api: none`: the service offers no REST API (and declares no port). */
+  api: ServiceApi | undefined;
   consul: {
     registers: boolean;
     /** The user reads the host's default consul config, so it must be in the consul group. */

@@ -14,6 +14,11 @@ test('every failure gets the unit status, journal and log; an area adds its own 
   assert.deepEqual(await titles(['@http', '@openapi']), [...service, 'nginx error log']);
 });
 
+test('logFile: journal: the journal is the log, no file is tailed', async () => {
+  const titles = (await collectDiagnostics(fakeShell({}), { ...manifest, logFile: 'journal' }, ['@user'])).map((d) => d.title);
+  assert.deepEqual(titles, ['systemctl status wazo-foo.service', 'journal of wazo-foo.service']);
+});
+
 test('the consul entry is read with the token file inside the host: the command never holds the token', async () => {
   const [consul] = (await collectDiagnostics(fakeShell({}), manifest, ['@service-discovery'])).slice(-1);
   assert.match(consul.text, /X-Consul-Token: \$\(cat \/var\/lib\/consul\/master_token\)/);

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '../configuration/manifest';
+import { LOG_TO_JOURNAL, type ServiceManifest } from '../configuration/manifest';
 import type { Shell } from '../probes/evidence';
 import { CONSUL_TOKEN_FILE } from '../probes/consul';
 
@@ -9,12 +9,12 @@ export interface Diagnostic {
 
 type Source = [title: string, command: string[]];
 
-/** What a developer reads first when any scenario fails: the unit's status, its journal and its log. */
+/** What a developer reads first when any scenario fails: the unit's status, its journal and its log (unless the journal is its log). */
 function serviceSources(manifest: ServiceManifest): Source[] {
   return [
     [`systemctl status ${manifest.unit}`, ['systemctl', 'status', '--no-pager', '--lines=0', manifest.unit]],
     [`journal of ${manifest.unit}`, ['journalctl', '--no-pager', '--unit', manifest.unit, '--lines=200']],
-    [`log file ${manifest.logFile}`, ['tail', '--lines=200', manifest.logFile]],
+    ...(manifest.logFile === LOG_TO_JOURNAL ? [] : [[`log file ${manifest.logFile}`, ['tail', '--lines=200', manifest.logFile]] satisfies Source]),
   ];
 }
 

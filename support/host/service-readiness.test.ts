@@ -76,3 +76,8 @@ test('waitUntilReady ends early on a crash loop', async () => {
   assert.equal(isCrashLooping(polled.fact.value), true);
   assert.ok(polled.waitedMs < 5_000);
 });
+
+test('a service without an API (api: none) is ready without a port: it has none to listen on', () => {
+  assert.equal(isReady(readiness({ listening: undefined })), true);
+  assert.match(describeReadiness(readiness({ listening: undefined }), undefined), /^unit active\/running, no API port \(api is none\), restarted 0 times/);
+});

@@ -13,8 +13,8 @@ import { seconds } from '../runtime/timeouts';
 /** One read of the service: its unit and whether its API port listens. */
 export interface ServiceState {
   unit: UnitState;
-  /** Whether something listens on the manifest's API port. */
-  listening: boolean;
+  /** Whether something listens on the manifest's API port; undefined when it declares none (api: none). */
+  listening: boolean | undefined;
 }
 
 export interface Readiness extends ServiceState {
@@ -25,9 +25,10 @@ export interface Readiness extends ServiceState {
 }
 
 async function serviceState(shell: Shell, manifest: ServiceManifest): Promise<Fact<ServiceState>> {
-  const [unit, sockets] = await Promise.all([unitState(shell, manifest.unit), listeningTcpSockets(shell)]);
-  const listening = sockets.value.some((socket) => socket.port === manifest.api.port);
-  return fact({ unit: unit.value, listening }, ...unit.evidence, ...sockets.evidence);
+  const { api } = manifest;
+  const [unit, sockets] = await Promise.all([unitState(shell, manifest.unit), api ? listeningTcpSockets(shell) : undefined]);
+  const listening = api && sockets ? sockets.value.some((socket) => socket.port === api.port) : undefined;
+  return fact({ unit: unit.value, listening }, ...unit.evidence, ...(sockets?.evidence ?? []));
 }
 
 /**
@@ -41,11 +42,12 @@ const CRASH_LOOP_RESTARTS = 3;
 
 /**
  * Ready means serving: the unit active, its main PID the same for STABLE_PID_MS, its API port
- * listening. How many times systemd restarted it before does not matter here (a unit that
- * restarted once before becoming healthy serves); only the checks about restarts count them.
+ * listening (when it has one: api: none declares none). How many times systemd restarted it
+ * before does not matter here (a unit that restarted once before becoming healthy serves);
+ * only the checks about restarts count them.
  */
 export function isReady(r: Readiness): boolean {
-  return r.unit.activeState === 'active' && r.unit.mainPid > 0 && r.pidStableMs >= STABLE_PID_MS && r.listening;
+  return r.unit.activeState === 'active' && r.unit.mainPid > 0 && r.pidStableMs >= STABLE_PID_MS && r.listening !== false;
 }
 
 /** Not ready, and systemd keeps restarting it: restarted CRASH_LOOP_RESTARTS times during this wait. */
@@ -53,10 +55,16 @@ export function isCrashLooping(r: Readiness): boolean {
   return !isReady(r) && r.unit.restarts - r.restartsBefore >= CRASH_LOOP_RESTARTS;
 }
 
-export function describeReadiness(r: Readiness, port: number): string {
+/** Whether the API port listens, in words; a service without an API (api: none) has no port to listen on. */
+function describePort(listening: boolean | undefined, port?: number): string {
+  if (listening === undefined) return 'no API port (api is none)';
+  return `port${port === undefined ? '' : ` ${port}`} ${listening ? 'listening' : 'not listening'}`;
+}
+
+export function describeReadiness(r: Readiness, port: number | undefined): string {
   const pid = r.unit.mainPid > 0 ? `main PID ${r.unit.mainPid} (the same for ${seconds(r.pidStableMs)})` : 'no main PID';
   const loop = isCrashLooping(r) ? ` (${r.unit.restarts - r.restartsBefore} during this wait: a crash loop)` : '';
-  return `unit ${r.unit.activeState}/${r.unit.subState}, port ${port} ${r.listening ? 'listening' : 'not listening'}, restarted ${r.unit.restarts} times${loop}, ${pid}`;
+  return `unit ${r.unit.activeState}/${r.unit.subState}, ${describePort(r.listening, port)}, restarted ${r.unit.restarts} times${loop}, ${pid}`;
 }
 
 /**
@@ -83,33 +91,34 @@ export interface Serving extends ServiceState {
   passingInConsul?: number;
   /** Why consul did not answer, when it did not. */
   consulUnanswered?: string;
-  /** nginx's answer for the service's API (0: none). */
-  apiStatus: number;
+  /** nginx's answer for the service's API (0: none; undefined: it has no API, api: none). */
+  apiStatus: number | undefined;
 }
 
 async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promise<Fact<Serving>> {
   const [ready, instances, api] = await Promise.all([
     serviceState(host, manifest),
     manifest.consul.registers ? instancesInConsul(host, manifest.name) : undefined,
-    nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)),
+    manifest.api ? nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)) : undefined,
   ]);
   return fact(
-    { ...ready.value, passingInConsul: instances?.value.instances.filter(isPassing).length, consulUnanswered: instances?.value.unanswered, apiStatus: api.value },
+    { ...ready.value, passingInConsul: instances?.value.instances.filter(isPassing).length, consulUnanswered: instances?.value.unanswered, apiStatus: api?.value },
     ...ready.evidence,
     ...(instances?.evidence ?? []),
-    ...api.evidence,
+    ...(api?.evidence ?? []),
   );
 }
 
-/** Serving: ready, registered in consul (when it registers) and answering through nginx. */
+/** Serving: ready, registered in consul (when it registers) and answering through nginx (when it has an API). */
 export function isServing(s: Serving): boolean {
-  return s.unit.activeState === 'active' && s.listening && s.passingInConsul !== 0 && apiAnswered(s.apiStatus);
+  return s.unit.activeState === 'active' && s.listening !== false && s.passingInConsul !== 0 && (s.apiStatus === undefined || apiAnswered(s.apiStatus));
 }
 
 export function describeServing(s: Serving): string {
   const consul =
     s.consulUnanswered !== undefined ? `, consul did not answer (${s.consulUnanswered})` : s.passingInConsul === undefined ? '' : `, ${s.passingInConsul} passing instance(s) in consul`;
-  return `unit ${s.unit.activeState}/${s.unit.subState}, port ${s.listening ? 'listening' : 'not listening'}${consul}, API through nginx answered ${s.apiStatus || 'nothing'}`;
+  const api = s.apiStatus === undefined ? '' : `, API through nginx answered ${s.apiStatus || 'nothing'}`;
+  return `unit ${s.unit.activeState}/${s.unit.subState}, ${describePort(s.listening)}${consul}${api}`;
 }
 
 /** Waits until the service serves (see isServing), or the unit failed, or the time is up. */

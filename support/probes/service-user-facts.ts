@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { ServiceManifest } from '../configuration/manifest';
+import { LOG_TO_JOURNAL, type ServiceManifest } from '../configuration/manifest';
 import { fact, type Fact, type Shell } from './evidence';
 import { pathInfo, writableBy, type PathInfo } from './files';
 import { unitProcesses } from './processes';
@@ -18,24 +18,22 @@ export async function processUsers(shell: Shell, unit: string): Promise<Fact<str
 /**
  * The facts of the @user feature as one comparable record: the user's entry and groups,
  * who the processes run as, and the owner, mode and writability of the log file and PID
- * directory. Comparing two records shows what an upgrade changed.
+ * directory (no log file for logFile: journal). Comparing two records shows what an upgrade changed.
  */
 export async function serviceUserFacts(shell: Shell, manifest: ServiceManifest): Promise<Fact<Record<string, string>>> {
   const user = manifest.user;
-  const [entry, groups, users, log, logWritable] = await Promise.all([
-    passwdEntry(shell, user),
-    groupsOf(shell, user),
-    processUsers(shell, manifest.unit),
-    pathInfo(shell, manifest.logFile),
-    writableBy(shell, manifest.logFile, user),
-  ]);
+  const [entry, groups, users] = await Promise.all([passwdEntry(shell, user), groupsOf(shell, user), processUsers(shell, manifest.unit)]);
   const facts: Record<string, string> = {
     [`user ${user}`]: entry.value ? `uid ${entry.value.uid}, home ${entry.value.home}, shell ${entry.value.shell}` : 'missing',
     [`groups of ${user}`]: groups.value.join(' '),
     'processes run as': users.value.join(' ') || '(no process)',
-    [`log file ${manifest.logFile}`]: describe(log.value, logWritable.value),
   };
-  const evidence = [...entry.evidence, ...groups.evidence, ...users.evidence, ...log.evidence, ...logWritable.evidence];
+  const evidence = [...entry.evidence, ...groups.evidence, ...users.evidence];
+  if (manifest.logFile !== LOG_TO_JOURNAL) {
+    const [log, logWritable] = await Promise.all([pathInfo(shell, manifest.logFile), writableBy(shell, manifest.logFile, user)]);
+    facts[`log file ${manifest.logFile}`] = describe(log.value, logWritable.value);
+    evidence.push(...log.evidence, ...logWritable.evidence);
+  }
   if (manifest.pidFile) {
     const directory = dirname(manifest.pidFile);
     const [dir, dirWritable] = await Promise.all([pathInfo(shell, directory), writableBy(shell, directory, user)]);

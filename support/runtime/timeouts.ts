@@ -18,10 +18,12 @@ const base = {
   boot: 90_000,
   /** One cucumber step: booting a host and installing a package is the longest. */
   step: 240_000,
-  /** A started service answering on its API port. */
+  /** A started service active with a stable main PID, and answering on its API port when it has one. */
   serviceReady: 30_000,
   /** The daemon writing its PID file once it is ready. */
   pidFile: 10_000,
+  /** A ready daemon's first lines appearing in the journal (logFile: journal). */
+  journalEntry: 10_000,
   /** A started service appearing in consul's catalog with a passing check (Wazo daemons retry every 2 s). */
   consulRegistration: 20_000,
   /** A stopped service leaving consul's catalog (it deregisters itself on a clean stop). */
