@@ -1,28 +1,21 @@
 """wazo-foo: starts as root, reads its config, drops to its user, serves HTTP."""
 
-import argparse
 import logging
 import os
 import pwd
-import signal
 import sys
 import threading
 
 from . import service_user
-from .config import DEFAULT_CONFIG_FILE, load_config
+from .daemon import log_to_stderr, parse_args, read_config, remove_pid_file, stop_event_on_signals, version, write_pid_file
 from .rest_api import App, make_server
 from .service_discovery import ServiceRegistration
-from .version import __version__
 
 NAME = 'wazo-foo'
 LOG_FORMAT = '%(asctime)s [%(process)d] (%(levelname)s) (%(name)s): %(message)s'
 HOST_UUID_FILE = '/etc/machine-id'
 
 logger = logging.getLogger(NAME)
-
-
-def version():
-    return '0.0.0' if __version__.startswith('@') else __version__
 
 
 class BufferHandler(logging.Handler):
@@ -40,11 +33,7 @@ class BufferHandler(logging.Handler):
 
 
 def setup_stderr_logging():
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setFormatter(logging.Formatter(LOG_FORMAT))
-    root.addHandler(stderr)
+    root = log_to_stderr(LOG_FORMAT)
     buffer = BufferHandler()
     root.addHandler(buffer)
     return buffer
@@ -86,66 +75,17 @@ def drop_privileges(user):
     logger.info('dropped privileges to %s (uid %d, gid %d)', user, pw.pw_uid, pw.pw_gid)
 
 
-def write_pid_file(path):
-    try:
-        with open(path, 'w', encoding='ascii') as f:
-            f.write('{}\n'.format(os.getpid()))
-    except OSError as e:
-        logger.warning('cannot write pid file %s as uid %d: %s', path, os.geteuid(), e)
-        return False
-    if os.geteuid() == 0:
-        # Still root (privileges not dropped): hand the pid file to the
-        # service user anyway, it owns the pid directory and file.
-        try:
-            pw = pwd.getpwnam(service_user.SERVICE_USER)
-            os.chown(path, pw.pw_uid, pw.pw_gid)
-        except (KeyError, OSError) as e:
-            logger.warning('cannot chown pid file %s: %s', path, e)
-    logger.info('wrote pid file %s', path)
-    return True
-
-
-def remove_pid_file(path):
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    except OSError as e:
-        logger.warning('cannot remove pid file %s: %s', path, e)
-
-
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog=NAME, description='wazo-foo example daemon')
-    parser.add_argument('-c', '--config-file', default=DEFAULT_CONFIG_FILE)
-    parser.add_argument('-d', '--debug', action='store_true', help='log at debug level')
-    parser.add_argument('--version', action='version', version=version())
-    return parser.parse_args(argv)
-
-
 def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    stopping = threading.Event()
-
-    def on_signal(signum, frame):
-        logger.info('received signal %d, stopping', signum)
-        stopping.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    args = parse_args(sys.argv[1:] if argv is None else argv, 'wazo-foo example daemon')
+    stopping = stop_event_on_signals()
 
     buffer = setup_stderr_logging()
     logger.info('starting wazo-foo %s', version())
 
     # As root: the config, the host's consul config (root:consul 0640), the host uuid.
-    try:
-        config = load_config(args.config_file)
-    except Exception as e:  # OSError, ValueError, yaml.YAMLError
-        logger.error('invalid configuration: %s', e)
+    config = read_config(args)
+    if config is None:
         return 1
-    if args.debug or config.get('debug'):
-        logging.getLogger().setLevel(logging.DEBUG)
-    else:
-        logging.getLogger().setLevel(str(config.get('log_level', 'info')).upper())
     host_uuid = read_host_uuid()
 
     if service_user.DROP_PRIVILEGES and os.geteuid() == 0:
@@ -160,7 +100,7 @@ def main(argv=None):
     # As the service user from here on.
     setup_file_logging(config['log_file'], buffer)
     pid_file = config['pid_file']
-    write_pid_file(pid_file)
+    write_pid_file(pid_file, owner=service_user.SERVICE_USER)
 
     rest = config['rest_api']
     try:
