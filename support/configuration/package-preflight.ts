@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Docker from 'dockerode';
 import { displayPath } from '../display-path';
 import { runOneShot } from '../docker/one-shot';
 import type { RunIdentity } from '../docker/run-labels';
 import { HarnessError } from '../errors';
+import { writeFileWhole } from '../whole-file';
 
 /**
  * Reads a whole package and its Package field with dpkg-deb (in a throwaway container of the base image,
@@ -28,10 +29,8 @@ export async function assertPackageIdentity(
   const remembered = join(cacheDir, createHash('sha256').update(`${baseImage}\0`).update(readFileSync(file)).digest('hex'));
   if (!existsSync(remembered)) {
     const read = await readPackageName(docker, baseImage, run, file);
-    mkdirSync(cacheDir, { recursive: true });
-    // Written aside, then renamed: a run started at the same time never reads half a name.
-    writeFileSync(`${remembered}.${process.pid}`, read);
-    renameSync(`${remembered}.${process.pid}`, remembered);
+    // Written whole: a run started at the same time never reads half a name.
+    writeFileWhole(remembered, read);
   }
   assertPackageName(file, readFileSync(remembered, 'utf8'), expectedName);
 }

@@ -114,9 +114,11 @@ class ExecChannel {
     const pending = this.pending;
     if (!pending) return;
     pending.stdout += text;
-    const marker = new RegExp(`\\n${this.nonce} ${pending.id} (\\d+)\\n$`).exec(pending.stdout);
+    // The marker ends the command's output: look for it in the tail only, not in every byte again.
+    const tailStart = Math.max(0, pending.stdout.length - 80);
+    const marker = new RegExp(`\\n${this.nonce} ${pending.id} (\\d+)\\n$`).exec(pending.stdout.slice(tailStart));
     if (!marker) return;
-    pending.stdout = pending.stdout.slice(0, marker.index);
+    pending.stdout = pending.stdout.slice(0, tailStart + marker.index);
     pending.exitCode = Number(marker[1]);
     this.settleWhenBothDone();
   }

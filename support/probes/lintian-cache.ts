@@ -1,10 +1,10 @@
 // lintian's output depends only on the package's bytes and on the lintian of the host image: a
 // run of the same .deb on the same image reuses it from the machine running the harness
 // (lintian costs about 4 CPU-s of a host's 2 cores). The evidence says it came from here.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { writeFileWhole } from '../whole-file';
 import type { Evidence } from './evidence';
 
 /** Where lintian's evidence is kept; `rm -r build/cache/lintian` makes the next runs run lintian again. */
@@ -65,9 +65,8 @@ export function cachedNote(entry: LintianCacheKey & { cachedAt: string }): strin
 
 /**
  * lintian's evidence for one package on one host image, kept in `dir`. An entry that cannot be
- * read (corrupt, truncated, of another key) is a miss, and the next write replaces it. Writes go
- * to a file of their own, then are renamed: runs of the same package at the same time never read
- * half an entry.
+ * read (corrupt, truncated, of another key) is a miss, and the next write replaces it. Entries
+ * are written whole: runs of the same package at the same time never read half an entry.
  */
 export function lintianCache(key: LintianCacheKey, dir = LINTIAN_CACHE_DIR, now: () => Date = () => new Date()): EvidenceCache {
   const file = entryFile(dir, key);
@@ -78,14 +77,10 @@ export function lintianCache(key: LintianCacheKey, dir = LINTIAN_CACHE_DIR, now:
     },
     write(evidence) {
       const entry: Entry = { ...key, cachedAt: now().toISOString(), evidence };
-      const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
       try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(aside, `${JSON.stringify(entry, null, 2)}\n`);
-        renameSync(aside, file);
+        writeFileWhole(file, `${JSON.stringify(entry, null, 2)}\n`);
       } catch {
         // A cache that cannot be written costs the next run a lintian, nothing else.
-        rmSync(aside, { force: true });
       }
     },
   };

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentLimit, type Outcome } from '../checks/check';
 import type { Installation } from '../host/package-installer';
 import { pollUntil } from '../poll';
+import { writeFileWhole } from '../whole-file';
 import { seconds } from './timeouts';
 
 /** What the worker that booted and installed the run's shared host tells the other workers. */
@@ -34,9 +35,7 @@ export class SharedHostHandoff {
 
   /** Written whole, then renamed: a reader never sees half of it. */
   publish(handoff: Handoff): void {
-    const partial = join(this.dir, `${PUBLISHED}.partial`);
-    writeFileSync(partial, JSON.stringify(handoff), { mode: 0o600 });
-    renameSync(partial, join(this.dir, PUBLISHED));
+    writeFileWhole(join(this.dir, PUBLISHED), JSON.stringify(handoff), 0o600);
   }
 
   /** The claiming worker's word, or an EnvironmentLimit if it never came within the bound. */
