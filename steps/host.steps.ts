@@ -8,6 +8,7 @@ import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
+import { SHARED_HOST_LAST } from '../support/runtime/shared-host-schedule';
 import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -30,10 +31,14 @@ function checkInstalled(world: HarnessWorld): void {
   });
 }
 
-Given('the service is installed on a Wazo host', async function (this: HarnessWorld) {
+async function useSharedHost(this: HarnessWorld): Promise<void> {
   useInstalledHost(this, await hostPool().installed(this.manifest));
   checkInstalled(this);
-});
+}
+
+Given('the service is installed on a Wazo host', useSharedHost);
+/** For scenarios that stop and start the service but leave the host whole: after every reader, alone (support/runtime/shared-host-schedule.ts). */
+Given(SHARED_HOST_LAST, useSharedHost);
 
 /** For scenarios that change the host (stop, reboot, upgrade...): a fresh one with one of the service's packages, removed after the scenario. */
 async function useOwnHost(world: HarnessWorld, role: string, debFile: string): Promise<void> {

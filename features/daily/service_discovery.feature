@@ -13,9 +13,10 @@ Feature: The service registers with consul for the discovery of services
     Then consul returns a running instance of the service
     And the consul registration of the service has the manifest's address and port, and its name as a tag
 
-  # Changes the host (stop, start, restart): runs on a host of its own.
+  # Stops, starts and restarts the service, and leaves the host whole: it runs on the shared
+  # host once every scenario that only reads it has finished, alone (no host to boot and install).
   Scenario: The service leaves consul when it stops, and registers again, once, when it starts or restarts
-    Given the service is installed on a Wazo host of its own
+    Given the service is installed on the shared Wazo host, after the scenarios that only read it
     And monit is stopped, so that it does not undo the scenario's stops
     And the service is running
     And consul returns a running instance of the service

@@ -7,6 +7,7 @@ import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumb
 import { IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { HarnessError } from '../errors';
+import { hostPlacement, type HostPlacement } from '../runtime/shared-host-schedule';
 import { tagExpression } from './options';
 
 export interface PlannedScenario {
@@ -14,6 +15,8 @@ export interface PlannedScenario {
   tags: string[];
   /** The feature file, relative to the project. */
   uri: string;
+  /** The host it runs on, read from its steps. */
+  placement: HostPlacement;
 }
 
 function featureFiles(dir: string): string[] {
@@ -28,7 +31,7 @@ export function allScenarios(root: string): PlannedScenario[] {
   const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher());
   return featureFiles(join(root, 'features')).flatMap((file) => {
     const uri = relative(root, file);
-    return compile(parser.parse(readFileSync(file, 'utf8')), uri, newId).map((p) => ({ name: p.name, tags: p.tags.map((t) => t.name), uri }));
+    return compile(parser.parse(readFileSync(file, 'utf8')), uri, newId).map((p) => ({ name: p.name, tags: p.tags.map((t) => t.name), uri, placement: hostPlacement(p.steps) }));
   });
 }
 

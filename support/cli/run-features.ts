@@ -20,6 +20,8 @@ import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter } from './scenario-reporter';
+import { allScenarios } from './feature-plan';
+import { scenarioKey, scheduleSharedHost, SharedHostSchedule } from '../runtime/shared-host-schedule';
 import { workerCount } from './workers';
 
 /** What the command line chose of the scenarios and their run. */
@@ -94,6 +96,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   );
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = workerCount(workers, plan.length);
+  const readers = new Set(allScenarios(paths.root).filter((s) => s.placement === 'shared').map(scenarioKey));
+  scheduleSharedHost(new SharedHostSchedule(plan.filter((p) => readers.has(scenarioKey(p)))));
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   // Removed here at the end, even with --keep; on an interruption the janitor removes it with
   // the run's containers (it is named after the run).

@@ -1,13 +1,16 @@
-import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout, setParallelCanAssign } from '@cucumber/cucumber';
 import { NOT_APPLICABLE, notApplicableReason } from '../checks/applicability';
 import { HostPool } from './host-pool';
 import { asRunParameters } from './run-parameters';
+import { sharedHostSchedule } from './shared-host-schedule';
 import { TIMEOUTS } from './timeouts';
 import type { HarnessWorld } from './world';
 import { collectDiagnostics } from '../host/diagnostics';
 import { redact } from '../secrets/redaction';
 
 setDefaultTimeout(TIMEOUTS.step);
+// Asked in the coordinating process only (the CLI's), where the schedule was set.
+setParallelCanAssign((pickle, inProgress) => sharedHostSchedule().canAssign(pickle, inProgress));
 
 // A cucumber worker whose coordinator is gone (the run was interrupted, or killed with
 // SIGKILL) must not linger: the run's janitor removes the containers, the worker just ends.
