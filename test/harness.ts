@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { LABEL, processAlive, runOfDir } from '../support/docker/run-labels';
+import { withRunSlot } from './run-slots';
 
 export const ROOT = join(__dirname, '..');
 
@@ -16,7 +17,7 @@ export interface HarnessRun {
 
 /** `npm run acceptance -- ARGS`, without npm's banner: the same entry point and flags. */
 export function runAcceptance(args: string[], env: Record<string, string> = {}): Promise<HarnessRun> {
-  return new Promise((resolve) => {
+  return withRunSlot(() => new Promise<HarnessRun>((resolve) => {
     const child = spawn(process.execPath, ['scripts/run-compiled.js', 'support/cli/acceptance.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
@@ -27,8 +28,11 @@ export function runAcceptance(args: string[], env: Record<string, string> = {}):
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  }));
 }
+
+/** Set by test/run-tests.ts once the images and example packages are built. */
+export const PREPARED = 'WAZO_SELFTEST_PREPARED';
 
 /**
  * The example packages are built on first use by a run of an example service; runs given an
@@ -36,6 +40,8 @@ export function runAcceptance(args: string[], env: Record<string, string> = {}):
  * build. One quick run (the install check) builds them first, and must pass.
  */
 export async function buildExamplePackages(): Promise<void> {
+  // test/run-tests.ts builds them once before it starts the test files side by side.
+  if (process.env[PREPARED] === '1') return;
   const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--reports-dir', join(ROOT, 'reports', 'self-test', 'build')]);
   if (run.code !== 0) throw new Error(`building the example packages (a run of wazo-foo's install check) failed:\n${run.stdout}\n${run.stderr}`);
 }
@@ -73,18 +79,21 @@ export async function harnessLeftovers(): Promise<string[]> {
 }
 
 /**
- * The examples' runs use two cucumber workers: several examples run at once on a 2-core
- * machine, CPU-bound, so more workers per run would only add processes to start.
+ * The examples' runs use one cucumber worker: several examples run at once on a 2-core
+ * machine, CPU-bound, and a second worker per run costs a process and its start more than it
+ * gains. Measured 2026-12-01, six broken examples: 2 workers and 3 at once 125 s and 231 CPU-s,
+ * 1 worker and 4 at once 102 s and 184 CPU-s.
  */
-export const EXAMPLE_WORKERS = ['--workers', '2'];
+export const EXAMPLE_WORKERS = ['--workers', '1'];
 
 /**
- * How many examples the self-tests check at once, each on hosts of its own: their time is
- * partly waiting on hosts (boots, monit cycles); on a 2-core machine they are mostly CPU-bound,
- * so more at once gains little (WAZO_SELFTEST_CONCURRENCY sets it).
+ * How many harness runs the self-tests start at once (test/run-slots.ts), and how many examples
+ * a test file starts at once: their time is partly waiting on hosts (boots, monit cycles), but
+ * on a 2-core machine they are mostly CPU-bound, so more at once gains little
+ * (WAZO_SELFTEST_CONCURRENCY sets it).
  */
 export function selfTestConcurrency(): number {
-  const wanted = Number(process.env.WAZO_SELFTEST_CONCURRENCY ?? 3);
+  const wanted = Number(process.env.WAZO_SELFTEST_CONCURRENCY ?? 4);
   return Number.isInteger(wanted) && wanted >= 1 ? wanted : 1;
 }
 

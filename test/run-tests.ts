@@ -1,9 +1,18 @@
 // Runs every *.test.ts (unit specs beside the code in support/, harness self-tests in test/)
 // with node's test runner, and ends with one summary line CI can read.
-import { readdirSync } from 'node:fs';
+//
+// The self-tests boot many hosts, and a 2-core machine is CPU-bound by them: the files run side
+// by side, and the harness runs they start share a few run slots (test/run-slots.ts), so that
+// the machine is busy with a few hosts at a time whichever file they come from. Before, one run
+// builds the images and the example packages, which every file needs and none should build
+// beside another. The files that judge the engine as a whole (a run killed with SIGKILL leaves
+// containers until `--cleanup` removes those of every ended run) run after, alone.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+import { buildExamplePackages, PREPARED, selfTestConcurrency } from './harness';
 
 const root = join(__dirname, '..');
 
@@ -15,25 +24,63 @@ function testFiles(dir: string): string[] {
   });
 }
 
+/** Run alone, after the others. */
+const ALONE = ['test/interruptions.test.ts'];
+/** Started first: the longest files, so that the short ones fill the time around them. */
+const LONGEST = ['test/example-service.test.ts', 'test/shapes.test.ts', 'test/cgroup-v2.test.ts', 'test/host-faults.test.ts', 'test/acceptance-cli.test.ts'];
+/** Test files side by side: the run slots, not the files, bound the hosts. */
+const FILES_AT_ONCE = 6;
+
 const only = process.argv.slice(2);
 const files = ['support', 'steps', 'test']
   .flatMap((dir) => testFiles(join(root, dir)))
-  .filter((file) => only.length === 0 || only.some((o) => relative(root, file).includes(o)))
-  .sort();
+  .map((file) => relative(root, file))
+  .filter((file) => only.length === 0 || only.some((o) => file.includes(o)))
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+
+function rank(file: string): number {
+  const longest = LONGEST.indexOf(file);
+  return longest >= 0 ? longest : LONGEST.length;
+}
 
 let passed = 0;
 let failed = 0;
-// One file at a time: the harness self-tests each boot hosts, and these machines have 2 cores.
-const stream = run({ files, concurrency: 1 });
-stream.on('test:pass', (event) => {
-  if (event.details.type !== 'suite') passed++;
-});
-stream.on('test:fail', (event) => {
-  if (event.details.type !== 'suite') failed++;
-});
-const report = stream.compose(new spec());
-report.pipe(process.stdout, { end: false });
-report.on('end', () => {
+
+function runFiles(group: string[], concurrency: number): Promise<void> {
+  if (group.length === 0) return Promise.resolve();
+  const stream = run({ files: group.map((file) => join(root, file)), concurrency });
+  stream.on('test:pass', (event) => {
+    if (event.details.type !== 'suite') passed++;
+  });
+  stream.on('test:fail', (event) => {
+    if (event.details.type !== 'suite') failed++;
+  });
+  const report = stream.compose(new spec());
+  report.pipe(process.stdout, { end: false });
+  return new Promise((resolve) => report.on('end', resolve));
+}
+
+async function main(): Promise<void> {
+  const slots = mkdtempSync(join(tmpdir(), 'wazo-selftest-slots-'));
+  process.env.WAZO_SELFTEST_SLOTS = slots;
+  process.env.WAZO_SELFTEST_RUNS = String(selfTestConcurrency());
+  try {
+    if (files.some((file) => file.startsWith('test/'))) {
+      try {
+        await buildExamplePackages();
+        process.env[PREPARED] = '1';
+      } catch (error) {
+        // Each file's own `before` builds them again and fails with the same words, as a test.
+        process.stdout.write(`preparing the images and example packages failed:\n${(error as Error).message}\n`);
+      }
+    }
+    await runFiles(files.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
+    await runFiles(files.filter((file) => ALONE.includes(file)), 1);
+  } finally {
+    rmSync(slots, { recursive: true, force: true });
+  }
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
-});
+}
+
+void main();

@@ -18,12 +18,12 @@ test('no host\'s consul token appears in the output, the failure messages or the
   const reportsDir = join(ROOT, 'reports', 'self-test', 'secrets');
   if (!existsSync(deb)) await buildExamplePackages();
 
-  const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery', '--keep']);
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery or @wazo-service', '--keep']);
   const kept = [...run.stderr.matchAll(/^host kept: (\S+)$/gm)].map((m) => m[1]);
   const docker = new Docker();
   try {
     assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
-    // The shared host (failing scenario) and the stop/start scenario's own host.
+    // The shared host (the failing scenario, then the stop/start one) and the wazo-service scenario's own host.
     assert.equal(kept.length, 2, run.stderr);
     const diagnostics = [...run.stdout.matchAll(/diagnostics: (\S+)/g)].map((m) => readFileSync(m[1], 'utf8'));
     const reports = ['compliance.md', 'verdicts.json', 'junit.xml'].map((f) => [`report ${f}`, readFileSync(join(reportsDir, 'wazo-foo', f), 'utf8')]);
