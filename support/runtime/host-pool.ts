@@ -29,8 +29,9 @@ const SHARED_ROLE = 'installed';
 
 /**
  * Hands hosts to scenarios. Scenarios that only read the installed state share one host
- * (booted and installed once per run, whatever the number of workers); scenarios that change
- * a host get a fresh one.
+ * (booted and installed once per run, whatever the number of workers), and so do the few that
+ * change only the service, after them (./shared-host-schedule.ts); scenarios that change the
+ * host get a fresh one.
  */
 export class HostPool {
   private installedHost?: Promise<InstalledHost>;
