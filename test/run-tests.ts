@@ -1,5 +1,5 @@
-// Runs every *.test.ts (unit specs beside the code in support/, harness self-tests in test/)
-// with node's test runner, and ends with one summary line CI can read.
+// Type-checks the project, then runs every *.test.ts (unit specs beside the code in support/,
+// harness self-tests in test/) with node's test runner, and ends with one summary line CI can read.
 //
 // The self-tests boot many hosts, and a 2-core machine is CPU-bound by them: the files run side
 // by side, and the harness runs they start share a few run slots (test/run-slots.ts), so that
@@ -7,6 +7,7 @@
 // builds the images and the example packages, which every file needs and none should build
 // beside another. The files that judge the engine as a whole (a run killed with SIGKILL leaves
 // containers until `--cleanup` removes those of every ended run) run after, alone.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -60,7 +61,20 @@ function runFiles(group: string[], concurrency: number): Promise<void> {
   return new Promise((resolve) => report.on('end', resolve));
 }
 
+/** tsc --noEmit over the project; its output when it finds errors. */
+function typeCheck(): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    tsc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    tsc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    tsc.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
 async function main(): Promise<void> {
+  // The type-check runs beside the preparation (one core each); a type error stops the suite before any test.
+  const typed = typeCheck();
   const slots = mkdtempSync(join(tmpdir(), 'wazo-selftest-slots-'));
   process.env.WAZO_SELFTEST_SLOTS = slots;
   process.env.WAZO_SELFTEST_RUNS = String(selfTestConcurrency());
@@ -73,6 +87,12 @@ async function main(): Promise<void> {
         // Each file's own `before` builds them again and fails with the same words, as a test.
         process.stdout.write(`preparing the images and example packages failed:\n${(error as Error).message}\n`);
       }
+    }
+    const { ok, output } = await typed;
+    if (!ok) {
+      process.stdout.write(`tsc --noEmit found type errors:\n${output}\n0 passed, 1 failed\n`);
+      process.exitCode = 1;
+      return;
     }
     await runFiles(files.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
     await runFiles(files.filter((file) => ALONE.includes(file)), 1);
