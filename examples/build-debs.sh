@@ -4,7 +4,8 @@
 # Usage: sh build-debs.sh OUTDIR
 #   OUTDIR/wazo-foo/wazo-foo_1.0.0_all.deb
 #   OUTDIR/wazo-foo/wazo-foo_1.1.0_all.deb
-#   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay)
+#   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay;
+#                                                    NAME_1.1.0_all.deb for a variant of a shape, see BASE)
 #   OUTDIR/faults/<name>/wazo-foo_1.1.0_all.deb      (one per examples/faults/<name>/overlay)
 #   OUTDIR/shapes/<shape>/NAME_{1.0.0,1.1.0}_all.deb (one per examples/shapes/<shape>, NAME from its derive.sed)
 #
@@ -172,6 +173,17 @@ for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     [ -s "$variant_dir/$describes" ] || { echo "$kind/$variant: missing $describes file" >&2; exit 1; }
     stage="$work/stage-$kind-$variant"
     cp -R "$good" "$stage"
-    overlay_onto "$stage" "$variant_dir" "$kind/$variant"
-    build_one "$stage" "$BROKEN_VERSION" "$out/$kind/$variant/wazo-foo_${BROKEN_VERSION}_all.deb"
+    name=wazo-foo
+    if [ -s "$variant_dir/BASE" ]; then
+        # A variant of a shape (BASE names it): the shape's overlay, then the variant's, and
+        # the shape's renaming, so it breaks one rule of that shape's own verdict table.
+        base=$(cat "$variant_dir/BASE")
+        [ -d "$here/shapes/$base/overlay" ] || { echo "$kind/$variant: BASE names no shape of shapes/: $base" >&2; exit 1; }
+        overlay_onto "$stage" "$here/shapes/$base" "shapes/$base"
+        overlay_onto "$stage" "$variant_dir" "$kind/$variant"
+        name=$(rename_tree "$stage" "$here/shapes/$base/derive.sed")
+    else
+        overlay_onto "$stage" "$variant_dir" "$kind/$variant"
+    fi
+    build_one "$stage" "$BROKEN_VERSION" "$out/$kind/$variant/${name}_${BROKEN_VERSION}_all.deb" "$name"
 done

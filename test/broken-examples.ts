@@ -12,6 +12,8 @@
 //                rules, and are NOT RUN in the others' tables
 //   service.yml  optional: a manifest of its own, for rules about the declared facts
 //   overlay/     the files that differ from wazo-foo's (absent when only service.yml is broken)
+//   BASE         optional: a shape (examples/shapes/<shape>) the variant breaks instead of
+//                wazo-foo: its overlay goes over the shape's, and the shape's manifest is used
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../support/configuration/manifest-loader';
@@ -22,6 +24,8 @@ export interface BrokenExample {
   variant: string;
   /** The service the run checks (its manifest's name): its reports are under reportsDir/SERVICE/. */
   service: string;
+  /** Its systemd unit (the manifest's), whose journal a failure attaches. */
+  unit: string;
   rule: string;
   finding: RegExp;
   /** The step text as the .feature file writes it. */
@@ -43,15 +47,20 @@ export function brokenExamples(): BrokenExample[] {
   return readdirSync(brokenDir)
     .sort()
     .map((variant) => {
-      const manifest = join(brokenDir, variant, 'service.yml');
+      const base = read(variant, 'BASE')?.trim();
+      const own = join(brokenDir, variant, 'service.yml');
+      const manifestFile = existsSync(own) ? own : base ? join(ROOT, 'examples', 'shapes', base, 'service.yml') : undefined;
+      const manifest = loadManifest(manifestFile ?? join(ROOT, 'services', 'wazo-foo.yml'));
+      const name = manifest.package.name;
       // A variant without an overlay breaks only the declaration (its service.yml): the good package.
       const deb = existsSync(join(brokenDir, variant, 'overlay'))
-        ? join(ROOT, 'build', 'debs', 'broken', variant, 'wazo-foo_1.1.0_all.deb')
+        ? join(ROOT, 'build', 'debs', 'broken', variant, `${name}_1.1.0_all.deb`)
         : join(ROOT, 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb');
       const expected = readExpectedTable(join(brokenDir, variant, 'expected.yml'));
       return {
         variant,
-        service: existsSync(manifest) ? loadManifest(manifest).name : 'wazo-foo',
+        service: manifest.name,
+        unit: manifest.unit,
         rule: (read(variant, 'RULE') ?? '').trim(),
         finding: new RegExp((read(variant, 'FINDING') ?? '').trim(), 'm'),
         step: (read(variant, 'STEP') ?? '').trim(),
@@ -61,7 +70,7 @@ export function brokenExamples(): BrokenExample[] {
           .filter(Boolean),
         expected,
         args: (reportsDir: string) => [
-          ...(existsSync(manifest) ? ['--manifest', manifest] : ['--service', 'wazo-foo']),
+          ...(manifestFile ? ['--manifest', manifestFile] : ['--service', 'wazo-foo']),
           '--package',
           deb,
           '--reports-dir',

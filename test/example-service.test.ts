@@ -1,6 +1,7 @@
 // The harness judged by its own examples: each carries its whole expected verdict table
 // (expected.yml), and a run must give exactly that table and exit code. The good wazo-foo
-// passes every check; each broken variant (examples/broken/<variant>, one rule violated)
+// passes every check; each broken variant (examples/broken/<variant>, one rule violated, of
+// wazo-foo or of a shape its BASE names)
 // fails exactly that check, with the expected/found/evidence message and the service's
 // diagnostics attached. Examples run concurrently, each on hosts and reports of its own.
 import assert from 'node:assert/strict';
@@ -66,9 +67,10 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       assert.match(failure, /expected: /);
       assert.match(failure, example.finding);
       assert.match(failure, /evidence:\n {6} {2}\$ /);
-      const journal = /diagnostics: (\S+journal-of-wazo-foo-service\.txt)/.exec(failure);
-      assert.ok(journal && existsSync(journal[1]), 'the journal of the failing scenario is attached');
-      assert.match(readFileSync(journal[1], 'utf8'), /journalctl --no-pager --unit wazo-foo\.service/);
+      const unitSlug = example.unit.replace(/[^a-z0-9]+/g, '-');
+      const journal = new RegExp(`diagnostics: (\\S+journal-of-${escapeRegExp(unitSlug)}\\.txt)`).exec(failure);
+      assert.ok(journal && existsSync(journal[1]), `the journal of ${example.unit} is attached to the failure`);
+      assert.match(readFileSync(journal[1], 'utf8'), new RegExp(`journalctl --no-pager --unit ${escapeRegExp(example.unit)}`));
       // The failure and its evidence reach the reports people and CI read.
       const failures = report('compliance.md').slice(report('compliance.md').indexOf('## Failures'));
       assert.match(failures, new RegExp(`^- \`@\\S+ ${escapeRegExp(example.rule)}\``, 'm'));

@@ -25,6 +25,7 @@ def parse_args(argv, description):
     parser = argparse.ArgumentParser(prog=NAME, description=description)
     parser.add_argument('-c', '--config-file', default=DEFAULT_CONFIG_FILE)
     parser.add_argument('-d', '--debug', action='store_true', help='log at debug level')
+    parser.add_argument('--debug-port', type=int, help='also listen on this TCP port of 127.0.0.1, for a debugger (off by default)')
     parser.add_argument('--version', action='version', version=version())
     return parser.parse_args(argv)
 

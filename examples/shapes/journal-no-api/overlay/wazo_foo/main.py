@@ -3,6 +3,7 @@ file and logs to stderr (the journal); it serves no HTTP and listens on no port.
 
 import logging
 import os
+import socket
 import sys
 
 from . import service_user
@@ -32,6 +33,9 @@ def main(argv=None):
 
     pid_file = config['pid_file']
     write_pid_file(pid_file)
+    if args.debug_port:
+        debugger = socket.create_server(('127.0.0.1', args.debug_port))
+        logger.info('debugger port %d open', args.debug_port)
     logger.info('running (no REST API)')
 
     waited = 0
