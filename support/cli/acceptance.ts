@@ -133,7 +133,7 @@ function checkPackagesNow(manifest: ServiceManifest, options: AcceptanceOptions)
 }
 
 /** One service: images, a host per scenario or feature, its reports. */
-async function checkOneService(engine: Engine, options: AcceptanceOptions, manifest: ServiceManifest, pending: PackageFile[]): Promise<number> {
+async function checkOneService(engine: Engine, options: AcceptanceOptions, manifest: ServiceManifest, planned: PlannedScenario[], pending: PackageFile[]): Promise<number> {
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
@@ -152,7 +152,7 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, manif
   };
   let exitCode: number | undefined;
   try {
-    exitCode = await runFeatures(parameters, options, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
+    exitCode = await runFeatures(parameters, options, planned, { root: ROOT, reports: options.reportsDir, guidelines: PATHS.guidelines });
     return exitCode;
   } finally {
     if (keepsHosts(keep, exitCode)) process.stderr.write(keptHostsNotice(await keptHosts(engine.docker, run), run));
@@ -221,7 +221,7 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.passed;
   }
   const pending = checkPackagesNow(manifest, options);
-  return checkOneService(await cleanEngine(), options, manifest, pending);
+  return checkOneService(await cleanEngine(), options, manifest, planned, pending);
 }
 
 // `npm run acceptance -- --help | head` closes stdout early: that is not an error.

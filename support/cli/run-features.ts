@@ -20,7 +20,7 @@ import { colourWanted, verdictPaint } from './colour';
 import { LiveProgress } from './live-progress';
 import { tagExpression, type AcceptanceOptions } from './options';
 import { ScenarioReporter } from './scenario-reporter';
-import { allScenarios } from './feature-plan';
+import type { PlannedScenario } from './feature-plan';
 import { scenarioKey, scheduleSharedHost, SharedHostSchedule } from '../runtime/shared-host-schedule';
 import { workerCount } from './workers';
 
@@ -57,7 +57,7 @@ function slug(text: string): string {
  * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
  * exit code the verdicts give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, paths: FeatureRunPaths): Promise<number> {
+export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, planned: PlannedScenario[], paths: FeatureRunPaths): Promise<number> {
   const { tags: userTags, workers } = selection;
   const started = new Date();
   const service = parameters.manifest.name;
@@ -96,7 +96,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   );
   const { plan } = await loadSources(runConfiguration.sources, environment);
   runConfiguration.runtime.parallel = workerCount(workers, plan.length);
-  const readers = new Set(allScenarios(paths.root).filter((s) => s.placement === 'shared').map(scenarioKey));
+  // The readers of the shared host: the CLI's plan says where each scenario runs, cucumber's which ones run.
+  const readers = new Set(planned.filter((s) => s.placement === 'shared').map(scenarioKey));
   scheduleSharedHost(new SharedHostSchedule(plan.filter((p) => readers.has(scenarioKey(p)))));
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   // Removed here at the end, even with --keep; on an interruption the janitor removes it with

@@ -3,8 +3,8 @@ import { aptArchives, type AptArchives } from './apt-index-targets';
 import { fact, type Fact, type Shell } from './evidence';
 
 /**
- * Where the Debian-stable-only views of apt live in the host (not /tmp: systemd hides it).
- * One directory per view: scenarios of several workers build theirs on the shared host at once.
+ * Where the Debian-stable-only views of apt live in the host (not /tmp: systemd hides it):
+ * one shared by the scenarios of every worker, or one per view with repositories (viewDirectory).
  */
 const VIEW_ROOT = '/var/cache/wazo-acceptance/debian-stable';
 
