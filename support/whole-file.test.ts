@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { writeFileWhole } from './whole-file';
 
+const scratch = mkdtempSync(join(tmpdir(), 'whole-file-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
 test('a file is written whole, with its mode and its directory, and nothing is left aside', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'whole-file-'));
+  const dir = join(scratch, 'whole');
   const file = join(dir, 'sub', 'entry.json');
   writeFileWhole(file, 'first');
   writeFileWhole(file, 'second', 0o600);
@@ -16,7 +19,8 @@ test('a file is written whole, with its mode and its directory, and nothing is l
 });
 
 test('a write that fails throws and leaves nothing aside', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'whole-file-'));
+  const dir = join(scratch, 'failing');
+  mkdirSync(dir);
   writeFileSync(join(dir, 'a-file'), '');
   assert.throws(() => writeFileWhole(join(dir, 'a-file', 'entry.json'), 'x'));
   assert.deepEqual(readdirSync(dir), ['a-file']);

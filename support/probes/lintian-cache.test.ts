@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fakeShell } from '../../test/fake-shell';
 import type { Evidence, Shell } from './evidence';
 import { lintian } from './lintian';
@@ -26,7 +26,9 @@ function countingHost(answer: Evidence): Shell & { runs: number } {
   return counted;
 }
 
-const emptyDir = () => mkdtempSync(join(tmpdir(), 'lintian-cache-'));
+const scratch = mkdtempSync(join(tmpdir(), 'lintian-cache-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+const emptyDir = () => mkdtempSync(join(scratch, 'cache-'));
 
 test('lintian cache: a miss runs lintian in the host and keeps its evidence; a hit runs nothing and says where it came from', async () => {
   const dir = emptyDir();
