@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { pollUntil } from './poll';
 
 /** A read that answers `values` in turn, then the last one again, counting its calls. */
@@ -16,21 +16,39 @@ test('pollUntil reads until the value is done, and says so', async () => {
   assert.equal(r.calls(), 3);
 });
 
-test('pollUntil stops at the time bound with the last state seen, never throwing', async () => {
+/**
+ * Runs a wait on node's mock clock, advancing it `stepMs` at a time until the wait ends: the
+ * reads and pauses are counted in clock time, whatever the load of the machine (a real clock
+ * stalled 78 ms in one read of a CI run and made a bound test fail).
+ */
+async function onMockClock<T>(t: TestContext, wait: () => Promise<T>, stepMs: number): Promise<{ value: T; elapsedMs: number }> {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  const started = Date.now();
+  let settled = false;
+  const waiting = wait().finally(() => (settled = true));
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve)); // the wait's reads and timers run
+    if (settled) break;
+    t.mock.timers.tick(stepMs);
+  }
+  return { value: await waiting, elapsedMs: Date.now() - started };
+}
+
+test('pollUntil stops at the time bound with the last state seen, never throwing', async (t) => {
   let reads = 0;
-  const result = await pollUntil(async () => ++reads, () => false, { timeoutMs: 30, intervalMs: 10 });
+  const { value: result } = await onMockClock(t, () => pollUntil(async () => ++reads, () => false, { timeoutMs: 30, intervalMs: 10 }), 10);
   assert.equal(result.satisfied, false);
   assert.equal(result.last, reads, 'the value of the last read');
-  assert.ok(reads >= 2 && result.waitedMs >= 30, `${reads} reads in ${result.waitedMs} ms`);
+  assert.equal(reads, 4, 'reads at 0, 10, 20 and 30 ms');
+  assert.equal(result.waitedMs, 30);
 });
 
-test('pollUntil stops after the number of attempts, without a pause after the last', async () => {
+test('pollUntil stops after the number of attempts, without a pause after the last', async (t) => {
   const r = reads(0);
-  const started = Date.now();
-  const result = await pollUntil(r.read, () => false, { attempts: 3, intervalMs: 200 });
+  const { value: result, elapsedMs } = await onMockClock(t, () => pollUntil(r.read, () => false, { attempts: 3, intervalMs: 200 }), 100);
   assert.equal(result.satisfied, false);
   assert.equal(r.calls(), 3);
-  assert.ok(Date.now() - started < 600, 'two pauses, not three');
+  assert.equal(elapsedMs, 400, 'two pauses, not three');
 });
 
 test('a read that throws ends the wait with its error', async () => {
