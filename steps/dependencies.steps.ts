@@ -38,7 +38,7 @@ Then("every dependency of the package can be installed from Debian stable and th
   const view = await stableView(this);
   const simulated = await simulateInstall(this.currentHost, view.value, packagePathInHost(this.manifest.package.file));
   check(simulated.value.installable, {
-    expected: `apt to resolve every Depends of ${this.manifest.package.name} from ${view.value.sources.join(', ')} alone, with nothing installed`,
+    expected: `apt to resolve every Depends of ${this.manifest.package.name} from ${view.value.sources.join(', ')} alone, on a Debian base system (none of the Wazo host's packages installed)`,
     found: simulated.value.unmet.length > 0 ? `unmet dependencies: ${simulated.value.unmet.join(' ')}` : 'apt could not resolve the dependencies (see its output)',
     evidence: [...view.evidence, ...simulated.evidence],
   });

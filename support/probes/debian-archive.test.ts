@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { indexTarget } from '../../test/apt-index-targets';
 import { parseIndexTargets } from './apt-index-targets';
-import { debianStableSources, parseCandidates, parseUnmet } from './debian-archive';
+import { debianStableSources, parseCandidates, parseUnmet, viewPlace } from './debian-archive';
 
 test("the Debian stable view keeps the Debian archives of the host's release: its updates and security suites, no mirror, no other release", () => {
   const output = [
@@ -50,4 +50,17 @@ test("unmet dependencies: apt's block, alternatives kept on their own lines", ()
     'python3-yaml (>= 99) but it is not going to be installed',
   ]);
   assert.deepEqual(parseUnmet('Conf wazo-foo (1.1.0 local-deb [all])\n'), []);
+});
+
+test("a view of the host's own archives reads the host's source cache; other sources get a cache of their own; repositories their own lists", () => {
+  const own = ['deb http://deb.debian.org/debian/ trixie main'];
+  const withMirror = [...own, 'deb https://mirror.wazo.community/debian/ pelican-trixie main'].sort();
+  const same = viewPlace(own, own, []);
+  assert.equal(same.cache, 'host');
+  assert.match(same.dir, /^\/var\/cache\/wazo-acceptance\/debian-stable\/shared-[0-9a-f]{12}$/);
+  const narrower = viewPlace(own, withMirror, []);
+  assert.deepEqual(narrower, { dir: same.dir, cache: 'own' }, 'the same sources, the same directory, but not the host cache (built from more lists)');
+  const repositories = viewPlace(own, own, ['deb https://apt.example.org/ stable main']);
+  assert.equal(repositories.cache, 'none');
+  assert.notEqual(repositories.dir, same.dir);
 });

@@ -9,11 +9,21 @@ import { fact, type Fact, type Shell } from './evidence';
 const VIEW_ROOT = '/var/cache/wazo-acceptance/debian-stable';
 
 /**
+ * The dpkg status of the Debian base the host image was built on (kept by its Dockerfile
+ * before anything else is installed): what a bare Debian stable machine has installed.
+ */
+export const DEBIAN_BASE_STATUS = '/usr/share/wazo-host/debian-base.status';
+
+/** The host's own apt source cache (built in the image from its lists). */
+const HOST_SOURCE_CACHE = '/var/cache/apt/srcpkgcache.bin';
+
+/**
  * Apt as it would answer on a bare Debian stable machine: only the host's Debian archives of
  * its own release (the host is Debian stable; a source other than Debian's, such as a Wazo
- * mirror, is left out) plus the repositories given, and an empty dpkg status so that nothing installed on the
- * host satisfies a dependency. Works offline from the lists kept in the host image; extra
- * repositories are fetched into a copy of the lists (network), never into the host's own.
+ * mirror, is left out) plus the repositories given, and the dpkg status of the Debian base
+ * system, so that nothing the Wazo host added (python3, nginx, consul...) satisfies a
+ * dependency. Works offline from the lists kept in the host image; extra repositories are
+ * fetched into a copy of the lists (network), never into the host's own.
  */
 export interface DebianStableView {
   /** The -o options that make apt-get and apt-cache use the view. */
@@ -22,54 +32,82 @@ export interface DebianStableView {
   sources: string[];
 }
 
+/** `deb URI SUITE COMPONENT` lines of archives, sorted, each once. */
+function sourceLines(targets: AptArchives['targets']): string[] {
+  return [...new Set(targets.map((t) => `deb ${t.repoUri} ${t.release} ${t.component}`))].sort();
+}
+
 /**
  * The host's Debian archives of its own release (trixie, trixie-updates, trixie-security), as
  * `deb URI SUITE COMPONENT` lines: a source other than Debian's (a Wazo mirror) is left out.
  */
 export function debianStableSources({ hostCodename, targets }: AptArchives): string[] {
   const ownRelease = new RegExp(`^${hostCodename}(-[a-z]+)?$`);
-  const lines = targets.filter((t) => t.origin === 'Debian' && hostCodename !== '' && ownRelease.test(t.codename)).map((t) => `deb ${t.repoUri} ${t.release} ${t.component}`);
-  return [...new Set(lines)].sort();
+  return sourceLines(targets.filter((t) => t.origin === 'Debian' && hostCodename !== '' && ownRelease.test(t.codename)));
+}
+
+/** Where a view's source cache comes from. */
+type SourceCache = 'host' | 'own' | 'none';
+
+interface ViewPlace {
+  dir: string;
+  cache: SourceCache;
 }
 
 /**
- * The sources of a view decide its directory: with no extra repository the view is one per host
- * and per sources, made once, under a lock, by the first scenario that needs it, with apt's
- * source cache built there (from the 56 MB of lists, 1.5 s of CPU, measured 2026-12-01) so that
- * each later apt command of every worker reads it instead of building its own (apt checks the
- * cache against the lists and sources.list, and rebuilds it if they changed). A view with
- * repositories fetches lists of its own into a directory of its own, without caches.
+ * The sources of a view decide where it lives and which source cache it reads:
+ * - no extra repository and the same archives as the host's own sources (the host image has
+ *   only Debian's): the host's source cache, built in the image from the very same lists, so
+ *   that no host parses the 56 MB of lists again (1.3 s of CPU, measured 2026-12-01). apt
+ *   checks that cache against the view's lists itself and rebuilds it if they differ;
+ * - no extra repository, other sources: one view per host and per sources, its cache built
+ *   once, under a lock, by the first scenario that needs it;
+ * - repositories: lists of its own in a directory of its own, without caches.
  */
-function viewDirectory(sources: string[], repositories: string[]): { dir: string; shared: boolean } {
-  if (repositories.length > 0) return { dir: `${VIEW_ROOT}/${randomBytes(4).toString('hex')}`, shared: false };
-  return { dir: `${VIEW_ROOT}/shared-${createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 12)}`, shared: true };
+export function viewPlace(sources: string[], hostSources: string[], repositories: string[]): ViewPlace {
+  if (repositories.length > 0) return { dir: `${VIEW_ROOT}/${randomBytes(4).toString('hex')}`, cache: 'none' };
+  const dir = `${VIEW_ROOT}/shared-${createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 12)}`;
+  const sameAsHost = sources.length === hostSources.length && sources.every((line, i) => line === hostSources[i]);
+  return { dir, cache: sameAsHost ? 'host' : 'own' };
+}
+
+function viewOptions({ dir: d, cache }: ViewPlace): string[] {
+  const caches = {
+    host: [`Dir::Cache::srcpkgcache=${HOST_SOURCE_CACHE}`],
+    own: [`Dir::Cache::srcpkgcache=${d}/srcpkgcache.bin`],
+    none: [`Dir::State::Lists=${d}/lists`, 'Dir::Cache::srcpkgcache='],
+  }[cache];
+  return [
+    `Dir::Etc::SourceList=${d}/sources.list`,
+    `Dir::Etc::SourceParts=${d}/parts`,
+    `Dir::Etc::PreferencesParts=${d}/preferences.d`,
+    `Dir::State::status=${d}/status`,
+    ...caches,
+    'Dir::Cache::pkgcache=',
+  ].flatMap((o) => ['-o', o]);
+}
+
+/** The shell script that makes the view's files (its arguments: the sources lines). */
+function viewScript({ dir, cache }: ViewPlace, options: string[]): string {
+  // view DIR SOURCES...: the files of a view, its dpkg status the Debian base's.
+  const view = `view() { v=$1; shift; mkdir -p "$v/parts" "$v/preferences.d" && cp ${DEBIAN_BASE_STATUS} "$v/status" && printf "%s\\n" "$@" > "$v/sources.list"; }`;
+  const make = {
+    // apt takes sources newer than a cache as a sign the cache is stale: these are a copy of
+    // the sources the host's cache was built from, so they get the cache's date.
+    host: ['mkdir -p "$d" && exec 9>"$d.lock" && flock 9', `[ -s "$d/sources.list" ] || { view "$d" "$@" && touch -r ${HOST_SOURCE_CACHE} "$d/sources.list" "$d/parts"; }`],
+    // Under a lock: the scenarios of other workers wait for the cache instead of building it too.
+    own: ['mkdir -p "$d" && exec 9>"$d.lock" && flock 9', `[ -s "$d/srcpkgcache.bin" ] || { view "$d" "$@" && apt-cache ${options.join(' ')} gencaches; }`],
+    none: ['rm -rf "$d" && view "$d" "$@"', 'cp -a /var/lib/apt/lists "$d/lists" && rm -f "$d/lists/lock"'],
+  }[cache];
+  return ['set -eu', view, `d=${dir}`, ...make, 'cat "$d/sources.list"'].join('\n');
 }
 
 export async function debianStableView(shell: Shell, repositories: string[]): Promise<Fact<DebianStableView>> {
   const archives = await aptArchives(shell);
   const sources = debianStableSources(archives.value);
-  const { dir: d, shared } = viewDirectory(sources, repositories);
-  const options = [
-    `Dir::Etc::SourceList=${d}/sources.list`,
-    `Dir::Etc::SourceParts=${d}/parts`,
-    `Dir::Etc::PreferencesParts=${d}/preferences.d`,
-    `Dir::State::status=${d}/status`,
-    ...(shared ? [`Dir::Cache::srcpkgcache=${d}/srcpkgcache.bin`] : [`Dir::State::Lists=${d}/lists`, 'Dir::Cache::srcpkgcache=']),
-    'Dir::Cache::pkgcache=',
-  ].flatMap((o) => ['-o', o]);
-  // view DIR SOURCES...: the files of a view (no dpkg status: nothing counts as installed).
-  const view = 'view() { v=$1; shift; mkdir -p "$v/parts" "$v/preferences.d" && : > "$v/status" && printf "%s\\n" "$@" > "$v/sources.list"; }';
-  const script = [
-    'set -eu',
-    view,
-    `d=${d}`,
-    ...(shared
-      ? // Under a lock: the scenarios of other workers wait for the cache instead of building it too.
-        ['mkdir -p "$d" && exec 9>"$d.lock" && flock 9', `[ -s "$d/srcpkgcache.bin" ] || { view "$d" "$@" && apt-cache ${options.join(' ')} gencaches; }`]
-      : ['rm -rf "$d" && view "$d" "$@"', 'cp -a /var/lib/apt/lists "$d/lists" && rm -f "$d/lists/lock"']),
-    'cat "$d/sources.list"',
-  ].join('\n');
-  const setup = await shell.run(['sh', '-c', script, 'debian-stable-view', ...sources, ...repositories]);
+  const place = viewPlace(sources, sourceLines(archives.value.targets), repositories);
+  const options = viewOptions(place);
+  const setup = await shell.run(['sh', '-c', viewScript(place, options), 'debian-stable-view', ...sources, ...repositories]);
   const evidence = [...archives.evidence, setup];
   if (setup.exitCode === 0 && repositories.length > 0) evidence.push(await shell.run(['apt-get', ...options, '-q', 'update']));
   return fact({ options, sources: setup.stdout.split('\n').filter(Boolean) }, ...evidence);
