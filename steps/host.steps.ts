@@ -9,7 +9,8 @@ import { unitJournal } from '../support/probes/units';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
 import { SHARED_HOST_LAST } from '../support/runtime/shared-host-schedule';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {

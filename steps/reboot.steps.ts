@@ -8,7 +8,8 @@ import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
 import { bootUnits, unitState } from '../support/probes/units';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {

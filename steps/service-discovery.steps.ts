@@ -3,7 +3,8 @@ import { check } from '../support/checks/check';
 import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
 import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** When the scenario last started the service: registration times are measured from there. */

@@ -5,7 +5,8 @@ import type { Evidence } from '../support/probes/evidence';
 import { monitCheck, monitLog, monitStarted } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { restartPolicy, unitState } from '../support/probes/units';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** Restart= values that make systemd restart a daemon killed by a signal. */
