@@ -3,6 +3,7 @@ import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
+import { MONIT_UNIT } from '../support/host/supervisor';
 import { decisiveJournalLines } from '../support/checks/journal-rules';
 import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
@@ -59,8 +60,8 @@ Given('the previous version of the service is installed on a Wazo host of its ow
 
 /** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
-  const evidence = await systemctl(this.currentHost, 'stop', 'monit.service');
-  check(evidence.exitCode === 0, { expected: 'systemctl stop monit.service to succeed', found: `exit ${evidence.exitCode}`, evidence: [evidence] });
+  const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
+  check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
 /** When the service is not running: the journal's decisive lines, on the console with the failure. */

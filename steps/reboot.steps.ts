@@ -1,9 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { disableService } from '../support/host/lifecycle';
 import { describeServing, isServing, waitUntilServing } from '../support/host/service-readiness';
-import { monitLog } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
@@ -13,7 +11,7 @@ import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
-  const disabled = await disableService(this.currentHost, this.manifest);
+  const disabled = await this.supervisor.disableAtBoot(this.currentHost);
   this.record.disabled = disabled;
   check(disabled.every((e) => e.exitCode === 0), {
     expected: `systemctl disable ${this.manifest.unit} to succeed${disabled.length > 1 ? ' (and monit disabled at boot)' : ''}`,
@@ -68,10 +66,10 @@ Then('the service stays stopped', async function (this: HarnessWorld) {
   const started = (s: { activeState: string }) => s.activeState !== 'inactive';
   const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), started, TIMEOUTS.stayStopped, 500);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
-  const monit = this.manifest.supervisor === 'monit' ? await monitLog(this.currentHost, Math.floor((await this.currentHost.startedAt()).getTime() / 1000)) : undefined;
+  const supervisorStarts = await this.supervisor.startsSinceBoot(this.currentHost);
   check(!satisfied && processes.value.length === 0, {
     expected: `${this.manifest.unit} to stay inactive, with no process, for ${TIMEOUTS.stayStopped / 1000} s after the boot`,
     found: `${fact.value.activeState}/${fact.value.subState} after ${seconds(waitedMs)}, ${processes.value.length} process(es)`,
-    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...(monit?.evidence ?? [])],
+    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...supervisorStarts],
   });
 });

@@ -3,6 +3,7 @@ import type { ServiceManifest } from '../configuration/manifest';
 import type { Installation } from '../host/package-installer';
 import type { Readiness } from '../host/service-readiness';
 import type { StartedWazoHost } from '../host/started-wazo-host';
+import { supervisorFor, type Supervisor } from '../host/supervisor';
 import type { Evidence, Fact } from '../probes/evidence';
 import type { Polled } from '../probes/poll';
 import { asRunParameters, type RunParameters } from './run-parameters';
@@ -21,13 +22,15 @@ export interface ScenarioRecord {
   killed?: { pid: number; restarts: number; sinceEpochSeconds: number };
   /** Why the administrator's conf.d setting was not written (the package ships no conf.d), if it was not. */
   adminSettingNotApplicable?: string;
-  /** What disabling the service ran (systemctl disable, monit unmonitor). */
+  /** What disabling the service at boot ran (systemctl disable of its unit, and of monit when monit supervises it). */
   disabled?: Evidence[];
 }
 
 /** Per-scenario state: the service under test and the host the scenario runs on. */
 export class HarnessWorld extends World<RunParameters> {
   readonly manifest: ServiceManifest;
+  /** Who restarts the service, chosen once from the manifest: the steps call it, never branch on it. */
+  readonly supervisor: Supervisor;
   host?: StartedWazoHost;
   installation?: Installation;
   /** Waits (once per host) until the service is ready; set with the host. */
@@ -39,6 +42,7 @@ export class HarnessWorld extends World<RunParameters> {
   constructor(options: IWorldOptions<RunParameters>) {
     super({ ...options, parameters: asRunParameters(options.parameters) });
     this.manifest = this.parameters.manifest;
+    this.supervisor = supervisorFor(this.manifest);
   }
 
   /** The scenario's host; a step that needs one before a Given provided it is a feature bug. */
