@@ -15,9 +15,9 @@ import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {
-  world.host = host;
-  world.installation = installation;
-  world.readiness = readiness;
+  world.state.set('host', host);
+  world.state.set('installation', installation);
+  world.state.set('readiness', readiness);
 }
 
 Given('the service package has been installed on a fresh Wazo host', async function (this: HarnessWorld) {
@@ -25,7 +25,7 @@ Given('the service package has been installed on a fresh Wazo host', async funct
 });
 
 function checkInstalled(world: HarnessWorld): void {
-  const apt = world.installation!.apt;
+  const { apt } = world.state.get('installation');
   check(apt.exitCode === 0, {
     expected: `${world.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
     found: `apt-get exited ${apt.exitCode}`,
@@ -45,7 +45,7 @@ Given(SHARED_HOST_LAST, useSharedHost);
 /** For scenarios that change the host (stop, reboot, upgrade...): a fresh one with one of the service's packages, removed after the scenario. */
 async function useOwnHost(world: HarnessWorld, role: string, debFile: string): Promise<void> {
   useInstalledHost(world, await hostPool().freshInstalled(role, debFile, world.manifest));
-  world.ownsHost = true;
+  world.state.set('ownsHost', true);
   checkInstalled(world);
 }
 
@@ -72,7 +72,8 @@ async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evide
 }
 
 Given('the service is running', async function (this: HarnessWorld) {
-  const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
+  const readiness = this.state.find('readiness');
+  const polled = readiness ? await readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
   const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
   const port = this.manifest.api?.port;
   check(isReady(polled.fact.value), {

@@ -7,7 +7,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 import { checkInstalledAtManifestVersion } from './installed-version';
 
 Then('the installation succeeds', function (this: HarnessWorld) {
-  const { apt } = this.installation!;
+  const { apt } = this.state.get('installation');
   check(apt.exitCode === 0, {
     expected: `apt-get install of ${this.manifest.package.file} to exit 0`,
     found: `exit ${apt.exitCode}`,
@@ -16,7 +16,7 @@ Then('the installation succeeds', function (this: HarnessWorld) {
 });
 
 Then('the installed package is the one the manifest names, at its version', async function (this: HarnessWorld) {
-  const { control } = this.installation!;
+  const { control } = this.state.get('installation');
   const expected = `${this.manifest.package.name} ${this.manifest.package.version}`;
   check(control.stdout.trim() === expected, {
     expected: `the .deb to be package ${expected}`,

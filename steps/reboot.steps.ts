@@ -12,7 +12,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 
 Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
   const disabled = await this.supervisor.disableAtBoot(this.currentHost);
-  this.record.disabled = disabled;
+  this.state.set('disabled', disabled);
   check(disabled.every((e) => e.exitCode === 0), {
     expected: `systemctl disable ${this.manifest.unit} to succeed${disabled.length > 1 ? ' (and monit disabled at boot)' : ''}`,
     found: disabled.map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
@@ -21,7 +21,7 @@ Given('the administrator has disabled the service at boot', async function (this
 });
 
 When('the host reboots', async function (this: HarnessWorld) {
-  this.record.processUsers = await processUsers(this.currentHost, this.manifest.unit);
+  this.state.set('processUsers', await processUsers(this.currentHost, this.manifest.unit));
   const started = Date.now();
   await this.currentHost.reboot();
   this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
@@ -52,7 +52,7 @@ Then('the service is serving within the bound after the boot', async function (t
 });
 
 Then('the service runs as the same users as before the reboot', async function (this: HarnessWorld) {
-  const before = this.record.processUsers!;
+  const before = this.state.get('processUsers');
   const after = await processUsers(this.currentHost, this.manifest.unit);
   check(after.value.length > 0 && after.value.join(' ') === before.value.join(' '), {
     expected: `the processes of ${this.manifest.unit} to run as before the reboot: ${before.value.join(' ') || '(no process)'}`,
@@ -70,6 +70,6 @@ Then('the service stays stopped', async function (this: HarnessWorld) {
   check(!satisfied && processes.value.length === 0, {
     expected: `${this.manifest.unit} to stay inactive, with no process, for ${TIMEOUTS.stayStopped / 1000} s after the boot`,
     found: `${fact.value.activeState}/${fact.value.subState} after ${seconds(waitedMs)}, ${processes.value.length} process(es)`,
-    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...supervisorStarts],
+    evidence: [...(this.state.find('disabled') ?? []), ...fact.evidence, ...processes.evidence, ...supervisorStarts],
   });
 });

@@ -24,8 +24,8 @@ When("the service's main process is killed with SIGKILL", async function (this: 
     evidence: [prepared, ...before.evidence, ...other.evidence],
   });
   const { evidence, sinceEpochSeconds } = await killProcess(this.currentHost, before.value.mainPid);
-  this.record.action = evidence;
-  this.record.killed = { pid: before.value.mainPid, restarts: before.value.restarts, sinceEpochSeconds };
+  this.state.set('action', evidence);
+  this.state.set('killed', { pid: before.value.mainPid, restarts: before.value.restarts, sinceEpochSeconds });
 });
 
 /**
@@ -42,7 +42,7 @@ function restartedBy(systemdRestarted: boolean, monitStartedIt: boolean): string
 
 Then("the service's supervisor restarts it within the bound", async function (this: HarnessWorld) {
   const { manifest, supervisor } = this;
-  const killed = this.record.killed!;
+  const killed = this.state.get('killed');
   const { fact, waitedMs } = await pollFact(
     () => unitState(this.currentHost, manifest.unit),
     (s) => s.activeState === 'active' && s.mainPid > 0 && s.mainPid !== killed.pid,
@@ -60,6 +60,6 @@ Then("the service's supervisor restarts it within the bound", async function (th
     expected: `${supervisor.name}, and only it, to restart ${manifest.unit} with a new main PID within ${TIMEOUTS.supervisorRestart / 1000} s of SIGKILL to PID ${killed.pid} (${supervisor.restartProof})`,
     found: `after ${seconds(waitedMs)}: ${fact.value.activeState}/${fact.value.subState}, main PID ${fact.value.mainPid || 'none'}; ` +
       `systemd restarts ${killed.restarts} -> ${fact.value.restarts}; monit ${monitStartedIt ? 'started it' : 'did not start it'}: restarted by ${by}`,
-    evidence: [this.record.action!, ...fact.evidence, ...log.evidence],
+    evidence: [this.state.get('action'), ...fact.evidence, ...log.evidence],
   });
 });
