@@ -6,7 +6,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 
 When('a data backup is made with wazo-backup', async function (this: HarnessWorld) {
   const backup = await makeDataBackup(this.currentHost);
-  this.record.action = backup.evidence[0];
+  this.state.set('action', backup.evidence[0]);
   check(backup.value > 0, { expected: 'wazo-backup data FILE to make a non-empty FILE.tgz', found: `exit ${backup.evidence[0].exitCode}`, evidence: backup.evidence });
 });
 
@@ -16,7 +16,7 @@ Then('the backup holds every config file the manifest lists, with the same conte
   check(compared.value.length > 0 && wrong.length === 0, {
     expected: `the archive to hold every file under ${this.manifest.backup.join(', ')} (the manifest's backup list), byte for byte`,
     found: compared.value.length === 0 ? 'no file to compare' : wrong.map((c) => `${c.path}: ${c.state}`).join('; '),
-    evidence: [this.record.action!, ...compared.evidence],
+    evidence: [this.state.get('action'), ...compared.evidence],
   });
 });
 

@@ -3,19 +3,21 @@ import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
+import { MONIT_UNIT } from '../support/host/supervisor';
 import { decisiveJournalLines } from '../support/checks/journal-rules';
 import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
 import { SHARED_HOST_LAST } from '../support/runtime/shared-host-schedule';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {
-  world.host = host;
-  world.installation = installation;
-  world.readiness = readiness;
+  world.state.set('host', host);
+  world.state.set('installation', installation);
+  world.state.set('readiness', readiness);
 }
 
 Given('the service package has been installed on a fresh Wazo host', async function (this: HarnessWorld) {
@@ -23,7 +25,7 @@ Given('the service package has been installed on a fresh Wazo host', async funct
 });
 
 function checkInstalled(world: HarnessWorld): void {
-  const apt = world.installation!.apt;
+  const { apt } = world.state.get('installation');
   check(apt.exitCode === 0, {
     expected: `${world.manifest.package.name} to install (a precondition of this scenario; see the @install feature)`,
     found: `apt-get exited ${apt.exitCode}`,
@@ -43,7 +45,7 @@ Given(SHARED_HOST_LAST, useSharedHost);
 /** For scenarios that change the host (stop, reboot, upgrade...): a fresh one with one of the service's packages, removed after the scenario. */
 async function useOwnHost(world: HarnessWorld, role: string, debFile: string): Promise<void> {
   useInstalledHost(world, await hostPool().freshInstalled(role, debFile, world.manifest));
-  world.ownsHost = true;
+  world.state.set('ownsHost', true);
   checkInstalled(world);
 }
 
@@ -58,8 +60,8 @@ Given('the previous version of the service is installed on a Wazo host of its ow
 
 /** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
-  const evidence = await systemctl(this.currentHost, 'stop', 'monit.service');
-  check(evidence.exitCode === 0, { expected: 'systemctl stop monit.service to succeed', found: `exit ${evidence.exitCode}`, evidence: [evidence] });
+  const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
+  check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
 /** When the service is not running: the journal's decisive lines, on the console with the failure. */
@@ -70,7 +72,8 @@ async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evide
 }
 
 Given('the service is running', async function (this: HarnessWorld) {
-  const polled = this.readiness ? await this.readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
+  const readiness = this.state.find('readiness');
+  const polled = readiness ? await readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
   const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
   const port = this.manifest.api?.port;
   check(isReady(polled.fact.value), {

@@ -1,12 +1,13 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { CONSUL_UNIT } from '../support/host/consul-catalog';
+import { MONIT_UNIT } from '../support/host/supervisor';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
 import { checkInstalledAtManifestVersion } from './installed-version';
 
 Then('the installation succeeds', function (this: HarnessWorld) {
-  const { apt } = this.installation!;
+  const { apt } = this.state.get('installation');
   check(apt.exitCode === 0, {
     expected: `apt-get install of ${this.manifest.package.file} to exit 0`,
     found: `exit ${apt.exitCode}`,
@@ -15,7 +16,7 @@ Then('the installation succeeds', function (this: HarnessWorld) {
 });
 
 Then('the installed package is the one the manifest names, at its version', async function (this: HarnessWorld) {
-  const { control } = this.installation!;
+  const { control } = this.state.get('installation');
   const expected = `${this.manifest.package.name} ${this.manifest.package.version}`;
   check(control.stdout.trim() === expected, {
     expected: `the .deb to be package ${expected}`,
@@ -44,7 +45,7 @@ Then('no unit of the host is failed', async function (this: HarnessWorld) {
 });
 
 /** The platform services every Wazo host runs: installing a service must leave them running. */
-const PLATFORM_UNITS = [CONSUL_UNIT, 'nginx.service', 'monit.service'];
+const PLATFORM_UNITS = [CONSUL_UNIT, 'nginx.service', MONIT_UNIT];
 
 Then("the host's own services \\(consul, nginx, monit) are still running", async function (this: HarnessWorld) {
   const states = await Promise.all(PLATFORM_UNITS.map(async (unit) => ({ unit, state: await unitState(this.currentHost, unit) })));

@@ -7,7 +7,8 @@ import { describeAnswer, isPassing } from '../support/checks/consul-rules';
 import { waitForInstances } from '../support/host/consul-catalog';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Then('the service is registered in consul', async function (this: HarnessWorld) {

@@ -9,44 +9,30 @@ import { describeAnswer, httpGetInHost, type HttpAnswer, type HttpResult } from 
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
-interface FetchedDocument {
-  /** Where it was fetched, as the messages say it. */
-  url: string;
-  result: HttpResult;
-}
-
-/** The document the scenario fetched last: the Then steps judge it. */
-const fetched = new WeakMap<HarnessWorld, FetchedDocument>();
-
-function lastFetched(world: HarnessWorld): FetchedDocument {
-  const document = fetched.get(world);
-  if (!document) throw new Error('no OpenAPI document fetched yet: a step "the OpenAPI document is fetched ..." must come first');
-  return document;
-}
-
 /** The fetched document's text; its absence fails the step (the 200 check says why in detail). */
 function fetchedText(world: HarnessWorld): { url: string; answer: HttpAnswer; result: HttpResult } {
-  const { url, result } = lastFetched(world);
-  check(result.value?.status === 200, {
+  const { url, result } = world.state.get('openApiDocument');
+  const answer = result.value;
+  check(answer?.status === 200, {
     expected: `an OpenAPI document at ${url}`,
     found: describeAnswer(result),
     evidence: result.evidence,
   });
-  return { url, answer: result.value!, result };
+  return { url, answer, result };
 }
 
 When("the OpenAPI document is fetched from the service's own port", async function (this: HarnessWorld) {
   const url = urlOnServicePort(applicableApi(this.manifest), OPENAPI_PATH);
-  fetched.set(this, { url, result: await httpGetInHost(this.currentHost, url, TIMEOUTS.httpRequest) });
+  this.state.set('openApiDocument', { url, result: await httpGetInHost(this.currentHost, url, TIMEOUTS.httpRequest) });
 });
 
 When('the OpenAPI document is fetched through nginx', async function (this: HarnessWorld) {
   const path = pathThroughNginx(applicableApi(this.manifest), OPENAPI_PATH);
-  fetched.set(this, { url: `https://HOST${path}`, result: await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest) });
+  this.state.set('openApiDocument', { url: `https://HOST${path}`, result: await getThroughNginx(this.currentHost, path, TIMEOUTS.httpRequest) });
 });
 
 Then('the OpenAPI document answers 200 with a YAML content type', function (this: HarnessWorld) {
-  const { url, result } = lastFetched(this);
+  const { url, result } = this.state.get('openApiDocument');
   check(result.value?.status === 200 && isYamlMediaType(result.value.contentType), {
     expected: `GET ${url} to answer 200 with a YAML content type (${describeYamlMediaTypes()})`,
     found: describeAnswer(result),

@@ -21,7 +21,7 @@ Then('the host runs the latest Debian stable', async function (this: HarnessWorl
 });
 
 Then('the package is installed with no held or broken packages', async function (this: HarnessWorld) {
-  const { apt } = this.installation!;
+  const { apt } = this.state.get('installation');
   const [installed, health] = await Promise.all([packageStatus(this.currentHost, this.manifest.package.name), packageHealth(this.currentHost)]);
   const { consistent, held, audit } = health.value;
   const problems = [

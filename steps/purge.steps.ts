@@ -15,24 +15,25 @@ const BEFORE = `${PACKAGE_DIR}/filesystem-before-install.txt`;
 const AFTER = `${PACKAGE_DIR}/filesystem-after-purge.txt`;
 
 Given('a Wazo host of its own whose filesystem has been listed', async function (this: HarnessWorld) {
-  this.host = await hostPool().boot('purge');
-  this.ownsHost = true;
+  this.state.set('host', await hostPool().boot('purge'));
+  this.state.set('ownsHost', true);
   const listed = await listFilesystem(this.currentHost, BEFORE);
   check(listed.value > 0, { expected: 'a listing of the host filesystem', found: 'an empty listing', evidence: listed.evidence });
 });
 
 When('the service package is installed on it', async function (this: HarnessWorld) {
-  this.installation = await installPackage(this.currentHost, this.manifest.package.file);
-  const { apt } = this.installation;
+  const installation = await installPackage(this.currentHost, this.manifest.package.file);
+  this.state.set('installation', installation);
+  const { apt } = installation;
   check(apt.exitCode === 0, { expected: `apt-get install of ${this.manifest.package.file} to exit 0`, found: `exit ${apt.exitCode}`, evidence: [apt] });
 });
 
 When('the service package is purged', async function (this: HarnessWorld) {
-  this.record.action = await purgePackage(this.currentHost, this.manifest.package.name);
+  this.state.set('action', await purgePackage(this.currentHost, this.manifest.package.name));
 });
 
 Then('the purge succeeds', function (this: HarnessWorld) {
-  const purge = this.record.action!;
+  const purge = this.state.get('action');
   check(purge.exitCode === 0, { expected: `apt-get purge ${this.manifest.package.name} to exit 0`, found: `exit ${purge.exitCode}`, evidence: [purge] });
 });
 

@@ -1,19 +1,18 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { disableService } from '../support/host/lifecycle';
 import { describeServing, isServing, waitUntilServing } from '../support/host/service-readiness';
-import { monitLog } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
 import { bootUnits, unitState } from '../support/probes/units';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Given('the administrator has disabled the service at boot', async function (this: HarnessWorld) {
-  const disabled = await disableService(this.currentHost, this.manifest);
-  this.record.disabled = disabled;
+  const disabled = await this.supervisor.disableAtBoot(this.currentHost);
+  this.state.set('disabled', disabled);
   check(disabled.every((e) => e.exitCode === 0), {
     expected: `systemctl disable ${this.manifest.unit} to succeed${disabled.length > 1 ? ' (and monit disabled at boot)' : ''}`,
     found: disabled.map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
@@ -22,7 +21,7 @@ Given('the administrator has disabled the service at boot', async function (this
 });
 
 When('the host reboots', async function (this: HarnessWorld) {
-  this.record.processUsers = await processUsers(this.currentHost, this.manifest.unit);
+  this.state.set('processUsers', await processUsers(this.currentHost, this.manifest.unit));
   const started = Date.now();
   await this.currentHost.reboot();
   this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
@@ -53,7 +52,7 @@ Then('the service is serving within the bound after the boot', async function (t
 });
 
 Then('the service runs as the same users as before the reboot', async function (this: HarnessWorld) {
-  const before = this.record.processUsers!;
+  const before = this.state.get('processUsers');
   const after = await processUsers(this.currentHost, this.manifest.unit);
   check(after.value.length > 0 && after.value.join(' ') === before.value.join(' '), {
     expected: `the processes of ${this.manifest.unit} to run as before the reboot: ${before.value.join(' ') || '(no process)'}`,
@@ -67,10 +66,10 @@ Then('the service stays stopped', async function (this: HarnessWorld) {
   const started = (s: { activeState: string }) => s.activeState !== 'inactive';
   const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), started, TIMEOUTS.stayStopped, 500);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
-  const monit = this.manifest.supervisor === 'monit' ? await monitLog(this.currentHost, Math.floor((await this.currentHost.startedAt()).getTime() / 1000)) : undefined;
+  const supervisorStarts = await this.supervisor.startsSinceBoot(this.currentHost);
   check(!satisfied && processes.value.length === 0, {
     expected: `${this.manifest.unit} to stay inactive, with no process, for ${TIMEOUTS.stayStopped / 1000} s after the boot`,
     found: `${fact.value.activeState}/${fact.value.subState} after ${seconds(waitedMs)}, ${processes.value.length} process(es)`,
-    evidence: [...(this.record.disabled ?? []), ...fact.evidence, ...processes.evidence, ...(monit?.evidence ?? [])],
+    evidence: [...(this.state.find('disabled') ?? []), ...fact.evidence, ...processes.evidence, ...supervisorStarts],
   });
 });

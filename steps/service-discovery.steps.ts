@@ -3,11 +3,9 @@ import { check } from '../support/checks/check';
 import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
 import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
-import { seconds, TIMEOUTS } from '../support/runtime/timeouts';
+import { seconds } from '../support/poll';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
-
-/** When the scenario last started the service: registration times are measured from there. */
-const startedAt = new WeakMap<HarnessWorld, number>();
 
 async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<void> {
   const polled = await waitForInstances(world.currentHost, service, (instances) => instances.some(isPassing), TIMEOUTS.consulRegistration);
@@ -24,8 +22,7 @@ Then('consul returns a running instance of the service', async function (this: H
 
 Then('consul returns a running instance of the service within the registration time of a start', async function (this: HarnessWorld) {
   const service = this.manifest.name;
-  const started = startedAt.get(this);
-  if (started === undefined) throw new Error('this step measures from a start: a step "the service is started with systemctl" must come first');
+  const started = this.state.get('startedAt');
   await checkRunningInConsul(this, service);
   this.log(`${service} registered in consul ${seconds(Date.now() - started)} after \`systemctl start\` returned (bound ${seconds(TIMEOUTS.consulRegistration)})`);
 });
@@ -50,7 +47,7 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
   if (action === 'restart') {
     // What consul knew before: the instance left after the restart must be a registration made after it.
     const before = await instancesInConsul(this.currentHost, this.manifest.name);
-    this.record.registeredBeforeRestart = Math.max(0, ...before.value.instances.map((i) => i.modifyIndex));
+    this.state.set('registeredBeforeRestart', Math.max(0, ...before.value.instances.map((i) => i.modifyIndex)));
   }
   const evidence = await systemctl(this.currentHost, action, this.manifest.unit);
   check(evidence.exitCode === 0, {
@@ -58,7 +55,7 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
     found: `exit ${evidence.exitCode}`,
     evidence: [evidence],
   });
-  if (action !== 'stop') startedAt.set(this, Date.now());
+  if (action !== 'stop') this.state.set('startedAt', Date.now());
 });
 
 Then('consul has no instance of the service left', async function (this: HarnessWorld) {
@@ -73,7 +70,7 @@ Then('consul has no instance of the service left', async function (this: Harness
 
 Then('consul has exactly one instance of the service, passing', async function (this: HarnessWorld) {
   const service = this.manifest.name;
-  const before = this.record.registeredBeforeRestart ?? 0;
+  const before = this.state.find('registeredBeforeRestart') ?? 0;
   // The one instance must be registered after the restart: the old one alone, before the new process registers, is not "once".
   const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]) && instances[0].modifyIndex > before, TIMEOUTS.consulRegistration);
   check(polled.satisfied, {

@@ -20,8 +20,9 @@ Given("the administrator has added a setting in the service's conf.d directory",
   const { dir, path, content } = adminSettingFile(this.manifest);
   const present = await this.currentHost.run(['test', '-d', dir]);
   if (present.exitCode !== 0) {
-    this.record.adminSettingNotApplicable = `not checked: the package ships no ${dir} directory, so there is no conf.d setting to keep`;
-    this.log(this.record.adminSettingNotApplicable);
+    const note = `not checked: the package ships no ${dir} directory, so there is no conf.d setting to keep`;
+    this.state.set('adminSettingNotApplicable', note);
+    this.log(note);
     return;
   }
   const written = await this.currentHost.sh(`printf '%s' '${content}' > ${path} && cat ${path}`);
@@ -34,24 +35,24 @@ Given('the host is a slave: its Wazo services are disabled', async function (thi
 });
 
 When("the host is upgraded with wazo-upgrade to the service's new version", async function (this: HarnessWorld) {
-  this.record.userFacts = await serviceUserFacts(this.currentHost, this.manifest);
-  this.record.action = await wazoUpgrade(this.currentHost, this.manifest.package.file);
+  this.state.set('userFacts', await serviceUserFacts(this.currentHost, this.manifest));
+  this.state.set('action', await wazoUpgrade(this.currentHost, this.manifest.package.file));
 });
 
 When('the host is enabled again with wazo-service', async function (this: HarnessWorld) {
   const evidence = await enableHost(this.currentHost);
-  this.record.action = evidence[evidence.length - 1];
+  this.state.set('action', evidence[evidence.length - 1]);
 });
 
 // One step: an upgrade that exits 0 without installing the new version did not upgrade.
 Then("wazo-upgrade succeeds and installs the manifest's new version", async function (this: HarnessWorld) {
-  const upgrade = this.record.action!;
+  const upgrade = this.state.get('action');
   check(upgrade.exitCode === 0, { expected: 'wazo-upgrade -f to exit 0', found: `exit ${upgrade.exitCode}`, evidence: [upgrade] });
   await checkInstalledAtManifestVersion(this, 'after wazo-upgrade', [upgrade]);
 });
 
 Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {
-  const before = this.record.userFacts!;
+  const before = this.state.get('userFacts');
   const after = await serviceUserFacts(this.currentHost, this.manifest);
   const changed = changedFacts(before.value, after.value);
   // Part of the check: noted, and the rest is still judged.
@@ -65,8 +66,9 @@ Then('the service user and permissions are as before the upgrade', async functio
 });
 
 Then("the administrator's setting is still in the service's conf.d directory", async function (this: HarnessWorld) {
-  if (this.record.adminSettingNotApplicable) {
-    this.log(this.record.adminSettingNotApplicable);
+  const note = this.state.find('adminSettingNotApplicable');
+  if (note) {
+    this.log(note);
     return;
   }
   const { path, content } = adminSettingFile(this.manifest);
@@ -74,7 +76,7 @@ Then("the administrator's setting is still in the service's conf.d directory", a
   check(read.exitCode === 0 && read.stdout === content, {
     expected: `${path}, added by the administrator before the upgrade, kept as it was`,
     found: read.exitCode !== 0 ? 'the file is gone' : 'its content changed',
-    evidence: [this.record.action!, read],
+    evidence: [this.state.get('action'), read],
   });
 });
 
@@ -90,6 +92,6 @@ Then('the service is in the state the manifest declares for a slave after an upg
   check(found === declared && (declared === 'running' || processes.value.length === 0), {
     expected: `${this.manifest.unit} ${declared} after wazo-upgrade on a slave (/var/lib/wazo/disabled present), as the manifest's slave.stateAfterUpgrade says`,
     found: `${found} (${state.value.activeState}/${state.value.subState}, ${processes.value.length} process(es))`,
-    evidence: [this.record.action!, ...state.evidence, ...processes.evidence],
+    evidence: [this.state.get('action'), ...state.evidence, ...processes.evidence],
   });
 });

@@ -24,12 +24,12 @@ When('the administrator runs {string}', async function (this: HarnessWorld, comm
   const [tool, action, filter] = commandLine.split(' ');
   if (tool !== 'wazo-service') throw new Error(`this step runs wazo-service only, not ${tool}`);
   const evidence = await wazoService(this.currentHost, action, filter);
-  this.record.action = evidence;
+  this.state.set('action', evidence);
   check(evidence.exitCode === 0, { expected: `${commandLine} to exit 0`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
 Then('wazo-service started the service after the services it depends on', function (this: HarnessWorld) {
-  const output = this.record.action!;
+  const output = this.state.get('action');
   const order = startedInOrder(output.stdout);
   const position = order.findIndex((unit) => serviceNames(this).includes(unit));
   const later = HOST_SERVICES_FIRST.filter((s) => order.indexOf(s) > position);

@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** A waited time as the reports say it: "12.3 s". */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 export interface PollBounds {
   /** Give up once this long has passed since the first read. */
   timeoutMs?: number;

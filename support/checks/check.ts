@@ -30,8 +30,8 @@ export class EnvironmentLimit extends Error {
   }
 }
 
-/** Fails the current step with expected/found/evidence unless `holds` is true. */
-export function check(holds: boolean, outcome: Outcome): void {
+/** Fails the current step with expected/found/evidence unless `holds` is true; past it, the compiler knows `holds`. */
+export function check(holds: boolean, outcome: Outcome): asserts holds {
   if (!holds) throw new CheckFailed(outcome);
 }
 

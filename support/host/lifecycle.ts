@@ -14,29 +14,6 @@ export async function wazoUpgrade(host: StartedWazoHost, debFile: string): Promi
   return host.run(['wazo-upgrade', '-f']);
 }
 
-/**
- * What an administrator does to keep a service from starting at boot: disable its unit, and
- * when monit supervises it, disable monit at boot too, as `wazo-service disable` does on a
- * Wazo host (monit would start every check it watches; its unmonitor state does not reliably
- * survive a reboot). What is left to prove is that nothing else starts the service.
- */
-export async function disableService(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence[]> {
-  const disable = await host.run(['systemctl', 'disable', manifest.unit]);
-  if (manifest.supervisor !== 'monit') return [disable];
-  return [disable, await host.run(['systemctl', 'disable', 'monit.service'])];
-}
-
-/**
- * Leaves only the manifest's supervisor able to restart the service, so that a restart
- * proves that supervisor did it: for monit, systemd's Restart= is turned off by a runtime
- * drop-in (gone at the next boot); for systemd, monit is stopped.
- */
-export async function leaveOnlySupervisor(host: StartedWazoHost, manifest: ServiceManifest): Promise<Evidence> {
-  if (manifest.supervisor === 'systemd') return host.run(['systemctl', 'stop', 'monit.service']);
-  const dropIn = `/run/systemd/system/${manifest.unit}.d`;
-  return host.sh(`mkdir -p ${dropIn} && printf '[Service]\\nRestart=no\\n' > ${dropIn}/zz-acceptance-no-restart.conf && systemctl daemon-reload`);
-}
-
 /** SIGKILL to a process; the value is the host's time (epoch seconds) just before. */
 export async function killProcess(host: StartedWazoHost, pid: number): Promise<{ evidence: Evidence; sinceEpochSeconds: number }> {
   const evidence = await host.sh(`date +%s && kill -9 ${pid}`);

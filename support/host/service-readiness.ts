@@ -8,7 +8,7 @@ import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
 import { instancesInConsul } from './consul-catalog';
 import type { StartedWazoHost } from './started-wazo-host';
-import { seconds } from '../runtime/timeouts';
+import { seconds } from '../poll';
 
 /** One read of the service: its unit and whether its API port listens. */
 export interface ServiceState {

@@ -39,7 +39,7 @@ Before(function (this: HarnessWorld, { pickle }) {
 });
 
 After(async function (this: HarnessWorld, { result, pickle }) {
-  const host = this.host;
+  const host = this.state.find('host');
   if (!host) return;
   if (result?.status === Status.FAILED) {
     const tags = pickle.tags.map((t) => t.name);
@@ -48,7 +48,7 @@ After(async function (this: HarnessWorld, { result, pickle }) {
       this.attach(redact(text), { mediaType: 'text/plain', fileName: title });
     }
   }
-  if (this.ownsHost) await hostPool().release(host, result?.status === Status.FAILED);
+  if (this.state.find('ownsHost')) await hostPool().release(host, result?.status === Status.FAILED);
 });
 
 AfterAll(async function () {

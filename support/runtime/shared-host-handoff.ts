@@ -2,9 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentLimit, type Outcome } from '../checks/check';
 import type { Installation } from '../host/package-installer';
-import { pollUntil } from '../poll';
+import { pollUntil, seconds } from '../poll';
 import { writeFileWhole } from '../whole-file';
-import { seconds } from './timeouts';
 
 /** What the worker that booted and installed the run's shared host tells the other workers. */
 export type Handoff = { installation: Installation } | { environment: Outcome } | { error: string };

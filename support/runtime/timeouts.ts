@@ -42,11 +42,6 @@ const base = {
   monitCheck: 15_000,
 };
 
-/** A waited time as the reports say it: "12.3 s". */
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
 /**
  * Every wait of the harness, in one place, in milliseconds. Waits report what they waited
  * for, how long, and the last state seen; these bounds keep a broken service from hanging a run.
