@@ -11,7 +11,7 @@ import { lintianCache, type LintianCacheKey } from './lintian-cache';
 const key: LintianCacheKey = { packageSha256: '0123456789abcdef'.repeat(4), hostImage: 'wazo-harness/host:trixie-0123456789ab' };
 const at = () => new Date('2026-11-30T12:00:00.000Z');
 const deb = '/var/cache/wazo-acceptance/wazo-foo_1.1.0_all.deb';
-const ran: Evidence = { command: `lintian --no-tag-display-limit ${deb}`, user: 'root', exitCode: 2, stdout: 'E: wazo-foo: aliased-location [lib/systemd/]\n', stderr: '' };
+const ran: Evidence = { command: `lintian --tag-display-limit 0 ${deb}`, user: 'root', exitCode: 2, stdout: 'E: wazo-foo: aliased-location [lib/systemd/]\n', stderr: '' };
 
 /** A host that answers lintian with `answer`, counting the commands it ran. */
 function countingHost(answer: Evidence): Shell & { runs: number } {

@@ -20,7 +20,8 @@ export interface LintianReport {
  * is read instead, and a run's is kept when lintian ran (a lintian that failed is run again).
  */
 export async function lintian(shell: Shell, debInHost: string, cache?: EvidenceCache): Promise<Fact<LintianReport>> {
-  const command = ['lintian', '--no-tag-display-limit', debInHost];
+  // --tag-display-limit 0: every tag, even one repeated often (lintian 2.122 deprecates --no-tag-display-limit).
+  const command = ['lintian', '--tag-display-limit', '0', debInHost];
   const cached = cache?.read(commandLine(command));
   const report = lintianReport(cached ?? (await shell.run(command)));
   if (!cached && report.value.ran) cache?.write(report.evidence[0]);
