@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadManifest } from '../configuration/manifest-loader';
 import { judgeChecklist, runExitCode, scenariosBeyondChecklist } from './compliance';
-import { complianceMarkdown } from './compliance-report';
+import { complianceMarkdown } from '../formatter/compliance-report';
 import { readChecklist } from './guidelines-checklist';
-import { RUN, scenarioLine as line } from './report-fixtures';
+import { RUN, scenarioLine as line } from '../formatter/report-fixtures';
 import type { ScenarioVerdict } from './verdict';
 
 const root = join(__dirname, '..', '..');

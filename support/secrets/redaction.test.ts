@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { AttachmentContentEncoding, TestStepResultStatus } from '@cucumber/messages';
 import { CheckFailed } from '../checks/check';
-import { ScenarioReporter } from '../cli/scenario-reporter';
+import { ScenarioReporter } from '../formatter/scenario-reporter';
 import { forgetSecrets, redact, registerSecret } from './redaction';
 
 const token = '0f8c4d2e-7b1a-4c3d-9e5f-123456789abc';

@@ -1,7 +1,7 @@
 // Shared by the report modules' unit specs: scenario lines and a run as a real run gives them.
-import type { ScenarioLine } from './scenario-line';
+import type { ScenarioLine } from '../report/scenario-line';
 import type { RunRecord } from './run-record';
-import type { ScenarioVerdict } from './verdict';
+import type { ScenarioVerdict } from '../report/verdict';
 
 export function scenarioLine(name: string, tags: string[], verdict: ScenarioVerdict, failures: string[] = [], reason?: string): ScenarioLine {
   return { area: tags[0], tags, name, verdict, reason, seconds: 1, failures, notes: [], attachments: [] };

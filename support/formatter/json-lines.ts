@@ -1,7 +1,7 @@
 // `--format json`: the run's verdicts on stdout as JSON Lines, one object per verdict, for
 // scripts that would otherwise parse the console lines. The schema is in README ("--format json").
-import type { ScenarioLine } from './scenario-line';
-import type { ItemVerdict } from './compliance';
+import type { ScenarioLine } from '../report/scenario-line';
+import type { ItemVerdict } from '../report/compliance';
 
 export interface JsonRun {
   service: string;

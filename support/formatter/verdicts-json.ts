@@ -1,5 +1,5 @@
-import type { ScenarioLine } from './scenario-line';
-import type { ItemVerdict } from './compliance';
+import type { ScenarioLine } from '../report/scenario-line';
+import type { ItemVerdict } from '../report/compliance';
 import type { RunRecord } from './run-record';
 
 /** The run's verdicts as data (reports/SERVICE/verdicts.json): what scripts and the self-tests compare. */

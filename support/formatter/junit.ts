@@ -3,7 +3,7 @@
 // merged results of a matrix keep the services apart), a one-line message and the decisive
 // evidence in the body, N/A and not-run scenarios skipped with their reason.
 import { create, type XMLElement } from 'xmlbuilder';
-import type { ScenarioLine } from './scenario-line';
+import type { ScenarioLine } from '../report/scenario-line';
 import { decisiveLines } from './decisive-lines';
 import { findingOf } from './failure-groups';
 import { pathInReport } from './report-path';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ScenarioLine } from './scenario-line';
+import type { ScenarioLine } from '../report/scenario-line';
 import { verdictJsonLines } from './json-lines';
 
 test('--format json: one parseable object a line, scenarios then items then the run', () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadManifest } from '../configuration/manifest-loader';
-import { judgeChecklist, scenariosBeyondChecklist } from './compliance';
+import { judgeChecklist, scenariosBeyondChecklist } from '../report/compliance';
 import { complianceMarkdown } from './compliance-report';
-import { readChecklist } from './guidelines-checklist';
+import { readChecklist } from '../report/guidelines-checklist';
 import { RUN, scenarioLine } from './report-fixtures';
 
 const root = join(__dirname, '..', '..');

@@ -3,7 +3,7 @@
 // same) and every verdict cell coloured by its verdict.
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
-import { VERDICTS, type Verdict } from './verdict';
+import { VERDICTS, type Verdict } from '../report/verdict';
 
 /** CSS class of a verdict's cell: "verdict-not-run". */
 export function verdictClass(verdict: Verdict): string {

@@ -1,9 +1,9 @@
 // Failures grouped by root cause: scenarios that failed at the same step with the same finding
 // (e.g. several checks that each found the service not listening) are one failure, shown once
 // in the reports; the items and scenarios it decides refer to it.
-import type { ScenarioLine } from './scenario-line';
-import type { ItemVerdict } from './compliance';
-import { foundLine } from './scenario-verdict';
+import type { ScenarioLine } from '../report/scenario-line';
+import type { ItemVerdict } from '../report/compliance';
+import { foundLine } from '../report/scenario-verdict';
 
 export interface FailureGroup {
   /** The HTML id of its section ("failure-1"), what the tables link to. */

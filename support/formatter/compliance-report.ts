@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
-import type { ScenarioLine } from './scenario-line';
-import type { ItemVerdict } from './compliance';
+import type { ScenarioLine } from '../report/scenario-line';
+import type { ItemVerdict } from '../report/compliance';
 import { decisiveLines } from './decisive-lines';
 import { failureExplaining, groupFailures, type FailureGroup } from './failure-groups';
 import { pathInReport } from './report-path';
 import type { RunRecord } from './run-record';
-import { countVerdicts } from './verdict';
+import { countVerdicts } from '../report/verdict';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
