@@ -46,7 +46,7 @@ export async function coldAcceptance(lab: Lab, service: string): Promise<Measure
       cpSync(join(ROOT, file), join(copy, file), { dereference: false });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-    const recipe = join(copy, 'docker', 'host');
+    const recipe = join(copy, 'recipes', 'host');
     writeFileSync(join(recipe, '.bench-cold-run'), `${lab.run.id} ${Date.now()}\n`);
     const run = await acceptance(['--service', service], { cwd: copy, env: { ...process.env, [NO_BUILD_CACHE]: '1' } });
     const built = /host image: building/.test(run.stderr) && /example packages: building/.test(run.stderr);

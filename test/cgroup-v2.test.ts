@@ -57,7 +57,7 @@ describe('on a cgroup v2 engine started by scripts/cgroup-v2-engine.sh', { skip,
     assert.equal(info.trim(), `2 ${CGROUP_V2_ENGINE.state}/data`);
     assert.ok(scriptLeftovers().includes(`bridge: ${CGROUP_V2_ENGINE.bridge}`), 'it has a bridge of its own');
     // The images the machine's engine has are handed over, not rebuilt; what it lacks, the run builds.
-    const images = await presentHarnessImages(machineEngine, 'trixie', { base: join(ROOT, 'docker', 'base'), host: join(ROOT, 'docker', 'host') });
+    const images = await presentHarnessImages(machineEngine, 'trixie', { base: join(ROOT, 'recipes', 'base'), host: join(ROOT, 'recipes', 'host') });
     copyImagesToCgroupV2Engine(images);
   });
 

@@ -31,8 +31,8 @@ import { runFeatures } from './run-features';
 const ROOT = PROJECT_ROOT;
 const PATHS = {
   services: join(ROOT, 'services'),
-  baseRecipe: join(ROOT, 'docker', 'base'),
-  hostRecipe: join(ROOT, 'docker', 'host'),
+  baseRecipe: join(ROOT, 'recipes', 'base'),
+  hostRecipe: join(ROOT, 'recipes', 'host'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
   packageNames: join(ROOT, 'build', 'package-names'),

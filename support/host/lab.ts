@@ -13,8 +13,8 @@ import { WazoHostContainer } from './wazo-host-container';
 
 export const ROOT = PROJECT_ROOT;
 export const RECIPES = {
-  base: join(ROOT, 'docker', 'base'),
-  host: join(ROOT, 'docker', 'host'),
+  base: join(ROOT, 'recipes', 'base'),
+  host: join(ROOT, 'recipes', 'host'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
 };

@@ -26,13 +26,13 @@ export async function hostImageTag(docker: Docker, baseImage: string, suite: str
 }
 
 /**
- * The Wazo host image (docker/host/Dockerfile on the base image), tagged by a hash of
+ * The Wazo host image (recipes/host/Dockerfile on the base image), tagged by a hash of
  * its recipe and of the base image's id: a second run finds it and builds nothing.
  */
 export async function ensureHostImage(docker: Docker, baseImage: string, suite: string, recipeDir: string, progress: Progress): Promise<string> {
   const tag = await hostImageTag(docker, baseImage, suite, recipeDir);
   if (await imageExists(docker, tag)) return tag;
-  progress.step(`host image: building ${tag} from ${baseImage} (docker/host/Dockerfile)`);
+  progress.step(`host image: building ${tag} from ${baseImage} (recipes/host/Dockerfile)`);
   const tail = new OutputTail();
   const stream = await docker.buildImage(
     { context: recipeDir, src: listFiles(recipeDir).filter(isImageInput) },
