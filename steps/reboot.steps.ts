@@ -14,7 +14,7 @@ Given('the administrator has disabled the service at boot', async function (this
   const disabled = await this.supervisor.disableAtBoot(this.currentHost);
   this.state.set('disabled', disabled);
   check(disabled.every((e) => e.exitCode === 0), {
-    expected: `systemctl disable ${this.manifest.unit} to succeed${disabled.length > 1 ? ' (and monit disabled at boot)' : ''}`,
+    expected: `systemctl disable ${this.manifest.unit} to succeed${this.supervisor.alsoDisabledAtBoot}`,
     found: disabled.map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
     evidence: disabled,
   });

@@ -32,6 +32,8 @@ export interface Supervisor {
   readonly aloneWhen: string;
   /** What proves a restart was its own, as the restart check's expectation says. */
   readonly restartProof: string;
+  /** What `disableAtBoot` does besides disabling the unit, as the disable step's expectation says ('' for nothing). */
+  readonly alsoDisabledAtBoot: string;
   /** It watches the service; `boundMs` is how long it may take to notice a newly installed one. */
   watches(shell: Shell, boundMs: number): Promise<SupervisorReading>;
   /** What an administrator runs to keep the service from starting at boot: its unit disabled, and this supervisor kept from starting it. */
@@ -51,6 +53,7 @@ function disableUnit(shell: Shell, unit: string): Promise<Evidence> {
 class MonitSupervisor implements Supervisor {
   readonly name = 'monit';
   readonly aloneWhen = "systemd's Restart=no";
+  readonly alsoDisabledAtBoot = ' (and monit disabled at boot)';
   readonly restartProof: string;
 
   constructor(
@@ -99,6 +102,7 @@ class MonitSupervisor implements Supervisor {
 class SystemdSupervisor implements Supervisor {
   readonly name = 'systemd';
   readonly aloneWhen = `${MONIT_UNIT} stopped`;
+  readonly alsoDisabledAtBoot = '';
   readonly restartProof: string;
 
   constructor(
