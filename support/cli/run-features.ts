@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { runDirPrefix } from '../docker/run-labels';
 import { harnessVersion } from '../project-root';
@@ -34,16 +35,17 @@ export interface FeatureRunPaths {
 }
 
 /**
- * The support code cucumber loads in each worker, from where this file runs: the JavaScript
- * emitted in build/js/<hash>/ (scripts/run-compiled.js, no compiler in the workers), or the
- * sources when the CLI itself was started under ts-node.
+ * The support code cucumber loads (in each worker, or in this process with one worker) and the
+ * plugin that orders the scenarios: the JavaScript emitted in build/js/<hash>/
+ * (scripts/run-compiled.js), never the sources, since cucumber imports its plugins as ES
+ * modules, which ts-node's require hook does not reach.
  */
-function supportCode(): { require: string[]; requireModule: string[] } {
+function supportCode(): { require: string[]; plugin: string[] } {
+  if (extname(__filename) !== '.js') throw new Error('run the CLI through scripts/run-compiled.js (npm run acceptance), which emits its JavaScript');
   const code = resolve(__dirname, '..', '..');
-  const ext = extname(__filename);
   return {
-    require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, path + ext)),
-    requireModule: ext === '.ts' ? ['ts-node/register/transpile-only'] : [],
+    require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, `${path}.js`)),
+    plugin: [pathToFileURL(join(code, 'support/runtime/shared-host-order.js')).href],
   };
 }
 
@@ -95,7 +97,9 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
     environment,
   );
   const { plan } = await loadSources(runConfiguration.sources, environment);
-  runConfiguration.runtime.parallel = workerCount(workers, plan.length);
+  // One worker is cucumber's serial mode (parallel 0): the scenarios run in this process, in the order the plugin gives.
+  const count = workerCount(workers, plan.length);
+  runConfiguration.runtime.parallel = count > 1 ? count : 0;
   // The readers of the shared host: the CLI's plan says where each scenario runs, cucumber's which ones run.
   const readers = new Set(planned.filter((s) => s.placement === 'shared').map(scenarioKey));
   scheduleSharedHost(new SharedHostSchedule(plan.filter((p) => readers.has(scenarioKey(p)))));
