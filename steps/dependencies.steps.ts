@@ -6,6 +6,7 @@ import { readRequirementsFile } from '../support/configuration/requirements-file
 import { packagePathInHost } from '../support/host/package-installer';
 import { candidateVersions, debianStableView, simulateInstall, type DebianStableView } from '../support/probes/debian-archive';
 import type { Fact } from '../support/probes/evidence';
+import { evidenceCache } from '../support/probes/evidence-cache';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** The host's Debian-stable-only apt view; a host that cannot make it fails the step as such, not as a finding. */
@@ -36,7 +37,8 @@ Then('every requirement of the service is pinned to the version Debian stable ca
 
 Then("every dependency of the package can be installed from Debian stable and the manifest's repositories alone", async function (this: HarnessWorld) {
   const view = await stableView(this);
-  const simulated = await simulateInstall(this.currentHost, view.value, packagePathInHost(this.manifest.package.file));
+  const cache = (sha256: string) => evidenceCache({ tool: 'debian-view', sha256, digestOf: "of the package's control fields", hostImage: this.parameters.hostImage });
+  const simulated = await simulateInstall(this.currentHost, view.value, packagePathInHost(this.manifest.package.file), cache);
   check(simulated.value.installable, {
     expected: `apt to resolve every Depends of ${this.manifest.package.name} from ${view.value.sources.join(', ')} alone, on a Debian base system (none of the Wazo host's packages installed)`,
     found: simulated.value.unmet.length > 0 ? `unmet dependencies: ${simulated.value.unmet.join(' ')}` : 'apt could not resolve the dependencies (see its output)',

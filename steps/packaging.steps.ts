@@ -5,7 +5,7 @@ import { runsLatestStable } from '../support/checks/release-rules';
 import { packagePathInHost } from '../support/host/package-installer';
 import { debianRelease } from '../support/probes/debian-archive';
 import { lintian } from '../support/probes/lintian';
-import { lintianCache } from '../support/probes/lintian-cache';
+import { evidenceCache } from '../support/probes/evidence-cache';
 import { packageHealth, packageStatus } from '../support/probes/packages';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -39,7 +39,7 @@ Then('the package is installed with no held or broken packages', async function 
 });
 
 Then('lintian reports no error for the package', async function (this: HarnessWorld) {
-  const cache = lintianCache({ packageSha256: this.parameters.package.sha256, hostImage: this.parameters.hostImage });
+  const cache = evidenceCache({ tool: 'lintian', sha256: this.parameters.package.sha256, digestOf: '', hostImage: this.parameters.hostImage });
   const report = await lintian(this.currentHost, packagePathInHost(this.manifest.package.file), cache);
   const errors = report.value.tags.filter((t) => t.level === 'E');
   const warnings = report.value.tags.filter((t) => t.level === 'W');

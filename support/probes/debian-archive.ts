@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { aptArchives, type AptArchives } from './apt-index-targets';
-import { fact, type Fact, type Shell } from './evidence';
+import { commandLine, fact, type Fact, type Shell } from './evidence';
+import type { EvidenceCache } from './evidence-cache';
 
 /**
  * Where the Debian-stable-only views of apt live in the host (not /tmp: systemd hides it):
@@ -30,6 +31,8 @@ export interface DebianStableView {
   options: string[];
   /** The sources.list lines of the view. */
   sources: string[];
+  /** Whether its answers depend on the host image alone: no repository fetched at run time. */
+  fromImageAlone: boolean;
 }
 
 /** `deb URI SUITE COMPONENT` lines of archives, sorted, each once. */
@@ -110,7 +113,7 @@ export async function debianStableView(shell: Shell, repositories: string[]): Pr
   const setup = await shell.run(['sh', '-c', viewScript(place, options), 'debian-stable-view', ...sources, ...repositories]);
   const evidence = [...archives.evidence, setup];
   if (setup.exitCode === 0 && repositories.length > 0) evidence.push(await shell.run(['apt-get', ...options, '-q', 'update']));
-  return fact({ options, sources: setup.stdout.split('\n').filter(Boolean) }, ...evidence);
+  return fact({ options, sources: setup.stdout.split('\n').filter(Boolean), fromImageAlone: repositories.length === 0 }, ...evidence);
 }
 
 /** The version apt would install of each package from the view; undefined where it has none. */
@@ -137,10 +140,32 @@ export interface SimulatedInstall {
   unmet: string[];
 }
 
-/** `apt-get --simulate install FILE.deb` against the view: what a bare Debian stable would say. */
-export async function simulateInstall(shell: Shell, view: DebianStableView, debInHost: string): Promise<Fact<SimulatedInstall>> {
-  const evidence = await shell.run(['apt-get', ...view.options, '--simulate', '-q', 'install', debInHost]);
-  return fact({ installable: evidence.exitCode === 0, unmet: parseUnmet(evidence.stdout) }, evidence);
+/**
+ * `apt-get --simulate install FILE.deb` against the view: what a bare Debian stable would say.
+ * With `cacheOf` and a view from the image alone, an earlier answer for the same control fields
+ * on the same image is reused: apt reads nothing else of a .deb, so the broken variants of a
+ * package that keep its control file share one answer.
+ */
+export async function simulateInstall(
+  shell: Shell,
+  view: DebianStableView,
+  debInHost: string,
+  cacheOf?: (controlSha256: string) => EvidenceCache,
+): Promise<Fact<SimulatedInstall>> {
+  const command = ['apt-get', ...view.options, '--simulate', '-q', 'install', debInHost];
+  const cache = cacheOf && view.fromImageAlone ? await controlFieldsCache(shell, debInHost, cacheOf) : undefined;
+  const cached = cache?.read(commandLine(command));
+  const evidence = cached ?? (await shell.run(command));
+  const simulated = { installable: evidence.exitCode === 0, unmet: parseUnmet(evidence.stdout) };
+  // apt answers 0, or 100 with the unmet dependencies; another answer (a lock, a crash) is not kept.
+  if (!cached && (simulated.installable || simulated.unmet.length > 0)) cache?.write(evidence);
+  return fact(simulated, evidence);
+}
+
+/** The cache of the package's control fields (dpkg-deb in the host); none when they cannot be read. */
+async function controlFieldsCache(shell: Shell, debInHost: string, cacheOf: (controlSha256: string) => EvidenceCache): Promise<EvidenceCache | undefined> {
+  const control = await shell.run(['dpkg-deb', '--field', debInHost]);
+  return control.exitCode === 0 ? cacheOf(createHash('sha256').update(control.stdout).digest('hex')) : undefined;
 }
 
 export function parseUnmet(output: string): string[] {

@@ -1,5 +1,5 @@
 import { commandLine, fact, type Evidence, type Fact, type Shell } from './evidence';
-import type { EvidenceCache } from './lintian-cache';
+import type { EvidenceCache } from './evidence-cache';
 
 export interface LintianTag {
   /** E error, W warning, I info, P pedantic, X experimental, O overridden, M masked, N note. */

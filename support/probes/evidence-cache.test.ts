@@ -6,9 +6,9 @@ import { after, test } from 'node:test';
 import { fakeShell } from '../../test/fake-shell';
 import type { Evidence, Shell } from './evidence';
 import { lintian } from './lintian';
-import { lintianCache, type LintianCacheKey } from './lintian-cache';
+import { evidenceCache, type EvidenceCacheKey } from './evidence-cache';
 
-const key: LintianCacheKey = { packageSha256: '0123456789abcdef'.repeat(4), hostImage: 'wazo-harness/host:trixie-0123456789ab' };
+const key: EvidenceCacheKey = { tool: 'lintian', sha256: '0123456789abcdef'.repeat(4), digestOf: '', hostImage: 'wazo-harness/host:trixie-0123456789ab' };
 const at = () => new Date('2026-11-30T12:00:00.000Z');
 const deb = '/var/cache/wazo-acceptance/wazo-foo_1.1.0_all.deb';
 const ran: Evidence = { command: `lintian --tag-display-limit 0 ${deb}`, user: 'root', exitCode: 2, stdout: 'E: wazo-foo: aliased-location [lib/systemd/]\n', stderr: '' };
@@ -33,11 +33,11 @@ const emptyDir = () => mkdtempSync(join(scratch, 'cache-'));
 test('lintian cache: a miss runs lintian in the host and keeps its evidence; a hit runs nothing and says where it came from', async () => {
   const dir = emptyDir();
   const host = countingHost(ran);
-  const cold = await lintian(host, deb, lintianCache(key, dir, at));
+  const cold = await lintian(host, deb, evidenceCache(key, dir, at));
   assert.equal(host.runs, 1);
   assert.deepEqual(cold.evidence, [ran], 'the evidence of a run is what lintian printed');
 
-  const warm = await lintian(host, deb, lintianCache(key, dir, at));
+  const warm = await lintian(host, deb, evidenceCache(key, dir, at));
   assert.equal(host.runs, 1, 'a hit runs no lintian');
   assert.deepEqual(warm.value, cold.value, 'the same verdict');
   const [evidence] = warm.evidence;
@@ -50,24 +50,24 @@ test('lintian cache: a miss runs lintian in the host and keeps its evidence; a h
 
 test('lintian cache: another host image, another package, or another lintian command line is a miss', () => {
   const dir = emptyDir();
-  lintianCache(key, dir, at).write(ran);
-  assert.ok(lintianCache(key, dir).read(ran.command));
-  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:trixie-ba9876543210' }, dir).read(ran.command), undefined);
-  assert.equal(lintianCache({ ...key, hostImage: 'wazo-harness/host:bookworm-0123456789ab' }, dir).read(ran.command), undefined);
-  assert.equal(lintianCache({ ...key, packageSha256: 'f'.repeat(64) }, dir).read(ran.command), undefined);
-  assert.equal(lintianCache(key, dir).read(`lintian --tag-display-limit 5 ${deb}`), undefined, 'lintian with other options');
+  evidenceCache(key, dir, at).write(ran);
+  assert.ok(evidenceCache(key, dir).read(ran.command));
+  assert.equal(evidenceCache({ ...key, hostImage: 'wazo-harness/host:trixie-ba9876543210' }, dir).read(ran.command), undefined);
+  assert.equal(evidenceCache({ ...key, hostImage: 'wazo-harness/host:bookworm-0123456789ab' }, dir).read(ran.command), undefined);
+  assert.equal(evidenceCache({ ...key, sha256: 'f'.repeat(64) }, dir).read(ran.command), undefined);
+  assert.equal(evidenceCache(key, dir).read(`lintian --tag-display-limit 5 ${deb}`), undefined, 'lintian with other options');
 });
 
 test('lintian cache: a corrupt entry is a miss, and the run that follows rewrites it', async () => {
   const dir = emptyDir();
-  lintianCache(key, dir, at).write(ran);
+  evidenceCache(key, dir, at).write(ran);
   const [file] = readdirSync(dir);
-  for (const corrupt of ['{"packageSha256": "01', 'null', '{}', JSON.stringify({ ...key, cachedAt: 'yesterday', evidence: ran })]) {
+  for (const corrupt of ['{"sha256": "01', 'null', '{}', JSON.stringify({ ...key, cachedAt: 'yesterday', evidence: ran })]) {
     writeFileSync(join(dir, file), corrupt);
-    assert.equal(lintianCache(key, dir).read(ran.command), undefined, `a miss for ${corrupt}`);
+    assert.equal(evidenceCache(key, dir).read(ran.command), undefined, `a miss for ${corrupt}`);
   }
   const host = countingHost(ran);
-  await lintian(host, deb, lintianCache(key, dir, at));
+  await lintian(host, deb, evidenceCache(key, dir, at));
   assert.equal(host.runs, 1);
   assert.deepEqual(JSON.parse(readFileSync(join(dir, file), 'utf8')).evidence, ran, 'rewritten');
   assert.deepEqual(readdirSync(dir), [file], 'no file left aside');
@@ -77,9 +77,9 @@ test('lintian cache: a lintian that did not run is not kept', async () => {
   const dir = emptyDir();
   const crashed: Evidence = { ...ran, exitCode: 1, stdout: '', stderr: 'internal error' };
   const host = countingHost(crashed);
-  const report = await lintian(host, deb, lintianCache(key, dir, at));
+  const report = await lintian(host, deb, evidenceCache(key, dir, at));
   assert.equal(report.value.ran, false);
-  assert.equal(lintianCache(key, dir).read(ran.command), undefined);
-  await lintian(host, deb, lintianCache(key, dir, at));
+  assert.equal(evidenceCache(key, dir).read(ran.command), undefined);
+  await lintian(host, deb, evidenceCache(key, dir, at));
   assert.equal(host.runs, 2, 'run again');
 });
