@@ -1,12 +1,15 @@
-// Type-checks the project, then runs every *.test.ts (unit specs beside the code in support/,
-// harness self-tests in test/) with node's test runner, and ends with one summary line CI can read.
+// Type-checks the project, then runs every *.test.ts (unit specs beside the code in support/ and
+// steps/, harness self-tests in test/) with node's test runner, and ends with one summary line CI
+// can read.
 //
 // The self-tests boot many hosts, and a 2-core machine is CPU-bound by them: the files run side
 // by side, and the harness runs they start share a few run slots (test/run-slots.ts), so that
 // the machine is busy with a few hosts at a time whichever file they come from. Before, one run
-// builds the images and the example packages, which every file needs and none should build
-// beside another. The files that judge the engine as a whole (a run killed with SIGKILL leaves
-// containers until `--cleanup` removes those of every ended run) run after, alone.
+// builds the images and the example packages, which every self-test needs and none should build
+// beside another; that build leaves a core mostly idle (dpkg and debootstrap work on one), so the
+// unit specs, which need no engine, run beside it. The files that judge the engine as a whole (a
+// run killed with SIGKILL leaves containers until `--cleanup` removes those of every ended run)
+// run after, alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +75,17 @@ function typeCheck(): Promise<{ ok: boolean; output: string }> {
   });
 }
 
+/** The images and example packages every self-test needs, built once. */
+async function prepare(): Promise<void> {
+  try {
+    await buildExamplePackages();
+    process.env[PREPARED] = '1';
+  } catch (error) {
+    // Each file's own `before` builds them again and fails with the same words, as a test.
+    process.stdout.write(`preparing the images and example packages failed:\n${(error as Error).message}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   // The type-check runs beside the preparation (one core each); a type error stops the suite before any test.
   const typed = typeCheck();
@@ -79,23 +93,18 @@ async function main(): Promise<void> {
   process.env.WAZO_SELFTEST_SLOTS = slots;
   process.env.WAZO_SELFTEST_RUNS = String(selfTestConcurrency());
   try {
-    if (files.some((file) => file.startsWith('test/'))) {
-      try {
-        await buildExamplePackages();
-        process.env[PREPARED] = '1';
-      } catch (error) {
-        // Each file's own `before` builds them again and fails with the same words, as a test.
-        process.stdout.write(`preparing the images and example packages failed:\n${(error as Error).message}\n`);
-      }
-    }
+    const selfTests = files.filter((file) => file.startsWith('test/'));
+    const prepared = selfTests.length > 0 ? prepare() : Promise.resolve();
     const { ok, output } = await typed;
     if (!ok) {
+      await prepared;
       process.stdout.write(`tsc --noEmit found type errors:\n${output}\n0 passed, 1 failed\n`);
       process.exitCode = 1;
       return;
     }
-    await runFiles(files.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
-    await runFiles(files.filter((file) => ALONE.includes(file)), 1);
+    await Promise.all([runFiles(files.filter((file) => !selfTests.includes(file)), FILES_AT_ONCE), prepared]);
+    await runFiles(selfTests.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
+    await runFiles(selfTests.filter((file) => ALONE.includes(file)), 1);
   } finally {
     rmSync(slots, { recursive: true, force: true });
   }
