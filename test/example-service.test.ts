@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it, test } from 'node:test';
+import { allScenarios } from '../support/cli/feature-plan';
 import { brokenExamples } from './broken-examples';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
@@ -58,6 +59,7 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       const report = (file: string) => readFileSync(join(reportsDir, example.service, file), 'utf8');
       assert.deepEqual(tableDifferences(example.expected, readRunVerdicts(reportsDir, example.service, `${run.stdout}\n${run.stderr}`)), [], run.stdout);
       assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
+      assert.deepEqual(readersAfterSharedLast(run.stdout), [], `one worker runs the shared host's last scenario after its readers:\n${run.stdout}`);
       const failed = verdicts(run.stdout).filter((l) => l.verdict === 'FAIL');
       assert.deepEqual(failed.map((l) => l.name).sort(), [example.rule, ...example.alsoFails].sort(), run.stdout);
       // The rule's scenario fails at its STEP and no earlier (a failed step skips the rest).
@@ -81,6 +83,19 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
     });
   }
 });
+
+const placements = new Map(allScenarios(ROOT).map((s) => [s.name, s.placement]));
+
+/**
+ * The readers of the shared host whose verdict line comes after a scenario that runs on it
+ * after its readers. The examples run with one worker (cucumber's serial mode), whose lines come
+ * in the order the scenarios ran: none may follow, or a reader judged a restarted service.
+ */
+function readersAfterSharedLast(stdout: string): string[] {
+  const names = verdicts(stdout).map((l) => l.name);
+  const last = names.findIndex((name) => placements.get(name) === 'shared-last');
+  return last < 0 ? [] : names.slice(last).filter((name) => placements.get(name) === 'shared');
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
