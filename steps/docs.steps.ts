@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { displayPath } from '../support/display-path';
-import { backupListing, nearestEntries, serviceDocumentation, undocumentedBackup } from '../support/checks/docs-rules';
+import { backupListing, nearestEntries, serviceDocumentation, undocumentedBackup } from '../support/rules/documentation';
 import { BACKUP_PAGE, readDocsPage, readDocsSite, type PageLine } from '../support/docs/docs-site';
 import { harnessLinesEvidence, type Evidence } from '../support/probes/evidence';
 import type { HarnessWorld } from '../support/runtime/world';

@@ -2,7 +2,7 @@ import { Then } from '@cucumber/cucumber';
 import { pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
+import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/rules/http';
 import { getThroughNginx } from '../support/host/host-apis';
 import { describeAnswer, httpGetInHost, type HttpResult } from '../support/probes/http';
 import { TIMEOUTS } from '../support/runtime/timeouts';

@@ -3,7 +3,7 @@
 import { Then } from '@cucumber/cucumber';
 import { CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { describeAnswer, isPassing } from '../support/checks/consul-rules';
+import { describeAnswer, isPassing } from '../support/rules/discovery';
 import { waitForInstances } from '../support/host/consul-catalog';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';

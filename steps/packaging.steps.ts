@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { check, requireEnvironment } from '../support/checks/check';
-import { isInstalled } from '../support/checks/package-rules';
-import { runsLatestStable } from '../support/checks/release-rules';
+import { isInstalled } from '../support/rules/install';
+import { runsLatestStable } from '../support/rules/packaging';
 import { packagePathInHost } from '../support/host/package-installer';
 import { debianRelease } from '../support/probes/debian-archive';
 import { lintian } from '../support/probes/lintian';

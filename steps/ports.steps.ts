@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { httpTestingPort, listeningMismatches } from '../support/checks/port-rules';
+import { httpTestingPort, listeningMismatches } from '../support/rules/ports';
 import { displayPath } from '../support/display-path';
 import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
 import { listeningTcpSockets, socketsOfUnit } from '../support/probes/sockets';
@@ -24,7 +24,7 @@ Then("the service's port is not a port usually used for testing HTTP", function 
   const { port } = applicableApi(this.manifest);
   const testing = httpTestingPort(port);
   check(testing === undefined, {
-    expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/checks/port-rules.ts)`,
+    expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/rules/ports.ts)`,
     found: `port ${port} is usually used for testing HTTP (${testing?.usedBy})`,
     evidence: [declaration(this)],
   });

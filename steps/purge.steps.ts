@@ -1,9 +1,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { ALLOWED_AFTER_PURGE, purgeLeftovers } from '../support/checks/lifecycle-rules';
+import { ALLOWED_AFTER_PURGE, purgeLeftovers } from '../support/rules/purge';
 import { installPackage, PACKAGE_DIR, purgePackage } from '../support/host/package-installer';
-import { describeAnswer } from '../support/checks/consul-rules';
+import { describeAnswer } from '../support/rules/discovery';
 import { instancesInConsul } from '../support/host/consul-catalog';
 import { addedEntries, listFilesystem } from '../support/probes/filesystem';
 import { apiPath, nginxReloads, nginxStatus } from '../support/probes/nginx';

@@ -1,6 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
+import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/rules/discovery';
 import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
 import { seconds } from '../support/poll';

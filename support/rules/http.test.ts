@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isServiceAnswer, wrongAnswerKind } from './http-rules';
+import { isServiceAnswer, wrongAnswerKind } from './http';
 
 test("the service's own answer: 2xx, and 401/403 only where a token is required", () => {
   for (const status of [200, 204]) assert.equal(isServiceAnswer(status, false), true, String(status));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isYamlMediaType, parameterlessGetPaths, validateOpenApi, versionMatches } from './openapi-rules';
+import { isYamlMediaType, parameterlessGetPaths, validateOpenApi, versionMatches } from './openapi';
 
 const example = readFileSync(join(__dirname, '..', '..', 'examples', 'wazo-foo', 'wazo_foo', 'api.yml'), 'utf8');
 

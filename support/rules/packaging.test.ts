@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { indexTarget, INDEX_TARGETS_COMMAND } from '../../test/apt-index-targets';
 import { fakeShell } from '../../test/fake-shell';
 import { debianRelease } from '../probes/debian-archive';
-import { runsLatestStable } from './release-rules';
+import { runsLatestStable } from './packaging';
 
 const trixieStable = indexTarget({ uri: 'http://deb.debian.org/debian/', release: 'trixie', origin: 'Debian', suite: 'stable', codename: 'trixie' });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ServiceManifest } from '../configuration/manifest';
 import { instancesOf, type ConsulInstance } from '../probes/consul';
-import { addressMatches, describeAnswer, describeInstance, isPassing, registrationMismatches } from './consul-rules';
+import { addressMatches, describeAnswer, describeInstance, isPassing, registrationMismatches } from './discovery';
 
 const manifest = { name: 'wazo-foo', api: { listen: '127.0.0.1', port: 9504 } } as ServiceManifest;
 const instance: ConsulInstance = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isInstalled } from './package-rules';
+import { isInstalled } from './install';
 
 test('installed and configured, whether selected for install or held; nothing half-done', () => {
   for (const status of ['install ok installed', 'hold ok installed']) assert.equal(isInstalled(status), true, status);

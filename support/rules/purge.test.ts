@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiAnswered, isUnder, purgeLeftovers, secretsOutside } from './lifecycle-rules';
+import { apiAnswered, isUnder, purgeLeftovers, secretsOutside } from './purge';
 
 test('apiAnswered: the service answered, whatever it said, unless nginx found no route or no service', () => {
   for (const status of [200, 401, 405]) assert.equal(apiAnswered(status), true, String(status));

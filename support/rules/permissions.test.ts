@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decisiveJournalLines, journalLogVerdict } from './journal-rules';
+import { decisiveJournalLines, journalLogVerdict } from './permissions';
 
 test("a hardened unit's start failure: the status and systemd's reason are the decisive lines", () => {
   const journal = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ListeningSocket } from '../probes/sockets';
-import { addressScope, httpTestingPort, listeningMismatches } from './port-rules';
+import { addressScope, httpTestingPort, listeningMismatches } from './ports';
 
 const socket = (address: string, port: number): ListeningSocket => ({ protocol: 'tcp', address, port, process: '' });
 

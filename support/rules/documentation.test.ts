@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docPage } from '../docs/docs-site';
-import { backupListing, serviceDocumentation, undocumentedBackup } from './docs-rules';
+import { backupListing, serviceDocumentation, undocumentedBackup } from './documentation';
 
 const foo = { name: 'wazo-foo', api: { port: 9504, path: '/api/foo' } };
 const servicePage = docPage('content/foo/description.md', '# [foo](https://github.com/wazo-platform/wazo-foo)\n\nwazo-foo does foo.\n\n## API documentation\n\nThe REST API is on port 9504.\n');
