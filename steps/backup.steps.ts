@@ -1,6 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/rules/purge';
+import { secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/rules/backup';
 import { backupMembersWithToken, compareWithBackup, makeDataBackup } from '../support/probes/backup';
 import type { HarnessWorld } from '../support/runtime/world';
 

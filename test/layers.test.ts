@@ -28,8 +28,10 @@ const ALLOWED: Record<string, string[]> = {
   'support/report': ['support/checks', 'support/configuration'],
   'support/host': ['support/configuration', 'support/docker', 'support/images', 'support/probes', 'support/secrets'],
   'support/images': ['support/docker'],
-  'support/checks': ['support/configuration', 'support/docs', 'support/probes', 'support/secrets'],
-  'support/rules': ['support/configuration', 'support/docs', 'support/probes'],
+  // The verdict vocabulary (CheckFailed, EnvironmentLimit) and N/A from the manifest: not a checklist item's rule.
+  'support/checks': ['support/configuration', 'support/probes', 'support/secrets'],
+  // Pure functions from facts to verdicts, one module per checklist item: they read facts' types, never a host.
+  'support/rules': ['support/configuration', 'support/docs', 'support/ports', 'support/probes'],
   'support/configuration': ['support/docker', 'support/ports'],
   'support/probes': [],
   'support/docker': [],
@@ -45,7 +47,7 @@ const KNOWN_EXCEPTIONS: Record<string, string> = {
   'support/host/lab.ts -> support/runtime/timeouts.ts': 'the bench lab boots hosts itself; it moves to bench/ behind the library API',
   'support/host/started-wazo-host.ts -> support/runtime/timeouts.ts': 'the reboot bound should be a parameter',
   'support/host/service-readiness.ts -> support/rules/discovery.ts': 'readiness judges with a rule: the wait should take the predicate',
-  'support/host/service-readiness.ts -> support/rules/purge.ts': 'readiness judges with a rule: the wait should take the predicate',
+  'support/host/service-readiness.ts -> support/rules/reboot.ts': 'readiness judges with a rule: the wait should take the predicate',
   'support/probes/service-user-facts.ts -> support/configuration/manifest.ts': 'the probe takes the whole manifest where others take plain values',
 };
 

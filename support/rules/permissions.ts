@@ -1,25 +1,6 @@
-// Which lines of a unit's journal say why it could not run: shown with the install failure,
-// so the decisive line is on the console, not only in the diagnostics files. And who wrote
-// its entries: the log of a service that logs to the journal (logFile: journal).
+// Item 4 of the checklist for a service that logs to the journal (logFile: journal): its log
+// is writable by its user when its user wrote entries.
 import type { JournalEntry } from '../probes/journal';
-
-/** systemd's and daemons' ways of saying why a start failed. */
-const DECISIVE = [
-  /status=\d+\/[A-Z]+/, // systemd: "Main process exited, code=exited, status=217/USER"
-  /Failed to /, // systemd: "Failed to set up user namespacing: ..."
-  /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
-  /[Ff]ailed with result/,
-];
-
-/** The last `count` decisive lines of a journal, in order; none when nothing says why. */
-export function decisiveJournalLines(journal: string, count = 5): string[] {
-  return journal
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => DECISIVE.some((pattern) => pattern.test(line)))
-    .filter((line, i, all) => all.indexOf(line) === i)
-    .slice(-count);
-}
 
 /** Who wrote a unit's journal entries, in a phrase: "3 as uid 0 (systemd), 2 as uid 101 (wazo-jay)". */
 export function describeJournalWriters(entries: JournalEntry[]): string {
