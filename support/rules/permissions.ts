@@ -1,5 +1,6 @@
-// Item 4 of the checklist for a service that logs to the journal (logFile: journal): its log
-// is writable by its user when its user wrote entries.
+// Items 4 to 6 of the checklist where the facts need a rule: the log of a service that logs to
+// the journal (logFile: journal) is writable by its user when its user wrote entries; the
+// group that lets it read the default consul config.
 import type { JournalEntry } from '../probes/journal';
 
 /** Who wrote a unit's journal entries, in a phrase: "3 as uid 0 (systemd), 2 as uid 101 (wazo-jay)". */
@@ -34,4 +35,12 @@ export function journalLogVerdict(entries: JournalEntry[], uid: number): Journal
   const own = entries.filter((e) => e.uid === uid);
   const found = entries.length === 0 ? 'no entry of the unit in the journal since the boot' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} since the boot: ${describeJournalWriters(entries)}`;
   return { written: own.length > 0, own, found };
+}
+
+/** The group that may read the daemons' default consul config (/etc/wazo/consul.yml). */
+export const CONSUL_GROUP = 'consul';
+
+/** Item 6: the user's groups let it read the default consul config. */
+export function readsDefaultConsulConfig(groups: string[]): boolean {
+  return groups.includes(CONSUL_GROUP);
 }
