@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docPage } from '../docs/docs-site';
-import { backupListing, secretsOutside, undocumentedBackup } from './backup';
+import { backupListing, notSavedAsIs, secretsOutside, undocumentedBackup } from './backup';
 
 test('secretsOutside: the token may be in the declared config and the host consul config, never in consul state', () => {
   assert.deepEqual(secretsOutside(['/etc/wazo/consul.yml', '/etc/wazo-foo/conf.d/key.yml'], ['/etc/wazo-foo/']), []);
   assert.deepEqual(secretsOutside(['/etc/wazo-foo/conf.d/key.yml'], ['/etc/wazo-foo/config.yml']), ['/etc/wazo-foo/conf.d/key.yml']);
   assert.deepEqual(secretsOutside(['/var/lib/consul/master_token'], ['/var/lib/consul/']), ['/var/lib/consul/master_token']);
+});
+
+test('notSavedAsIs: every file but those the archive holds the same', () => {
+  const compared = [
+    { path: '/etc/wazo-foo/config.yml', state: 'same' as const },
+    { path: '/etc/wazo-foo/conf.d/a.yml', state: 'differs' as const },
+    { path: '/etc/wazo-foo/conf.d/b.yml', state: 'missing' as const },
+  ];
+  assert.deepEqual(notSavedAsIs(compared).map((c) => c.path), ['/etc/wazo-foo/conf.d/a.yml', '/etc/wazo-foo/conf.d/b.yml']);
+  assert.deepEqual(notSavedAsIs(compared.slice(0, 1)), []);
 });
 
 const backupPage = docPage(

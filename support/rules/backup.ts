@@ -1,6 +1,7 @@
 // Items 14 and 15 of the checklist: what a data backup may hold (facts read from the archive),
 // and the documentation site's backup page listing the service's config files.
 import type { DocPage, ListedPath } from '../docs/docs-site';
+import type { SavedState } from '../probes/backup';
 import { isUnder } from './paths';
 
 /**
@@ -17,6 +18,11 @@ export const TOKEN_HOLDERS_BY_DESIGN = ['/etc/wazo/consul.yml'];
 export function secretsOutside(membersWithToken: string[], declared: string[]): string[] {
   const allowed = [...TOKEN_HOLDERS_BY_DESIGN, ...declared];
   return membersWithToken.filter((path) => path.startsWith('/var/lib/consul/') || !allowed.some((a) => isUnder(path, a)));
+}
+
+/** Item 14: the config files the archive does not hold byte for byte (missing, different, or gone from the host). */
+export function notSavedAsIs<T extends { state: SavedState }>(compared: T[]): T[] {
+  return compared.filter((c) => c.state !== 'same');
 }
 
 export interface BackupEntry {

@@ -1,5 +1,6 @@
 // Beyond the checklist: a purge removes what the install brought (Debian policy), judged
 // against the paths the host's own bookkeeping may change.
+import type { ProcessInfo } from '../probes/processes';
 import { isUnder } from './paths';
 
 export interface AllowedLeftover {
@@ -35,4 +36,14 @@ export const ALLOWED_AFTER_PURGE: AllowedLeftover[] = [
 
 export function purgeLeftovers(added: string[]): string[] {
   return added.filter((path) => !ALLOWED_AFTER_PURGE.some((allowed) => isUnder(path, allowed.path)));
+}
+
+/** The processes left after the purge: those in the unit's control group and those of its (kept) user, each once. */
+export function processesLeft(inUnit: ProcessInfo[], asUser: ProcessInfo[]): ProcessInfo[] {
+  return [...new Map([...inUnit, ...asUser].map((p) => [p.pid, p])).values()];
+}
+
+/** nginx has no route left to the purged service: its API path answers 404 (502 would be a route to a service that is gone). */
+export function routeRemoved(status: number): boolean {
+  return status === 404;
 }
