@@ -1,6 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/checks/lifecycle-rules';
+import { notSavedAsIs, secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/rules/backup';
 import { backupMembersWithToken, compareWithBackup, makeDataBackup } from '../support/probes/backup';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -12,7 +12,7 @@ When('a data backup is made with wazo-backup', async function (this: HarnessWorl
 
 Then('the backup holds every config file the manifest lists, with the same content', async function (this: HarnessWorld) {
   const compared = await compareWithBackup(this.currentHost, this.manifest.backup);
-  const wrong = compared.value.filter((c) => c.state !== 'same');
+  const wrong = notSavedAsIs(compared.value);
   check(compared.value.length > 0 && wrong.length === 0, {
     expected: `the archive to hold every file under ${this.manifest.backup.join(', ')} (the manifest's backup list), byte for byte`,
     found: compared.value.length === 0 ? 'no file to compare' : wrong.map((c) => `${c.path}: ${c.state}`).join('; '),

@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { debianPackageFor, mismatchTable, pinMismatches } from '../support/checks/dependency-rules';
+import { debianPackageFor, mismatchTable, pinMismatches } from '../support/rules/dependencies';
 import { readRequirementsFile } from '../support/configuration/requirements-file';
 import { packagePathInHost } from '../support/host/package-installer';
 import { candidateVersions, debianStableView, simulateInstall, type DebianStableView } from '../support/probes/debian-archive';

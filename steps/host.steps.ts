@@ -4,7 +4,7 @@ import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
 import { MONIT_UNIT } from '../support/host/supervisor';
-import { decisiveJournalLines } from '../support/checks/journal-rules';
+import { decisiveJournalLines } from '../support/rules/install';
 import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
 import { hostPool } from '../support/runtime/hooks';

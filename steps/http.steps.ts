@@ -2,7 +2,7 @@ import { Then } from '@cucumber/cucumber';
 import { pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
+import { expectedAnswer, isServiceAnswer, refusedWithoutToken, wrongAnswerKind } from '../support/rules/http';
 import { getThroughNginx } from '../support/host/host-apis';
 import { describeAnswer, httpGetInHost, type HttpResult } from '../support/probes/http';
 import { TIMEOUTS } from '../support/runtime/timeouts';
@@ -37,7 +37,7 @@ Then('every API path of the manifest answers 401 through nginx without a token w
     this.log('api.requiresToken is false: no 401 expected (the previous step demanded 2xx without a token)');
     return;
   }
-  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(api, p), TIMEOUTS.httpRequest), (s) => s === 401);
+  const { wrong, evidence } = await requestEveryPath(this, (p) => getThroughNginx(this.currentHost, pathThroughNginx(api, p), TIMEOUTS.httpRequest), refusedWithoutToken);
   check(wrong.length === 0, {
     expected: `every API path through nginx without X-Auth-Token to answer 401 (the manifest says the API requires a token)`,
     found: wrong.join('; '),

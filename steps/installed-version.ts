@@ -1,6 +1,6 @@
 // The dpkg check shared by the install and the upgrade steps (not a step file: cucumber loads *.steps.ts).
 import { check } from '../support/checks/check';
-import { isInstalled } from '../support/checks/package-rules';
+import { isInstalled } from '../support/rules/install';
 import type { Evidence } from '../support/probes/evidence';
 import { packageStatus, sameDebianVersion } from '../support/probes/packages';
 import type { HarnessWorld } from '../support/runtime/world';

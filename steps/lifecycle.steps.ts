@@ -3,7 +3,8 @@
 import { Then } from '@cucumber/cucumber';
 import { CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { describeAnswer, isPassing } from '../support/checks/consul-rules';
+import { describeAnswer, hasPassingInstance } from '../support/rules/discovery';
+import { isStopped } from '../support/rules/wazo-service';
 import { waitForInstances } from '../support/host/consul-catalog';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
@@ -15,8 +16,8 @@ Then('the service is registered in consul', async function (this: HarnessWorld) 
   // Part of a bigger check (reboot, upgrade, purge): noted, and the rest is still judged.
   if (!this.manifest.consul.registers) return this.log(CONSUL_NOT_REGISTERING);
   // A daemon registers shortly after it starts: the bounded wait of a started service.
-  const { fact, waitedMs } = await waitForInstances(this.currentHost, this.manifest.name, (instances) => instances.some(isPassing), TIMEOUTS.serviceReady);
-  check(fact.value.instances.some(isPassing), {
+  const { fact, waitedMs } = await waitForInstances(this.currentHost, this.manifest.name, hasPassingInstance, TIMEOUTS.serviceReady);
+  check(hasPassingInstance(fact.value.instances), {
     expected: `consul to know a passing instance of ${this.manifest.name} within ${TIMEOUTS.serviceReady / 1000} s`,
     found: `after ${seconds(waitedMs)}: ${describeAnswer(this.manifest.name, fact.value)}`,
     evidence: fact.evidence,
@@ -25,7 +26,7 @@ Then('the service is registered in consul', async function (this: HarnessWorld) 
 
 Then('the service is stopped', async function (this: HarnessWorld) {
   const [state, processes] = await Promise.all([unitState(this.currentHost, this.manifest.unit), unitProcesses(this.currentHost, this.manifest.unit)]);
-  check(state.value.activeState === 'inactive' && processes.value.length === 0, {
+  check(isStopped(state.value, processes.value.length), {
     expected: `${this.manifest.unit} inactive, with no process`,
     found: `${state.value.activeState}/${state.value.subState}, ${processes.value.length} process(es)`,
     evidence: [...state.evidence, ...processes.evidence],

@@ -2,8 +2,8 @@ import { Then, When } from '@cucumber/cucumber';
 import { OPENAPI_PATH, pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/checks/http-rules';
-import { declaredApiRoots, describeYamlMediaTypes, isYamlMediaType, parameterlessGetPaths, parseOpenApi, validateOpenApi, versionMatches } from '../support/checks/openapi-rules';
+import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/rules/http';
+import { declaredApiRoots, describeYamlMediaTypes, parameterlessGetPaths, parseOpenApi, servedAsYaml, servesDocument, validateOpenApi, versionMatches } from '../support/rules/openapi';
 import { getThroughNginx } from '../support/host/host-apis';
 import { describeAnswer, httpGetInHost, type HttpAnswer, type HttpResult } from '../support/probes/http';
 import { TIMEOUTS } from '../support/runtime/timeouts';
@@ -13,7 +13,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 function fetchedText(world: HarnessWorld): { url: string; answer: HttpAnswer; result: HttpResult } {
   const { url, result } = world.state.get('openApiDocument');
   const answer = result.value;
-  check(answer?.status === 200, {
+  check(servesDocument(answer), {
     expected: `an OpenAPI document at ${url}`,
     found: describeAnswer(result),
     evidence: result.evidence,
@@ -33,7 +33,7 @@ When('the OpenAPI document is fetched through nginx', async function (this: Harn
 
 Then('the OpenAPI document answers 200 with a YAML content type', function (this: HarnessWorld) {
   const { url, result } = this.state.get('openApiDocument');
-  check(result.value?.status === 200 && isYamlMediaType(result.value.contentType), {
+  check(servedAsYaml(result.value), {
     expected: `GET ${url} to answer 200 with a YAML content type (${describeYamlMediaTypes()})`,
     found: describeAnswer(result),
     evidence: result.evidence,

@@ -1,7 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import { check, requireEnvironment } from '../support/checks/check';
-import { isInstalled } from '../support/checks/package-rules';
-import { runsLatestStable } from '../support/checks/release-rules';
+import { installProblems, lintianFindings, runsLatestStable } from '../support/rules/packaging';
 import { packagePathInHost } from '../support/host/package-installer';
 import { debianRelease } from '../support/probes/debian-archive';
 import { lintian } from '../support/probes/lintian';
@@ -23,14 +22,7 @@ Then('the host runs the latest Debian stable', async function (this: HarnessWorl
 Then('the package is installed with no held or broken packages', async function (this: HarnessWorld) {
   const { apt } = this.state.get('installation');
   const [installed, health] = await Promise.all([packageStatus(this.currentHost, this.manifest.package.name), packageHealth(this.currentHost)]);
-  const { consistent, held, audit } = health.value;
-  const problems = [
-    ...(apt.exitCode === 0 ? [] : [`apt-get install exited ${apt.exitCode}`]),
-    ...(isInstalled(installed.value.status) ? [] : [`${this.manifest.package.name} is ${installed.value.status ?? 'not installed'}`]),
-    ...(consistent ? [] : ['apt-get check reports broken dependencies']),
-    ...(held.length === 0 ? [] : [`held: ${held.join(', ')}`]),
-    ...(audit === '' ? [] : [`dpkg --audit: ${audit.split('\n')[0]}`]),
-  ];
+  const problems = installProblems(this.manifest.package.name, apt.exitCode, installed.value.status, health.value);
   check(problems.length === 0, {
     expected: `${this.manifest.package.name} installed by apt with no held, broken or half-installed package on the host`,
     found: problems.join('; '),
@@ -41,9 +33,7 @@ Then('the package is installed with no held or broken packages', async function 
 Then('lintian reports no error for the package', async function (this: HarnessWorld) {
   const cache = evidenceCache({ tool: 'lintian', sha256: this.parameters.package.sha256, digestOf: '', hostImage: this.parameters.hostImage });
   const report = await lintian(this.currentHost, packagePathInHost(this.manifest.package.file), cache);
-  const errors = report.value.tags.filter((t) => t.level === 'E');
-  const warnings = report.value.tags.filter((t) => t.level === 'W');
-  // Warnings are reported, not judged: the guidelines ask for a package Debian stable accepts.
+  const { errors, warnings } = lintianFindings(report.value.tags);
   if (warnings.length > 0) this.log(`lintian warnings: ${warnings.map((w) => `${w.tag} ${w.context}`.trim()).join(', ')}`);
   check(report.value.ran && errors.length === 0, {
     expected: `lintian to report no error (E:) for ${this.manifest.package.file.split('/').pop()}`,

@@ -1,11 +1,11 @@
 import { Then } from '@cucumber/cucumber';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { httpTestingPort, listeningMismatches } from '../support/checks/port-rules';
+import { flowsOfDaemon, httpTestingPort, listeningMismatches, listsApiPort, otherOwnersOfPort, portAllowedForDaemon } from '../support/rules/ports';
 import { displayPath } from '../support/display-path';
 import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
 import { listeningTcpSockets, socketsOfUnit } from '../support/probes/sockets';
-import { LAST_ALLOCATED_PORT, NAMED_TABLES, flowsOnPort, loadFlowTable, renderFlowMarkdown, type Flow, type FlowTable } from '../support/ports/flow-table';
+import { LAST_ALLOCATED_PORT, NAMED_TABLES, loadFlowTable, renderFlowMarkdown, type Flow, type FlowTable } from '../support/ports/flow-table';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** The manifest's declaration of the port, as evidence. */
@@ -24,7 +24,7 @@ Then("the service's port is not a port usually used for testing HTTP", function 
   const { port } = applicableApi(this.manifest);
   const testing = httpTestingPort(port);
   check(testing === undefined, {
-    expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/checks/port-rules.ts)`,
+    expected: `port ${port} not to be one usually used for testing HTTP (8000, 8080, etc.: support/rules/ports.ts)`,
     found: `port ${port} is usually used for testing HTTP (${testing?.usedBy})`,
     evidence: [declaration(this)],
   });
@@ -33,7 +33,7 @@ Then("the service's port is not a port usually used for testing HTTP", function 
 Then('no other daemon of the network flow table uses the service\'s port', function (this: HarnessWorld) {
   const { port } = applicableApi(this.manifest);
   const table = loadFlowTable(NAMED_TABLES.project);
-  const owners = flowsOnPort(table, port, 'TCP').filter((f) => f.daemon !== this.manifest.name);
+  const owners = otherOwnersOfPort(table, port, this.manifest.name);
   check(owners.length === 0, {
     expected: `TCP port ${port} used by no daemon but ${this.manifest.name} in ${table.source}`,
     found: `port ${port} belongs to ${owners.map((f) => `${f.daemon ?? '-'} (${f.service})`).join(', ')}`,
@@ -42,12 +42,9 @@ Then('no other daemon of the network flow table uses the service\'s port', funct
 });
 
 Then("the service's port is above 9503 if the service is a new daemon", function (this: HarnessWorld) {
-  const guidelines = loadFlowTable(NAMED_TABLES.guidelines);
-  const known = guidelines.flows.filter((f) => f.daemon === this.manifest.name);
-  // Daemons the guidelines list keep their historical ports; only new ones start above 9503.
-  if (known.length > 0) return;
+  const known = flowsOfDaemon(loadFlowTable(NAMED_TABLES.guidelines), this.manifest.name);
   const { port } = applicableApi(this.manifest);
-  check(port > LAST_ALLOCATED_PORT, {
+  check(portAllowedForDaemon(port, known), {
     expected: `${this.manifest.name}, a daemon the guidelines' table does not list, to use a port above ${LAST_ALLOCATED_PORT}`,
     found: `port ${port}`,
     evidence: [declaration(this)],
@@ -58,9 +55,8 @@ Then("the service's port is listed in the ports documentation with its listen ad
   const { name } = this.manifest;
   const api = applicableApi(this.manifest);
   const documentation = loadFlowTable(this.manifest.portsDocumentation);
-  const own = documentation.flows.filter((f) => f.daemon === name);
-  const listed = own.some((f) => f.port === api.port && f.listen === api.listen && f.protocol.split('/').includes('TCP'));
-  check(listed, {
+  const own = flowsOfDaemon(documentation, name);
+  check(listsApiPort(own, api), {
     expected: `a row "${name} | ... | TCP | ${api.port} | ${api.listen}" in ${documentation.source}`,
     found: own.length === 0 ? `no row for ${name}` : own.map((f) => `${f.protocol} ${f.port ?? '-'} on ${f.listen}`).join(', '),
     evidence: [declaration(this), rowsEvidence(documentation, own)],

@@ -1,9 +1,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { ALLOWED_AFTER_PURGE, purgeLeftovers } from '../support/checks/lifecycle-rules';
+import { ALLOWED_AFTER_PURGE, processesLeft, purgeLeftovers, routeRemoved } from '../support/rules/purge';
 import { installPackage, PACKAGE_DIR, purgePackage } from '../support/host/package-installer';
-import { describeAnswer } from '../support/checks/consul-rules';
+import { describeAnswer } from '../support/rules/discovery';
 import { instancesInConsul } from '../support/host/consul-catalog';
 import { addedEntries, listFilesystem } from '../support/probes/filesystem';
 import { apiPath, nginxReloads, nginxStatus } from '../support/probes/nginx';
@@ -40,7 +40,7 @@ Then('the purge succeeds', function (this: HarnessWorld) {
 Then('no process of the service is left', async function (this: HarnessWorld) {
   // The unit file is gone, but a process left running is still in the unit's control group, or runs as the (kept) user.
   const [inUnit, asUser] = await Promise.all([unitProcesses(this.currentHost, this.manifest.unit), userProcesses(this.currentHost, this.manifest.user)]);
-  const left = [...new Map([...inUnit.value, ...asUser.value].map((p) => [p.pid, p])).values()];
+  const left = processesLeft(inUnit.value, asUser.value);
   check(left.length === 0, {
     expected: `no process of ${this.manifest.unit} or of user ${this.manifest.user} after the purge`,
     found: left.map((p) => `pid ${p.pid} (${p.user}): ${p.command}`).join('; '),
@@ -65,7 +65,7 @@ Then("nginx no longer routes the service's API and still reloads", async functio
   if (!api) return this.log(API_NONE_NOT_ROUTED);
   const path = apiPath(api.shortName, api.version);
   const [status, reloads] = [await nginxStatus(this.currentHost, path), await nginxReloads(this.currentHost)];
-  check(status.value === 404 && reloads.value, {
+  check(routeRemoved(status.value) && reloads.value, {
     expected: `GET https://localhost${path} to answer 404 (no route left for /api/${api.shortName}/), and nginx -t and reload to succeed`,
     found: `HTTP ${status.value || 'no answer'}${status.value === 502 ? ' (the route is still there, to a service that is gone)' : ''}; nginx ${reloads.value ? 'reloads' : 'does not reload'}`,
     evidence: [...status.evidence, ...reloads.evidence],

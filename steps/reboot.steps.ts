@@ -6,6 +6,7 @@ import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
 import { bootUnits, unitState } from '../support/probes/units';
+import { leftInactive, sameProcessUsers } from '../support/rules/reboot';
 import { seconds } from '../support/poll';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -54,7 +55,7 @@ Then('the service is serving within the bound after the boot', async function (t
 Then('the service runs as the same users as before the reboot', async function (this: HarnessWorld) {
   const before = this.state.get('processUsers');
   const after = await processUsers(this.currentHost, this.manifest.unit);
-  check(after.value.length > 0 && after.value.join(' ') === before.value.join(' '), {
+  check(sameProcessUsers(before.value, after.value), {
     expected: `the processes of ${this.manifest.unit} to run as before the reboot: ${before.value.join(' ') || '(no process)'}`,
     found: after.value.join(' ') || 'no process',
     evidence: [...before.evidence, ...after.evidence],
@@ -63,8 +64,7 @@ Then('the service runs as the same users as before the reboot', async function (
 
 Then('the service stays stopped', async function (this: HarnessWorld) {
   // A negative check needs a window: watch the service long enough for a supervisor to act.
-  const started = (s: { activeState: string }) => s.activeState !== 'inactive';
-  const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), started, TIMEOUTS.stayStopped, 500);
+  const { fact, satisfied, waitedMs } = await pollFact(() => unitState(this.currentHost, this.manifest.unit), leftInactive, TIMEOUTS.stayStopped, 500);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
   const supervisorStarts = await this.supervisor.startsSinceBoot(this.currentHost);
   check(!satisfied && processes.value.length === 0, {

@@ -1,6 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { describeAnswer, describeInstance, expectedAddress, isPassing, registrationMismatches } from '../support/checks/consul-rules';
+import { describeAnswer, describeInstance, expectedAddress, hasPassingInstance, lastRegistrationIndex, registeredOnceSince, registrationMismatches } from '../support/rules/discovery';
 import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
 import { seconds } from '../support/poll';
@@ -8,7 +8,7 @@ import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<void> {
-  const polled = await waitForInstances(world.currentHost, service, (instances) => instances.some(isPassing), TIMEOUTS.consulRegistration);
+  const polled = await waitForInstances(world.currentHost, service, hasPassingInstance, TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `consul's catalog to list ${service} with a passing health check within ${seconds(TIMEOUTS.consulRegistration)}`,
     found: `after ${seconds(polled.waitedMs)}: ${describeAnswer(service, polled.fact.value)}`,
@@ -47,7 +47,7 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
   if (action === 'restart') {
     // What consul knew before: the instance left after the restart must be a registration made after it.
     const before = await instancesInConsul(this.currentHost, this.manifest.name);
-    this.state.set('registeredBeforeRestart', Math.max(0, ...before.value.instances.map((i) => i.modifyIndex)));
+    this.state.set('registeredBeforeRestart', lastRegistrationIndex(before.value.instances));
   }
   const evidence = await systemctl(this.currentHost, action, this.manifest.unit);
   check(evidence.exitCode === 0, {
@@ -71,8 +71,7 @@ Then('consul has no instance of the service left', async function (this: Harness
 Then('consul has exactly one instance of the service, passing', async function (this: HarnessWorld) {
   const service = this.manifest.name;
   const before = this.state.find('registeredBeforeRestart') ?? 0;
-  // The one instance must be registered after the restart: the old one alone, before the new process registers, is not "once".
-  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 1 && isPassing(instances[0]) && instances[0].modifyIndex > before, TIMEOUTS.consulRegistration);
+  const polled = await waitForInstances(this.currentHost, service, (instances) => registeredOnceSince(instances, before), TIMEOUTS.consulRegistration);
   check(polled.satisfied, {
     expected: `exactly one instance of ${service} in consul's catalog, passing, registered after the restart (consul index above ${before}), within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.instances.length} instance(s): ${describeAnswer(service, polled.fact.value)}`,

@@ -4,6 +4,7 @@ import { killProcess } from '../support/host/lifecycle';
 import { monitLog, monitStarted } from '../support/probes/monit';
 import { pollFact } from '../support/probes/poll';
 import { unitState } from '../support/probes/units';
+import { restartedBy, restartedWithNewPid } from '../support/rules/supervision';
 import { seconds } from '../support/poll';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -28,28 +29,16 @@ When("the service's main process is killed with SIGKILL", async function (this: 
   this.state.set('killed', { pid: before.value.mainPid, restarts: before.value.restarts, sinceEpochSeconds });
 });
 
-/**
- * Who brought the daemon back, from the two supervisors' own records: systemd counts its
- * automatic restarts (NRestarts; a manual start such as monit's resets it, never raises it),
- * monit logs "'NAME' start: ..." when it starts a check's program.
- */
-function restartedBy(systemdRestarted: boolean, monitStartedIt: boolean): string {
-  if (systemdRestarted && monitStartedIt) return 'systemd and monit';
-  if (systemdRestarted) return 'systemd';
-  if (monitStartedIt) return 'monit';
-  return 'neither supervisor';
-}
-
 Then("the service's supervisor restarts it within the bound", async function (this: HarnessWorld) {
   const { manifest, supervisor } = this;
   const killed = this.state.get('killed');
   const { fact, waitedMs } = await pollFact(
     () => unitState(this.currentHost, manifest.unit),
-    (s) => s.activeState === 'active' && s.mainPid > 0 && s.mainPid !== killed.pid,
+    (s) => restartedWithNewPid(s, killed.pid),
     TIMEOUTS.supervisorRestart,
     500,
   );
-  const restarted = fact.value.activeState === 'active' && fact.value.mainPid > 0 && fact.value.mainPid !== killed.pid;
+  const restarted = restartedWithNewPid(fact.value, killed.pid);
   // monit may be stopped (systemd supervises): its log is then silent, which is the point.
   const log = await monitLog(this.currentHost, killed.sinceEpochSeconds);
   const systemdRestarted = fact.value.restarts > killed.restarts;

@@ -7,6 +7,7 @@ import { waitUntilReady } from '../support/host/service-readiness';
 import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
+import { inDeclaredState, runState } from '../support/rules/upgrade';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -88,8 +89,8 @@ Then('the service is in the state the manifest declares for a slave after an upg
       ? await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
       : await unitState(this.currentHost, this.manifest.unit);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
-  const found = state.value.activeState === 'active' ? 'running' : 'stopped';
-  check(found === declared && (declared === 'running' || processes.value.length === 0), {
+  const found = runState(state.value);
+  check(inDeclaredState(declared, found, processes.value.length), {
     expected: `${this.manifest.unit} ${declared} after wazo-upgrade on a slave (/var/lib/wazo/disabled present), as the manifest's slave.stateAfterUpgrade says`,
     found: `${found} (${state.value.activeState}/${state.value.subState}, ${processes.value.length} process(es))`,
     evidence: [this.state.get('action'), ...state.evidence, ...processes.evidence],

@@ -2,8 +2,8 @@ import { Then } from '@cucumber/cucumber';
 import { dirname } from 'node:path';
 import { applicableOnlyWith, logsToJournal } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { journalLogVerdict } from '../support/checks/journal-rules';
-import { homeIsAllowed, NO_LOGIN_SHELLS } from '../support/checks/user-rules';
+import { CONSUL_GROUP, journalLogVerdict, readsDefaultConsulConfig } from '../support/rules/permissions';
+import { homeIsAllowed, isRoot, NO_LOGIN_SHELLS, processesNotRunningAs, refusesLogin } from '../support/rules/user';
 import { pathInfo, writableBy } from '../support/probes/files';
 import { unitJournalEntries } from '../support/probes/journal';
 import { pollFact } from '../support/probes/poll';
@@ -30,7 +30,7 @@ async function serviceUser(world: HarnessWorld): Promise<PasswdEntry> {
 
 Then('the service user is not root', async function (this: HarnessWorld) {
   const entry = await serviceUserEntry(this);
-  check(entry.value.uid !== 0, {
+  check(!isRoot(entry.value), {
     expected: `user ${entry.value.name} to have a uid other than 0`,
     found: 'uid 0 (root)',
     evidence: entry.evidence,
@@ -40,7 +40,7 @@ Then('the service user is not root', async function (this: HarnessWorld) {
 Then('every process of the service runs as the service user', async function (this: HarnessWorld) {
   const user = await serviceUser(this);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
-  const others = processes.value.filter((p) => p.uid !== user.uid);
+  const others = processesNotRunningAs(processes.value, user.uid);
   check(processes.value.length > 0 && others.length === 0, {
     expected: `every process of ${this.manifest.unit} to run as ${user.name} (uid ${user.uid}), none as root`,
     found:
@@ -54,7 +54,7 @@ Then('every process of the service runs as the service user', async function (th
 Then('the service user cannot log in to a shell', async function (this: HarnessWorld) {
   const entry = await serviceUserEntry(this);
   const user = entry.value;
-  check(NO_LOGIN_SHELLS.includes(user.shell), {
+  check(refusesLogin(user), {
     expected: `user ${user.name} to have a shell that refuses logins (${NO_LOGIN_SHELLS.join(', ')})`,
     found: user.shell || '(empty: /bin/sh)',
     evidence: entry.evidence,
@@ -122,8 +122,8 @@ Then('the service user can write the PID file and its directory', async function
 Then('the service user is in the consul group when the service reads the default consul config', async function (this: HarnessWorld) {
   const user = await serviceUser(this);
   const groups = await groupsOf(this.currentHost, user.name);
-  check(groups.value.includes('consul'), {
-    expected: `${user.name} in group consul (the manifest says it reads the default consul config)`,
+  check(readsDefaultConsulConfig(groups.value), {
+    expected: `${user.name} in group ${CONSUL_GROUP} (the manifest says it reads the default consul config)`,
     found: `groups: ${groups.value.join(' ') || '(none)'}`,
     evidence: groups.evidence,
   });

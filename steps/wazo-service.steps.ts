@@ -1,18 +1,12 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { startedInOrder, wazoService, wazoServiceStatus } from '../support/probes/wazo-service';
+import { HOST_SERVICES_FIRST, startPosition, statusLineOf, wazoServiceNames } from '../support/rules/wazo-service';
 import type { HarnessWorld } from '../support/runtime/world';
-
-/** The host's services a Wazo daemon needs up first; the real tool starts them before the daemons. */
-const HOST_SERVICES_FIRST = ['consul', 'nginx'];
-
-function serviceNames(world: HarnessWorld): string[] {
-  return [world.manifest.name, world.manifest.unit, world.manifest.unit.replace(/\.service$/, '')];
-}
 
 Then('wazo-service status lists the service as running', async function (this: HarnessWorld) {
   const status = await wazoServiceStatus(this.currentHost);
-  const line = status.value.find((l) => serviceNames(this).includes(l.name));
+  const line = statusLineOf(status.value, wazoServiceNames(this.manifest));
   check(line?.state === 'running', {
     expected: `wazo-service status all to list ${this.manifest.name} as running (a line "<tab>running<tab><tab>${this.manifest.name}")`,
     found: line ? `listed as ${line.state}` : `not listed (it lists: ${status.value.map((l) => l.name).join(', ') || 'nothing'})`,
@@ -31,11 +25,10 @@ When('the administrator runs {string}', async function (this: HarnessWorld, comm
 Then('wazo-service started the service after the services it depends on', function (this: HarnessWorld) {
   const output = this.state.get('action');
   const order = startedInOrder(output.stdout);
-  const position = order.findIndex((unit) => serviceNames(this).includes(unit));
-  const later = HOST_SERVICES_FIRST.filter((s) => order.indexOf(s) > position);
-  check(position >= 0 && later.length === 0, {
+  const { position, hostServicesAfter } = startPosition(order, wazoServiceNames(this.manifest));
+  check(position >= 0 && hostServicesAfter.length === 0, {
     expected: `wazo-service to start ${this.manifest.name} ("starting ${this.manifest.name} ... OK") after ${HOST_SERVICES_FIRST.join(' and ')}`,
-    found: position < 0 ? `it did not start it (started: ${order.join(', ') || 'nothing'})` : `started before ${later.join(', ')} (order: ${order.join(', ')})`,
+    found: position < 0 ? `it did not start it (started: ${order.join(', ') || 'nothing'})` : `started before ${hostServicesAfter.join(', ')} (order: ${order.join(', ')})`,
     evidence: [output],
   });
 });

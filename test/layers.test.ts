@@ -16,7 +16,7 @@ const VOCABULARY = 'support/probes/evidence.ts';
 
 /** Room -> the rooms its modules may import (besides itself, the core and the vocabulary). */
 const ALLOWED: Record<string, string[]> = {
-  steps: ['support/checks', 'support/configuration', 'support/docs', 'support/host', 'support/ports', 'support/probes', 'support/runtime', 'support/secrets'],
+  steps: ['support/checks', 'support/configuration', 'support/docs', 'support/host', 'support/ports', 'support/probes', 'support/rules', 'support/runtime', 'support/secrets'],
   'support/cli': [
     'support/checks', 'support/configuration', 'support/docker', 'support/docs', 'support/host', 'support/images',
     'support/formatter', 'support/ports', 'support/report', 'support/runtime', 'support/scaffold', 'support/secrets',
@@ -28,7 +28,10 @@ const ALLOWED: Record<string, string[]> = {
   'support/report': ['support/checks', 'support/configuration'],
   'support/host': ['support/configuration', 'support/docker', 'support/images', 'support/probes', 'support/secrets'],
   'support/images': ['support/docker'],
-  'support/checks': ['support/configuration', 'support/docs', 'support/probes', 'support/secrets'],
+  // The verdict vocabulary (CheckFailed, EnvironmentLimit) and N/A from the manifest: not a checklist item's rule.
+  'support/checks': ['support/configuration', 'support/probes', 'support/secrets'],
+  // Pure functions from facts to verdicts, one module per checklist item: they read facts' types, never a host.
+  'support/rules': ['support/configuration', 'support/docs', 'support/ports', 'support/probes'],
   'support/configuration': ['support/docker', 'support/ports'],
   'support/probes': [],
   'support/docker': [],
@@ -43,8 +46,8 @@ const KNOWN_EXCEPTIONS: Record<string, string> = {
   'support/host/consul-catalog.ts -> support/runtime/timeouts.ts': 'the bounds table lives in runtime/; host code should take bounds as parameters',
   'support/host/lab.ts -> support/runtime/timeouts.ts': 'the bench lab boots hosts itself; it moves to bench/ behind the library API',
   'support/host/started-wazo-host.ts -> support/runtime/timeouts.ts': 'the reboot bound should be a parameter',
-  'support/host/service-readiness.ts -> support/checks/consul-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
-  'support/host/service-readiness.ts -> support/checks/lifecycle-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
+  'support/host/service-readiness.ts -> support/rules/discovery.ts': 'readiness judges with a rule: the wait should take the predicate',
+  'support/host/service-readiness.ts -> support/rules/reboot.ts': 'readiness judges with a rule: the wait should take the predicate',
   'support/probes/service-user-facts.ts -> support/configuration/manifest.ts': 'the probe takes the whole manifest where others take plain values',
 };
 

@@ -1,5 +1,5 @@
-import { isPassing } from '../checks/consul-rules';
-import { apiAnswered } from '../checks/lifecycle-rules';
+import { isPassing } from '../rules/discovery';
+import { apiAnswered } from '../rules/reboot';
 import type { ServiceManifest } from '../configuration/manifest';
 import { fact, type Fact, type Shell } from '../probes/evidence';
 import { pollFact, type Polled } from '../probes/poll';

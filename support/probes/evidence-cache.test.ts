@@ -26,7 +26,7 @@ function countingHost(answer: Evidence): Shell & { runs: number } {
   return counted;
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'lintian-cache-'));
+const scratch = mkdtempSync(join(tmpdir(), 'evidence-cache-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const emptyDir = () => mkdtempSync(join(scratch, 'cache-'));
 

@@ -12,6 +12,11 @@ export function isServiceAnswer(status: number, requiresToken: boolean): boolean
   return (status >= 200 && status < 300) || (requiresToken && (status === 401 || status === 403));
 }
 
+/** Where the manifest says the API needs a token, a request without one is refused with 401. */
+export function refusedWithoutToken(status: number): boolean {
+  return status === 401;
+}
+
 export function expectedAnswer(requiresToken: boolean): string {
   return requiresToken ? '2xx, or 401/403 without a token' : '2xx (the manifest says no token is needed)';
 }

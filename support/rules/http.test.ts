@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isServiceAnswer, wrongAnswerKind } from './http-rules';
+import { isServiceAnswer, refusedWithoutToken, wrongAnswerKind } from './http';
 
 test("the service's own answer: 2xx, and 401/403 only where a token is required", () => {
   for (const status of [200, 204]) assert.equal(isServiceAnswer(status, false), true, String(status));
@@ -14,4 +14,9 @@ test('never 404, a proxy error or another 5xx, whatever the token rule', () => {
   }
   assert.match(wrongAnswerKind(502), /proxy error/);
   assert.match(wrongAnswerKind(404), /no such route/);
+});
+
+test('without a token, only 401 is the refusal the manifest asks for', () => {
+  assert.equal(refusedWithoutToken(401), true);
+  for (const status of [200, 403, 404, 502]) assert.equal(refusedWithoutToken(status), false, String(status));
 });

@@ -6,6 +6,25 @@ export function isPassing(instance: ConsulInstance): boolean {
   return instance.checks.length > 0 && instance.checks.every((c) => c.status === 'passing');
 }
 
+/** The service is running for consul: one of its instances passes. */
+export function hasPassingInstance(instances: ConsulInstance[]): boolean {
+  return instances.some(isPassing);
+}
+
+/** consul's index of the latest registration among the instances (0 when there is none). */
+export function lastRegistrationIndex(instances: ConsulInstance[]): number {
+  return Math.max(0, ...instances.map((i) => i.modifyIndex));
+}
+
+/**
+ * Registered once after a restart: exactly one instance, passing, registered after the index
+ * consul had before the restart (the old instance alone, before the new process registers,
+ * is not "once").
+ */
+export function registeredOnceSince(instances: ConsulInstance[], indexBefore: number): boolean {
+  return instances.length === 1 && isPassing(instances[0]) && instances[0].modifyIndex > indexBefore;
+}
+
 /**
  * The address other services are told to use: the manifest's listen address when it is the
  * loopback; a service listening on all addresses must advertise a concrete one (or none,

@@ -1,3 +1,7 @@
+// Item 17 of the checklist: the service's port against the HTTP testing ports, the flow
+// tables (the project's, the guidelines', the ports documentation) and its listening sockets.
+import type { ServiceApi } from '../configuration/manifest';
+import { flowsOnPort, LAST_ALLOCATED_PORT, type Flow, type FlowTable } from '../ports/flow-table';
 import type { ListeningSocket } from '../probes/sockets';
 
 /**
@@ -20,6 +24,29 @@ export const HTTP_TESTING_PORTS: ReadonlyArray<{ port: number; usedBy: string }>
 
 export function httpTestingPort(port: number): { port: number; usedBy: string } | undefined {
   return HTTP_TESTING_PORTS.find((p) => p.port === port);
+}
+
+/** The rows of a flow table that name the daemon. */
+export function flowsOfDaemon(table: FlowTable, daemon: string): Flow[] {
+  return table.flows.filter((f) => f.daemon === daemon);
+}
+
+/** The rows of a flow table where another daemon than this one holds the TCP port. */
+export function otherOwnersOfPort(table: FlowTable, port: number, daemon: string): Flow[] {
+  return flowsOnPort(table, port, 'TCP').filter((f) => f.daemon !== daemon);
+}
+
+/**
+ * The guidelines: a new daemon picks a port above the last one allocated (9503). Daemons the
+ * guidelines' table lists (their rows, `listedRows`) keep their historical ports.
+ */
+export function portAllowedForDaemon(port: number, listedRows: Flow[]): boolean {
+  return listedRows.length > 0 || port > LAST_ALLOCATED_PORT;
+}
+
+/** The daemon's rows list its API: a TCP row on its port with its listen address. */
+export function listsApiPort(rows: Flow[], api: Pick<ServiceApi, 'port' | 'listen'>): boolean {
+  return rows.some((f) => f.port === api.port && f.listen === api.listen && f.protocol.split('/').includes('TCP'));
 }
 
 export interface DeclaredPort {

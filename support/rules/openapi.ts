@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse } from 'yaml';
+import type { HttpAnswer } from '../probes/http';
 
 /**
  * Media types that say "YAML": the common ones and OpenAPI's own (registered with IANA as
@@ -13,6 +14,16 @@ export function isYamlMediaType(mediaType: string): boolean {
 
 export function describeYamlMediaTypes(): string {
   return YAML_MEDIA_TYPES.join(', ');
+}
+
+/** The document is served: the answer is a 200 (a redirect or an error page is not the document). */
+export function servesDocument(answer: HttpAnswer | undefined): answer is HttpAnswer {
+  return answer?.status === 200;
+}
+
+/** The document is served as the guidelines' api.yml should be: a 200 with a YAML media type. */
+export function servedAsYaml(answer: HttpAnswer | undefined): boolean {
+  return servesDocument(answer) && isYamlMediaType(answer.contentType);
 }
 
 /** The fields of a Swagger 2.0 / OpenAPI 3.x document the checks read. */

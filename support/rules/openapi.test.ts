@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isYamlMediaType, parameterlessGetPaths, validateOpenApi, versionMatches } from './openapi-rules';
+import { isYamlMediaType, parameterlessGetPaths, servedAsYaml, servesDocument, validateOpenApi, versionMatches } from './openapi';
 
 const example = readFileSync(join(__dirname, '..', '..', 'examples', 'wazo-foo', 'wazo_foo', 'api.yml'), 'utf8');
 
@@ -43,4 +43,14 @@ test('YAML media types are recognised, JSON and HTML are not', () => {
   assert.equal(isYamlMediaType('application/yaml'), true);
   assert.equal(isYamlMediaType('application/json'), false);
   assert.equal(isYamlMediaType('text/html'), false);
+});
+
+test('the document is served by a 200, as YAML when its media type says so', () => {
+  const answer = { status: 200, contentType: 'application/x-yaml', body: '' };
+  assert.equal(servesDocument(answer), true);
+  assert.equal(servedAsYaml(answer), true);
+  assert.equal(servedAsYaml({ ...answer, contentType: 'application/json' }), false);
+  for (const status of [301, 404]) assert.equal(servesDocument({ ...answer, status }), false, String(status));
+  assert.equal(servesDocument(undefined), false, 'no answer');
+  assert.equal(servedAsYaml(undefined), false);
 });

@@ -1,6 +1,6 @@
-// Items 13 and 15 of the checklist, judged against the documentation site's pages (facts read
-// by support/docs/docs-site.ts): pure rules, pages in, verdict out.
-import type { DocPage, ListedPath, PageLine } from '../docs/docs-site';
+// Item 13 of the checklist, judged against the documentation site's pages (facts read by
+// support/docs/docs-site.ts): pages in, verdict out. Item 15 (the backup page) is backup.ts's.
+import type { DocPage, PageLine } from '../docs/docs-site';
 
 /** What the documentation must say of a service: its name, and its API (the port or its URL) when it has one. */
 export interface DocumentedService {
@@ -41,44 +41,4 @@ export function serviceDocumentation(pages: DocPage[], service: DocumentedServic
   if (documenting?.heading) return { documented: true, heading: documenting.heading, api: documenting.api };
   const nearest = candidates.filter((c) => c.heading || c.mentions.length > 0).sort((a, b) => Number(!!b.heading) - Number(!!a.heading) || b.mentions.length - a.mentions.length)[0];
   return { documented: false, nearest: nearest && { heading: nearest.heading, mentions: nearest.mentions } };
-}
-
-export interface BackupEntry {
-  /** A file or directory of the manifest's backup. */
-  path: string;
-  /** The entry of the page that lists it or a directory holding it, if any. */
-  listedBy?: ListedPath;
-  /** An entry of the page's exclusions that covers it, if any. */
-  excludedBy?: ListedPath;
-}
-
-/** Whether a listed entry covers a path: the path itself, or a directory above it. */
-function covers(entry: string, path: string): boolean {
-  const dir = entry.endsWith('/') ? entry : `${entry}/`;
-  return entry.replace(/\/$/, '') === path.replace(/\/$/, '') || path.startsWith(dir);
-}
-
-/** Each backup path with the entry of the backup page that lists it (a directory above it counts), and none from an exclusion list. */
-export function backupListing(page: DocPage | undefined, backup: string[]): BackupEntry[] {
-  const listed = page?.listedPaths ?? [];
-  return backup.map((path) => ({
-    path,
-    listedBy: listed.find((l) => !l.excluded && covers(l.entry, path)),
-    excludedBy: listed.find((l) => l.excluded && covers(l.entry, path)),
-  }));
-}
-
-/** A backup path is documented when the page lists it and does not exclude it. */
-export function undocumentedBackup(entries: BackupEntry[]): BackupEntry[] {
-  return entries.filter((e) => !e.listedBy || e.excludedBy);
-}
-
-/** The page's entries closest to a path (longest common prefix): where a reader would look for it. */
-export function nearestEntries(page: DocPage, path: string, count = 3): ListedPath[] {
-  const shared = (entry: string) => {
-    let n = 0;
-    while (n < entry.length && entry[n] === path[n]) n++;
-    return n;
-  };
-  return [...page.listedPaths].sort((a, b) => shared(b.entry) - shared(a.entry)).slice(0, count);
 }

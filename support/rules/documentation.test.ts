@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docPage } from '../docs/docs-site';
-import { backupListing, serviceDocumentation, undocumentedBackup } from './docs-rules';
+import { serviceDocumentation } from './documentation';
 
 const foo = { name: 'wazo-foo', api: { port: 9504, path: '/api/foo' } };
 const servicePage = docPage('content/foo/description.md', '# [foo](https://github.com/wazo-platform/wazo-foo)\n\nwazo-foo does foo.\n\n## API documentation\n\nThe REST API is on port 9504.\n');
@@ -31,23 +31,4 @@ test('a page that only mentions the service, or a heading without its API, does 
   assert.ok(!nearest.documented);
   assert.equal(nearest.nearest?.heading?.page, 'content/foo/description.md');
   assert.deepEqual(serviceDocumentation([docPage('content/bar.md', '# wazo-foobar\n\nAPI\n')], foo), { documented: false, nearest: undefined });
-});
-
-const backupPage = docPage(
-  'content/uc-doc/system/backup_restore.md',
-  'Here is the list of folders and files that are backed-up:\n\n- `/etc/asterisk/`\n- `/etc/wazo-foo/`\n\nThe following files/folders are excluded from this backup:\n\n- folders:\n  - `/var/lib/wazo-foo/cache`\n',
-);
-
-test('a backup path is listed by its own entry or a directory above it, with the line', () => {
-  const [entry] = backupListing(backupPage, ['/etc/wazo-foo/config.yml']);
-  assert.equal(entry.listedBy?.line, 4);
-  assert.equal(entry.listedBy?.entry, '/etc/wazo-foo/');
-  assert.deepEqual(undocumentedBackup([entry]), []);
-});
-
-test('a backup path that no entry lists, or that the exclusions list, is undocumented', () => {
-  const entries = backupListing(backupPage, ['/etc/wazo-bar/config.yml', '/var/lib/wazo-foo/cache/x', '/etc/wazo-foobar.yml']);
-  assert.deepEqual(undocumentedBackup(entries).map((e) => e.path), ['/etc/wazo-bar/config.yml', '/var/lib/wazo-foo/cache/x', '/etc/wazo-foobar.yml']);
-  assert.equal(entries[1].excludedBy?.line, 9);
-  assert.deepEqual(backupListing(undefined, ['/etc/x']).map((e) => e.listedBy), [undefined]);
 });

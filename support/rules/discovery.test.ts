@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ServiceManifest } from '../configuration/manifest';
 import { instancesOf, type ConsulInstance } from '../probes/consul';
-import { addressMatches, describeAnswer, describeInstance, isPassing, registrationMismatches } from './consul-rules';
+import { addressMatches, describeAnswer, describeInstance, hasPassingInstance, isPassing, lastRegistrationIndex, registeredOnceSince, registrationMismatches } from './discovery';
 
 const manifest = { name: 'wazo-foo', api: { listen: '127.0.0.1', port: 9504 } } as ServiceManifest;
 const instance: ConsulInstance = {
@@ -34,6 +34,22 @@ test('instancesOf keeps each instance with its own checks, not the node health c
 test('an instance passes only with at least one check of its own, all passing', () => {
   assert.equal(isPassing(instance), true);
   assert.equal(isPassing({ ...instance, checks: [] }), false);
+});
+
+test('the service runs for consul when one of its instances passes', () => {
+  const failing = { ...instance, checks: [{ ...instance.checks[0], status: 'critical' }] };
+  assert.equal(hasPassingInstance([failing, instance]), true);
+  assert.equal(hasPassingInstance([failing]), false);
+  assert.equal(hasPassingInstance([]), false);
+});
+
+test('registered once since a restart: one passing instance, registered after the index before it', () => {
+  assert.equal(lastRegistrationIndex([]), 0);
+  assert.equal(lastRegistrationIndex([instance, { ...instance, modifyIndex: 30 }]), 30);
+  assert.equal(registeredOnceSince([{ ...instance, modifyIndex: 13 }], 12), true);
+  assert.equal(registeredOnceSince([instance], 12), false, 'the registration from before the restart');
+  assert.equal(registeredOnceSince([{ ...instance, modifyIndex: 13 }, { ...instance, id: 'a2', modifyIndex: 14 }], 12), false, 'two instances');
+  assert.equal(registeredOnceSince([{ ...instance, modifyIndex: 13, checks: [] }], 12), false, 'not passing');
 });
 
 test('registrationMismatches names the address, port and tag that differ from the manifest', () => {

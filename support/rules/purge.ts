@@ -1,34 +1,7 @@
-// Pure rules of the lifecycle features (reboot, upgrade, backup, purge): what counts as
-// an answer, a secret, a leftover. Kept apart from the probes so that each is unit-tested.
-
-/**
- * The service's API answered through nginx: any status but 404 (no such route) and the
- * 5xx that nginx sends itself when the service behind it does not answer (502, 503, 504).
- */
-export function apiAnswered(status: number): boolean {
-  return status > 0 && status !== 404 && status < 500;
-}
-
-/** A path equals an allowed one, or lies under an allowed directory (written with a trailing /). */
-export function isUnder(path: string, allowed: string): boolean {
-  return allowed.endsWith('/') ? path.startsWith(allowed) || `${path}/` === allowed : path === allowed;
-}
-
-/**
- * The secret a data backup must not spread: the host's consul master token (whoever has it
- * controls the service discovery of every daemon). It may be only in the files the service
- * declares as its backed-up configuration, and in the one host file that holds it by
- * design: the daemons' default consul client config, saved with /etc/wazo/ like the real
- * tool does. Consul's own state (/var/lib/consul/, where the token file lives) must not be
- * in a data backup at all. Host private keys (/etc/ssl/, /etc/wazo/tls/) are saved by the
- * real tool on purpose, so that a restored host keeps its identity: they are not judged here.
- */
-export const TOKEN_HOLDERS_BY_DESIGN = ['/etc/wazo/consul.yml'];
-
-export function secretsOutside(membersWithToken: string[], declared: string[]): string[] {
-  const allowed = [...TOKEN_HOLDERS_BY_DESIGN, ...declared];
-  return membersWithToken.filter((path) => path.startsWith('/var/lib/consul/') || !allowed.some((a) => isUnder(path, a)));
-}
+// Beyond the checklist: a purge removes what the install brought (Debian policy), judged
+// against the paths the host's own bookkeeping may change.
+import type { ProcessInfo } from '../probes/processes';
+import { isUnder } from './paths';
 
 export interface AllowedLeftover {
   path: string;
@@ -63,4 +36,14 @@ export const ALLOWED_AFTER_PURGE: AllowedLeftover[] = [
 
 export function purgeLeftovers(added: string[]): string[] {
   return added.filter((path) => !ALLOWED_AFTER_PURGE.some((allowed) => isUnder(path, allowed.path)));
+}
+
+/** The processes left after the purge: those in the unit's control group and those of its (kept) user, each once. */
+export function processesLeft(inUnit: ProcessInfo[], asUser: ProcessInfo[]): ProcessInfo[] {
+  return [...new Map([...inUnit, ...asUser].map((p) => [p.pid, p])).values()];
+}
+
+/** nginx has no route left to the purged service: its API path answers 404 (502 would be a route to a service that is gone). */
+export function routeRemoved(status: number): boolean {
+  return status === 404;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { debianPackageFor, mismatchTable, pinMismatches, upstreamVersion } from './dependency-rules';
+import { debianPackageFor, mismatchTable, pinMismatches, upstreamVersion } from './dependencies';
 import { parseRequirements } from '../configuration/requirements-txt';
 
 test('Debian names: the manifest mapping first (any spelling), else python3-<name>', () => {

@@ -1,25 +1,7 @@
-// Which lines of a unit's journal say why it could not run: shown with the install failure,
-// so the decisive line is on the console, not only in the diagnostics files. And who wrote
-// its entries: the log of a service that logs to the journal (logFile: journal).
+// Items 4 to 6 of the checklist where the facts need a rule: the log of a service that logs to
+// the journal (logFile: journal) is writable by its user when its user wrote entries; the
+// group that lets it read the default consul config.
 import type { JournalEntry } from '../probes/journal';
-
-/** systemd's and daemons' ways of saying why a start failed. */
-const DECISIVE = [
-  /status=\d+\/[A-Z]+/, // systemd: "Main process exited, code=exited, status=217/USER"
-  /Failed to /, // systemd: "Failed to set up user namespacing: ..."
-  /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
-  /[Ff]ailed with result/,
-];
-
-/** The last `count` decisive lines of a journal, in order; none when nothing says why. */
-export function decisiveJournalLines(journal: string, count = 5): string[] {
-  return journal
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => DECISIVE.some((pattern) => pattern.test(line)))
-    .filter((line, i, all) => all.indexOf(line) === i)
-    .slice(-count);
-}
 
 /** Who wrote a unit's journal entries, in a phrase: "3 as uid 0 (systemd), 2 as uid 101 (wazo-jay)". */
 export function describeJournalWriters(entries: JournalEntry[]): string {
@@ -53,4 +35,12 @@ export function journalLogVerdict(entries: JournalEntry[], uid: number): Journal
   const own = entries.filter((e) => e.uid === uid);
   const found = entries.length === 0 ? 'no entry of the unit in the journal since the boot' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} since the boot: ${describeJournalWriters(entries)}`;
   return { written: own.length > 0, own, found };
+}
+
+/** The group that may read the daemons' default consul config (/etc/wazo/consul.yml). */
+export const CONSUL_GROUP = 'consul';
+
+/** Item 6: the user's groups let it read the default consul config. */
+export function readsDefaultConsulConfig(groups: string[]): boolean {
+  return groups.includes(CONSUL_GROUP);
 }

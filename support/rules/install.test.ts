@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decisiveJournalLines, isInstalled } from './install';
+
+test('installed and configured, whether selected for install or held; nothing half-done', () => {
+  for (const status of ['install ok installed', 'hold ok installed']) assert.equal(isInstalled(status), true, status);
+  for (const status of [undefined, 'install ok half-configured', 'install ok unpacked', 'deinstall ok config-files', 'install reinstreq half-installed']) {
+    assert.equal(isInstalled(status), false, String(status));
+  }
+});
+
+test("a hardened unit's start failure: the status and systemd's reason are the decisive lines", () => {
+  const journal = [
+    'Nov 30 12:00:00 host systemd[1]: Starting wazo-foo.service - wazo-foo daemon...',
+    'Nov 30 12:00:00 host (wazo-foo)[99]: wazo-foo.service: Failed to set up user namespacing: No such file or directory',
+    'Nov 30 12:00:00 host systemd[1]: wazo-foo.service: Main process exited, code=exited, status=217/USER',
+    'Nov 30 12:00:00 host systemd[1]: wazo-foo.service: Failed with result \'exit-code\'.',
+    'Nov 30 12:00:00 host systemd[1]: Failed to start wazo-foo.service - wazo-foo daemon.',
+  ].join('\n');
+  const lines = decisiveJournalLines(journal);
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /Failed to set up user namespacing/);
+  assert.match(lines[1], /status=217\/USER/);
+});
+
+test('a journal that says nothing decisive gives no line, and at most count lines are kept', () => {
+  assert.deepEqual(decisiveJournalLines('Started wazo-foo.service.\nlistening on 9504'), []);
+  assert.equal(decisiveJournalLines(Array.from({ length: 9 }, (_, i) => `error ${i}`).join('\n'), 3).length, 3);
+});

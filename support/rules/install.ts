@@ -1,0 +1,30 @@
+// Item 9 of the checklist: what dpkg's status of an installed package must say, and which
+// lines of a unit's journal say why it could not run (shown with the install failure, so the
+// decisive line is on the console, not only in the diagnostics files).
+
+/**
+ * Installed and configured: dpkg's "<want> ok installed", where the selection (want) is
+ * install, or hold when the package is held. A hold is judged by the packaging check (no held
+ * package), not taken as a failed install.
+ */
+export function isInstalled(status: string | undefined): boolean {
+  return status === 'install ok installed' || status === 'hold ok installed';
+}
+
+/** systemd's and daemons' ways of saying why a start failed. */
+const DECISIVE = [
+  /status=\d+\/[A-Z]+/, // systemd: "Main process exited, code=exited, status=217/USER"
+  /Failed to /, // systemd: "Failed to set up user namespacing: ..."
+  /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
+  /[Ff]ailed with result/,
+];
+
+/** The last `count` decisive lines of a journal, in order; none when nothing says why. */
+export function decisiveJournalLines(journal: string, count = 5): string[] {
+  return journal
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => DECISIVE.some((pattern) => pattern.test(line)))
+    .filter((line, i, all) => all.indexOf(line) === i)
+    .slice(-count);
+}
