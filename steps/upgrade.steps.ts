@@ -10,6 +10,12 @@ import { unitState } from '../support/probes/units';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
+/** The @user facts of the service now; its log file left out when it logs to the journal. */
+function userFactsNow(world: HarnessWorld): ReturnType<typeof serviceUserFacts> {
+  const { user, unit, logFile, pidFile } = world.manifest;
+  return serviceUserFacts(world.currentHost, { user, unit, logFile: logsToJournal(world.manifest) ? undefined : logFile, pidFile });
+}
+
 /**
  * The administrator's setting is the harness's own set-up: a package that ships no conf.d
  * directory gives it nowhere to go, which is not the package's failure. The step and the
@@ -35,7 +41,7 @@ Given('the host is a slave: its Wazo services are disabled', async function (thi
 });
 
 When("the host is upgraded with wazo-upgrade to the service's new version", async function (this: HarnessWorld) {
-  this.state.set('userFacts', await serviceUserFacts(this.currentHost, this.manifest));
+  this.state.set('userFacts', await userFactsNow(this));
   this.state.set('action', await wazoUpgrade(this.currentHost, this.manifest.package.file));
 });
 
@@ -53,7 +59,7 @@ Then("wazo-upgrade succeeds and installs the manifest's new version", async func
 
 Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {
   const before = this.state.get('userFacts');
-  const after = await serviceUserFacts(this.currentHost, this.manifest);
+  const after = await userFactsNow(this);
   const changed = changedFacts(before.value, after.value);
   // Part of the check: noted, and the rest is still judged.
   const journal = logsToJournal(this.manifest);

@@ -45,7 +45,6 @@ const KNOWN_EXCEPTIONS: Record<string, string> = {
   'support/host/started-wazo-host.ts -> support/runtime/timeouts.ts': 'the reboot bound should be a parameter',
   'support/host/service-readiness.ts -> support/checks/consul-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
   'support/host/service-readiness.ts -> support/checks/lifecycle-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
-  'support/probes/service-user-facts.ts -> support/configuration/manifest.ts': 'the probe takes the whole manifest where others take plain values',
 };
 
 function sources(dir: string): string[] {
