@@ -23,7 +23,7 @@ Given('the administrator has disabled the service at boot', async function (this
 When('the host reboots', async function (this: HarnessWorld) {
   this.state.set('processUsers', await processUsers(this.currentHost, this.manifest.unit));
   const started = Date.now();
-  await this.currentHost.reboot();
+  await this.currentHost.reboot(TIMEOUTS.shutdown);
   this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
 });
 

@@ -52,7 +52,8 @@ export class HostPool {
    */
   private async start(role: string, reuse = false): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
-    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, role).withStartupTimeout(TIMEOUTS.boot);
+    const bootMs = TIMEOUTS.boot;
+    const container = new WazoHostContainer(hostImage, cgroupVersion, bootMs).withRun(run, role);
     // Labelled at creation (a label cannot be added later): the janitor of later runs leaves
     // such hosts to the user; the CLI removes them at the end of a run that keeps nothing.
     if (keep !== 'never') container.withKeep();
@@ -60,7 +61,7 @@ export class HostPool {
     const host = await container.start().catch((error: unknown) => {
       // A host that does not boot is the engine's or the image's problem, never the package's.
       throw new EnvironmentLimit({
-        expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${TIMEOUTS.boot / 1000} s`,
+        expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${bootMs / 1000} s`,
         found: error instanceof Error ? error.message.split('\n')[0] : String(error),
         evidence: [],
       });
