@@ -3,11 +3,10 @@ import { LOG_FILE_IS_JOURNAL, logsToJournal } from '../support/checks/applicabil
 import { check } from '../support/checks/check';
 import { checkInstalledAtManifestVersion } from './installed-version';
 import { adminSettingFile, enableHost, makeSlave, wazoUpgrade } from '../support/host/lifecycle';
-import { waitUntilReady } from '../support/host/service-readiness';
 import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { serviceWaits } from '../support/runtime/service-waits';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** The @user facts of the service now; its log file left out when it logs to the journal. */
@@ -91,7 +90,7 @@ Then('the service is in the state the manifest declares for a slave after an upg
   // A service that must run gets the bounded time to start; one that must stay stopped is read at once.
   const state =
     declared === 'running'
-      ? await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
+      ? await serviceWaits.ready(this.manifest).waitUntilReady(this.currentHost).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
       : await unitState(this.currentHost, this.manifest.unit);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
   const found = state.value.activeState === 'active' ? 'running' : 'stopped';

@@ -40,10 +40,7 @@ const ALLOWED: Record<string, string[]> = {
 
 /** "importer -> imported" pairs still pointing the wrong way, and why (issue 17 item 7). */
 const KNOWN_EXCEPTIONS: Record<string, string> = {
-  'support/host/consul-catalog.ts -> support/runtime/timeouts.ts': 'the bounds table lives in runtime/; host code should take bounds as parameters',
   'support/host/lab.ts -> support/runtime/timeouts.ts': 'the bench lab boots hosts itself; it moves to bench/ behind the library API',
-  'support/host/service-readiness.ts -> support/checks/consul-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
-  'support/host/service-readiness.ts -> support/checks/lifecycle-rules.ts': 'readiness judges with a rule: the wait should take the predicate',
 };
 
 function sources(dir: string): string[] {

@@ -2,11 +2,12 @@ import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
-import { waitUntilReady, type Readiness } from '../host/service-readiness';
+import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
 import { keepsHost, type WorkerParameters } from './run-parameters';
+import { serviceWaits } from './service-waits';
 import { handoffOfError, installationOf, SharedHostHandoff } from './shared-host-handoff';
 import { TIMEOUTS } from './timeouts';
 
@@ -94,16 +95,17 @@ export class HostPool {
       installation = installationOf(await handoff.published(TIMEOUTS.boot + TIMEOUTS.step));
       host = await this.start(SHARED_ROLE, true);
     }
-    const wait = () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady);
+    const ready = serviceWaits.ready(manifest);
     let once: Promise<Polled<Readiness>> | undefined;
-    return { host, installation, readiness: () => (once ??= wait()) };
+    return { host, installation, readiness: () => (once ??= ready.waitUntilReady(host)) };
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
   async freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
     const host = await this.boot(role);
     const installation = await installPackage(host, debFile);
-    return { host, installation, readiness: () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady) };
+    const ready = serviceWaits.ready(manifest);
+    return { host, installation, readiness: () => ready.waitUntilReady(host) };
   }
 
   /** The end of a scenario's own host: removed, unless --keep, or --keep-on-failure and the scenario failed. */
