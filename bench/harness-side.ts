@@ -12,6 +12,7 @@ import { hostImageTag, NO_BUILD_CACHE } from '../support/images/host-image';
 import { BatchShell } from '../support/probes/batch-shell';
 import type { Shell } from '../support/probes/evidence';
 import { packageStatus } from '../support/probes/packages';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import { describe, evaluate, type HostAssertion } from './assertions';
 import { runCommand, tail, timed } from './timing';
 
@@ -126,7 +127,7 @@ export async function harnessAssertions(host: StartedWazoHost, assertions: HostA
 export async function bootAndReboot(lab: Lab): Promise<{ boot: number; reboot: number }> {
   const boot = await timed(() => lab.boot('boot'));
   try {
-    const reboot = await timed(() => boot.value.reboot());
+    const reboot = await timed(() => boot.value.reboot(TIMEOUTS.shutdown));
     return { boot: boot.ms, reboot: reboot.ms };
   } finally {
     await boot.value.remove();

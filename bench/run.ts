@@ -10,9 +10,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadManifest } from '../support/configuration/manifest-loader';
 import { Lab, ROOT } from '../support/host/lab';
 import { installPackage } from '../support/host/package-installer';
-import { waitUntilReady } from '../support/host/service-readiness';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { serviceWaits } from '../support/runtime/service-waits';
 import { HOST_ASSERTIONS } from './assertions';
 import { acceptance, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle } from './harness-side';
 import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
@@ -60,7 +59,7 @@ async function main(): Promise<void> {
     if (options.only.includes('assertions')) {
       assertionHost = await lab.boot('assertions');
       await installPackage(assertionHost, manifest.package.file);
-      await waitUntilReady(assertionHost, manifest, TIMEOUTS.serviceReady);
+      await serviceWaits.ready(manifest).waitUntilReady(assertionHost);
     }
     for (let round = 1; round <= options.runs; round++) {
       // Which side goes first alternates, so that neither always finds the machine warmer.

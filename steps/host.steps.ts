@@ -2,7 +2,7 @@ import { Given } from '@cucumber/cucumber';
 import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
-import { describeReadiness, isReady, STABLE_PID_MS, waitUntilReady } from '../support/host/service-readiness';
+import { describeReadiness, isReady, STABLE_PID_MS } from '../support/host/service-readiness';
 import { MONIT_UNIT } from '../support/host/supervisor';
 import { decisiveJournalLines } from '../support/rules/install';
 import { lastLines, type Evidence } from '../support/probes/evidence';
@@ -11,7 +11,7 @@ import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
 import { SHARED_HOST_LAST } from '../support/runtime/shared-host-schedule';
 import { seconds } from '../support/poll';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { serviceWaits } from '../support/runtime/service-waits';
 import type { HarnessWorld } from '../support/runtime/world';
 
 function useInstalledHost(world: HarnessWorld, { host, installation, readiness }: InstalledHost): void {
@@ -72,12 +72,14 @@ async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evide
 }
 
 Given('the service is running', async function (this: HarnessWorld) {
-  const readiness = this.state.find('readiness');
-  const polled = readiness ? await readiness() : await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady);
+  // The host's own wait when it has one (the shared host's is waited once), else this one: both have the ready bound.
+  const ready = serviceWaits.ready(this.manifest);
+  const readiness = this.state.find('readiness') ?? (() => ready.waitUntilReady(this.currentHost));
+  const polled = await readiness();
   const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
   const port = this.manifest.api?.port;
   check(isReady(polled.fact.value), {
-    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, ${port === undefined ? 'no API port to listen on (api is none)' : `listening on port ${port}`}, within ${TIMEOUTS.serviceReady / 1000} s`,
+    expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, ${port === undefined ? 'no API port to listen on (api is none)' : `listening on port ${port}`}, within ${ready.boundMs / 1000} s`,
     found: `after ${seconds(polled.waitedMs)}: ${describeReadiness(polled.fact.value, port)}${why.said}`,
     evidence: [...polled.fact.evidence, ...why.evidence],
   });

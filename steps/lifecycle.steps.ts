@@ -5,10 +5,10 @@ import { CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { describeAnswer, hasPassingInstance } from '../support/rules/discovery';
 import { isStopped } from '../support/rules/wazo-service';
-import { waitForInstances } from '../support/host/consul-catalog';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
 import { seconds } from '../support/poll';
+import { serviceWaits } from '../support/runtime/service-waits';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -16,9 +16,10 @@ Then('the service is registered in consul', async function (this: HarnessWorld) 
   // Part of a bigger check (reboot, upgrade, purge): noted, and the rest is still judged.
   if (!this.manifest.consul.registers) return this.log(CONSUL_NOT_REGISTERING);
   // A daemon registers shortly after it starts: the bounded wait of a started service.
-  const { fact, waitedMs } = await waitForInstances(this.currentHost, this.manifest.name, hasPassingInstance, TIMEOUTS.serviceReady);
+  const wait = serviceWaits.registered(this.manifest.name, hasPassingInstance, TIMEOUTS.serviceReady);
+  const { fact, waitedMs } = await wait.waitUntilReady(this.currentHost);
   check(hasPassingInstance(fact.value.instances), {
-    expected: `consul to know a passing instance of ${this.manifest.name} within ${TIMEOUTS.serviceReady / 1000} s`,
+    expected: `consul to know a passing instance of ${this.manifest.name} within ${wait.boundMs / 1000} s`,
     found: `after ${seconds(waitedMs)}: ${describeAnswer(this.manifest.name, fact.value)}`,
     evidence: fact.evidence,
   });

@@ -9,6 +9,7 @@ import { addedEntries, listFilesystem } from '../support/probes/filesystem';
 import { apiPath, nginxReloads, nginxStatus } from '../support/probes/nginx';
 import { unitProcesses, userProcesses } from '../support/probes/processes';
 import { hostPool } from '../support/runtime/hooks';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 const BEFORE = `${PACKAGE_DIR}/filesystem-before-install.txt`;
@@ -51,7 +52,7 @@ Then('no process of the service is left', async function (this: HarnessWorld) {
 Then('the service is no longer registered in consul', async function (this: HarnessWorld) {
   // Part of a bigger check: noted, and the rest of the purge is still judged.
   if (!this.manifest.consul.registers) return this.log(CONSUL_NOT_REGISTERING);
-  const answer = await instancesInConsul(this.currentHost, this.manifest.name);
+  const answer = await instancesInConsul(this.currentHost, this.manifest.name, TIMEOUTS.httpRequest);
   check(answer.value.unanswered === undefined && answer.value.instances.length === 0, {
     expected: `consul to know no instance of ${this.manifest.name} after the purge (a stopping daemon deregisters)`,
     found: `${answer.value.unanswered === undefined ? 'still registered: ' : ''}${describeAnswer(this.manifest.name, answer.value)}`,

@@ -1,13 +1,14 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
-import { describeServing, isServing, waitUntilServing } from '../support/host/service-readiness';
+import { describeServing, isServing } from '../support/host/service-readiness';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import { processUsers } from '../support/probes/service-user-facts';
 import { bootUnits, unitState } from '../support/probes/units';
 import { leftInactive, sameProcessUsers } from '../support/rules/reboot';
 import { seconds } from '../support/poll';
+import { serviceWaits } from '../support/runtime/service-waits';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -24,7 +25,7 @@ Given('the administrator has disabled the service at boot', async function (this
 When('the host reboots', async function (this: HarnessWorld) {
   this.state.set('processUsers', await processUsers(this.currentHost, this.manifest.unit));
   const started = Date.now();
-  await this.currentHost.reboot();
+  await this.currentHost.reboot(TIMEOUTS.shutdown);
   this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
 });
 
@@ -38,7 +39,8 @@ Then('the boot starts the service unit', async function (this: HarnessWorld) {
 });
 
 Then('the service is serving within the bound after the boot', async function (this: HarnessWorld) {
-  const { fact, waitedMs } = await waitUntilServing(this.currentHost, this.manifest, TIMEOUTS.serviceAfterBoot);
+  const wait = serviceWaits.serving(this.manifest);
+  const { fact, waitedMs } = await wait.waitUntilReady(this.currentHost);
   const bootToReady = Date.now() - (await this.currentHost.startedAt()).getTime();
   if (isServing(fact.value)) this.log(`boot-to-ready: ${seconds(bootToReady)} from the container's start to the service serving`);
   // Parts of the check the manifest rules out: noted, and the rest is still judged.
@@ -46,7 +48,7 @@ Then('the service is serving within the bound after the boot', async function (t
   if (!this.manifest.api) this.log(API_NONE_NOT_ROUTED);
   const serving = [this.manifest.consul.registers && 'registered in consul', this.manifest.api && 'answering through nginx'].filter(Boolean);
   check(isServing(fact.value), {
-    expected: `${this.manifest.unit} active${serving.map((s) => `, ${s}`).join('')} within ${TIMEOUTS.serviceAfterBoot / 1000} s of the boot`,
+    expected: `${this.manifest.unit} active${serving.map((s) => `, ${s}`).join('')} within ${wait.boundMs / 1000} s of the boot`,
     found: `after ${seconds(waitedMs)}: ${describeServing(fact.value)}`,
     evidence: fact.evidence,
   });

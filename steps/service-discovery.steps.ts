@@ -1,16 +1,18 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { describeAnswer, describeInstance, expectedAddress, hasPassingInstance, lastRegistrationIndex, registeredOnceSince, registrationMismatches } from '../support/rules/discovery';
-import { instancesInConsul, waitForInstances } from '../support/host/consul-catalog';
+import { instancesInConsul } from '../support/host/consul-catalog';
 import { systemctl, type UnitAction } from '../support/host/service-control';
 import { seconds } from '../support/poll';
+import { serviceWaits } from '../support/runtime/service-waits';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
 
 async function checkRunningInConsul(world: HarnessWorld, service: string): Promise<void> {
-  const polled = await waitForInstances(world.currentHost, service, hasPassingInstance, TIMEOUTS.consulRegistration);
+  const wait = serviceWaits.registered(service, hasPassingInstance, TIMEOUTS.consulRegistration);
+  const polled = await wait.waitUntilReady(world.currentHost);
   check(polled.satisfied, {
-    expected: `consul's catalog to list ${service} with a passing health check within ${seconds(TIMEOUTS.consulRegistration)}`,
+    expected: `consul's catalog to list ${service} with a passing health check within ${seconds(wait.boundMs)}`,
     found: `after ${seconds(polled.waitedMs)}: ${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });
@@ -29,7 +31,7 @@ Then('consul returns a running instance of the service within the registration t
 
 Then("the consul registration of the service has the manifest's address and port, and its name as a tag", async function (this: HarnessWorld) {
   const service = this.manifest.name;
-  const { fact } = await waitForInstances(this.currentHost, service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration);
+  const { fact } = await serviceWaits.registered(service, (instances) => instances.length > 0, TIMEOUTS.consulRegistration).waitUntilReady(this.currentHost);
   const { api } = this.manifest;
   const { instances } = fact.value;
   const wrong = instances.map((instance) => ({ instance, mismatches: registrationMismatches(instance, this.manifest) })).filter((w) => w.mismatches.length > 0);
@@ -46,7 +48,7 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
   const action = ACTIONS[done];
   if (action === 'restart') {
     // What consul knew before: the instance left after the restart must be a registration made after it.
-    const before = await instancesInConsul(this.currentHost, this.manifest.name);
+    const before = await instancesInConsul(this.currentHost, this.manifest.name, TIMEOUTS.httpRequest);
     this.state.set('registeredBeforeRestart', lastRegistrationIndex(before.value.instances));
   }
   const evidence = await systemctl(this.currentHost, action, this.manifest.unit);
@@ -60,9 +62,10 @@ When(/^the service is (stopped|started|restarted) with systemctl$/, async functi
 
 Then('consul has no instance of the service left', async function (this: HarnessWorld) {
   const service = this.manifest.name;
-  const polled = await waitForInstances(this.currentHost, service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
+  const wait = serviceWaits.registered(service, (instances) => instances.length === 0, TIMEOUTS.consulDeregistration);
+  const polled = await wait.waitUntilReady(this.currentHost);
   check(polled.satisfied, {
-    expected: `no instance of ${service} in consul's catalog within ${seconds(TIMEOUTS.consulDeregistration)} of the stop (a stopped service deregisters itself)`,
+    expected: `no instance of ${service} in consul's catalog within ${seconds(wait.boundMs)} of the stop (a stopped service deregisters itself)`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.unanswered === undefined ? 'still registered: ' : ''}${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });
@@ -71,9 +74,10 @@ Then('consul has no instance of the service left', async function (this: Harness
 Then('consul has exactly one instance of the service, passing', async function (this: HarnessWorld) {
   const service = this.manifest.name;
   const before = this.state.find('registeredBeforeRestart') ?? 0;
-  const polled = await waitForInstances(this.currentHost, service, (instances) => registeredOnceSince(instances, before), TIMEOUTS.consulRegistration);
+  const wait = serviceWaits.registered(service, (instances) => registeredOnceSince(instances, before), TIMEOUTS.consulRegistration);
+  const polled = await wait.waitUntilReady(this.currentHost);
   check(polled.satisfied, {
-    expected: `exactly one instance of ${service} in consul's catalog, passing, registered after the restart (consul index above ${before}), within ${seconds(TIMEOUTS.consulRegistration)} of the restart`,
+    expected: `exactly one instance of ${service} in consul's catalog, passing, registered after the restart (consul index above ${before}), within ${seconds(wait.boundMs)} of the restart`,
     found: `after ${seconds(polled.waitedMs)}: ${polled.fact.value.instances.length} instance(s): ${describeAnswer(service, polled.fact.value)}`,
     evidence: polled.fact.evidence,
   });

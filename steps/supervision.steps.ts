@@ -11,7 +11,7 @@ import type { HarnessWorld } from '../support/runtime/world';
 
 Then("the service's supervisor watches it", async function (this: HarnessWorld) {
   this.log(`supervisor (manifest): ${this.supervisor.name}`);
-  const { holds, ...outcome } = await this.supervisor.watches(this.currentHost, TIMEOUTS.monitCheck);
+  const { holds, ...outcome } = await this.supervisor.watches(this.currentHost);
   check(holds, outcome);
 });
 

@@ -3,13 +3,18 @@ import { LOG_FILE_IS_JOURNAL, logsToJournal } from '../support/checks/applicabil
 import { check } from '../support/checks/check';
 import { checkInstalledAtManifestVersion } from './installed-version';
 import { adminSettingFile, enableHost, makeSlave, wazoUpgrade } from '../support/host/lifecycle';
-import { waitUntilReady } from '../support/host/service-readiness';
 import { changedFacts, serviceUserFacts } from '../support/probes/service-user-facts';
 import { unitProcesses } from '../support/probes/processes';
 import { unitState } from '../support/probes/units';
 import { inDeclaredState, runState } from '../support/rules/upgrade';
-import { TIMEOUTS } from '../support/runtime/timeouts';
+import { serviceWaits } from '../support/runtime/service-waits';
 import type { HarnessWorld } from '../support/runtime/world';
+
+/** The @user facts of the service now; its log file left out when it logs to the journal. */
+function userFactsNow(world: HarnessWorld): ReturnType<typeof serviceUserFacts> {
+  const { user, unit, logFile, pidFile } = world.manifest;
+  return serviceUserFacts(world.currentHost, { user, unit, logFile: logsToJournal(world.manifest) ? undefined : logFile, pidFile });
+}
 
 /**
  * The administrator's setting is the harness's own set-up: a package that ships no conf.d
@@ -36,7 +41,7 @@ Given('the host is a slave: its Wazo services are disabled', async function (thi
 });
 
 When("the host is upgraded with wazo-upgrade to the service's new version", async function (this: HarnessWorld) {
-  this.state.set('userFacts', await serviceUserFacts(this.currentHost, this.manifest));
+  this.state.set('userFacts', await userFactsNow(this));
   this.state.set('action', await wazoUpgrade(this.currentHost, this.manifest.package.file));
 });
 
@@ -54,7 +59,7 @@ Then("wazo-upgrade succeeds and installs the manifest's new version", async func
 
 Then('the service user and permissions are as before the upgrade', async function (this: HarnessWorld) {
   const before = this.state.get('userFacts');
-  const after = await serviceUserFacts(this.currentHost, this.manifest);
+  const after = await userFactsNow(this);
   const changed = changedFacts(before.value, after.value);
   // Part of the check: noted, and the rest is still judged.
   const journal = logsToJournal(this.manifest);
@@ -86,7 +91,7 @@ Then('the service is in the state the manifest declares for a slave after an upg
   // A service that must run gets the bounded time to start; one that must stay stopped is read at once.
   const state =
     declared === 'running'
-      ? await waitUntilReady(this.currentHost, this.manifest, TIMEOUTS.serviceReady).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
+      ? await serviceWaits.ready(this.manifest).waitUntilReady(this.currentHost).then(({ fact }) => ({ value: fact.value.unit, evidence: fact.evidence }))
       : await unitState(this.currentHost, this.manifest.unit);
   const processes = await unitProcesses(this.currentHost, this.manifest.unit);
   const found = runState(state.value);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
+import { onMockClock } from '../test/mock-clock';
 import { pollUntil } from './poll';
 
 /** A read that answers `values` in turn, then the last one again, counting its calls. */
@@ -15,24 +16,6 @@ test('pollUntil reads until the value is done, and says so', async () => {
   assert.equal(result.last, 'running');
   assert.equal(r.calls(), 3);
 });
-
-/**
- * Runs a wait on node's mock clock, advancing it `stepMs` at a time until the wait ends: the
- * reads and pauses are counted in clock time, whatever the load of the machine (a real clock
- * stalled 78 ms in one read of a CI run and made a bound test fail).
- */
-async function onMockClock<T>(t: TestContext, wait: () => Promise<T>, stepMs: number): Promise<{ value: T; elapsedMs: number }> {
-  t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
-  const started = Date.now();
-  let settled = false;
-  const waiting = wait().finally(() => (settled = true));
-  for (;;) {
-    await new Promise((resolve) => setImmediate(resolve)); // the wait's reads and timers run
-    if (settled) break;
-    t.mock.timers.tick(stepMs);
-  }
-  return { value: await waiting, elapsedMs: Date.now() - started };
-}
 
 test('pollUntil stops at the time bound with the last state seen, never throwing', async (t) => {
   let reads = 0;

@@ -9,6 +9,7 @@ import Docker from 'dockerode';
 import { runInContainer } from '../support/host/container-exec';
 import { Lab } from '../support/host/lab';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
+import { TIMEOUTS } from '../support/runtime/timeouts';
 import { harnessLeftovers } from './harness';
 
 let lab: Lab;
@@ -72,7 +73,7 @@ test('a reboot ends the channels; the next command opens a new one on the booted
   // PID 1 starts again at a boot: its start time tells the booted host from the old one.
   const pid1Start = ['ps', '-o', 'lstart=', '-p', '1'];
   const before = await host.run(pid1Start);
-  await host.reboot();
+  await host.reboot(TIMEOUTS.shutdown);
   const after = await host.run(pid1Start);
   assert.equal(after.exitCode, 0, after.stderr);
   assert.notEqual(after.stdout, before.stdout, 'the command ran on the host as it was before the reboot');

@@ -47,10 +47,7 @@ export class Lab {
   }
 
   boot(role: string): Promise<StartedWazoHost> {
-    return new WazoHostContainer(this.hostImage, this.engine.cgroupVersion)
-      .withRun(this.run, `${role}-${++this.booted}`)
-      .withStartupTimeout(TIMEOUTS.boot)
-      .start();
+    return new WazoHostContainer(this.hostImage, this.engine.cgroupVersion, TIMEOUTS.boot).withRun(this.run, `${role}-${++this.booted}`).start();
   }
 
   async close(): Promise<void> {

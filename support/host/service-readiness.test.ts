@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ServiceManifest } from '../configuration/manifest';
+import { onMockClock } from '../../test/mock-clock';
+import type { ServiceApi } from '../configuration/manifest';
 import type { Evidence, Shell } from '../probes/evidence';
-import { describeReadiness, isCrashLooping, isReady, waitUntilReady, type Readiness } from './service-readiness';
+import { describeReadiness, describeServing, isCrashLooping, isReady, isServing, readyWait, servingWait, type Readiness, type ServingRules } from './service-readiness';
+import type { StartedWazoHost } from './started-wazo-host';
 
-const manifest = { unit: 'wazo-foo.service', api: { port: 9504 } } as ServiceManifest;
+const api = { port: 9504, shortName: 'foo', version: '0.1' } as ServiceApi;
+const service = { unit: 'wazo-foo.service', api };
 const LISTENING = 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:1 sk:2 cgroup:/system.slice/wazo-foo.service <->';
 
 interface Read {
@@ -16,13 +19,14 @@ interface Read {
 }
 
 /** A host whose unit goes through `reads` (one per poll), staying at the last one. */
-function unitGoingThrough(reads: Read[]): Shell {
+function unitGoingThrough(reads: Read[], nginxAnswers = 200): Shell {
   let index = 0;
   let current = reads[0];
   return {
     run: async (command): Promise<Evidence> => {
       const line = command.join(' ');
       let stdout = current.listening ? LISTENING : '';
+      if (command[0] === 'curl') stdout = String(nginxAnswers);
       if (command[0] === 'systemctl') {
         current = reads[Math.min(index++, reads.length - 1)];
         stdout = `ActiveState=${current.active}\nSubState=${current.sub}\nUnitFileState=enabled\nMainPID=${current.pid}\nNRestarts=${current.restarts}\n`;
@@ -58,23 +62,43 @@ test('a crash loop is three restarts during the wait, not three restarts ever', 
   assert.match(describeReadiness(readiness({ unit, listening: false, restartsBefore: 1 }), 9504), /port 9504 not listening, restarted 4 times \(3 during this wait: a crash loop\), no main PID$/);
 });
 
-test('waitUntilReady: a unit that restarted once before serving is ready once its PID stays', async () => {
-  const polled = await waitUntilReady(unitGoingThrough([restarting(1), running(90, 1)]), manifest, 5_000);
+test('the ready wait: a unit that restarted once before serving is ready once its PID stays', async (t) => {
+  const { value: polled } = await onMockClock(t, () => readyWait(service, 5_000).waitUntilReady(unitGoingThrough([restarting(1), running(90, 1)])), 250);
   assert.equal(polled.satisfied, true);
   assert.equal(isReady(polled.fact.value), true);
   assert.equal(polled.fact.value.unit.mainPid, 90);
 });
 
-test('waitUntilReady: a PID that keeps changing is never ready', async () => {
+test('the ready wait: a PID that keeps changing is never ready, and the wait ends at its own bound', async (t) => {
   const reads = Array.from({ length: 40 }, (_, i) => running(100 + i, 0));
-  const polled = await waitUntilReady(unitGoingThrough(reads), manifest, 1_500);
+  const wait = readyWait(service, 1_500);
+  const { value: polled } = await onMockClock(t, () => wait.waitUntilReady(unitGoingThrough(reads)), 250);
   assert.equal(isReady(polled.fact.value), false);
+  assert.deepEqual([polled.satisfied, polled.waitedMs, wait.boundMs], [false, 1_500, 1_500]);
 });
 
-test('waitUntilReady ends early on a crash loop', async () => {
-  const polled = await waitUntilReady(unitGoingThrough([restarting(0), restarting(1), restarting(2), restarting(3)]), manifest, 10_000);
+test('the ready wait ends early on a crash loop', async (t) => {
+  const { value: polled } = await onMockClock(t, () => readyWait(service, 10_000).waitUntilReady(unitGoingThrough([restarting(0), restarting(1), restarting(2), restarting(3)])), 250);
   assert.equal(isCrashLooping(polled.fact.value), true);
-  assert.ok(polled.waitedMs < 5_000);
+  assert.equal(polled.waitedMs, 750, 'the fourth read, not the bound');
+});
+
+// Not registering in consul, it is read on its shell alone: a fake host needs no consul.
+const servingService = { ...service, name: 'wazo-foo', consul: { registers: false, readsDefaultConfig: false } };
+const onHost = (shell: Shell) => shell as StartedWazoHost;
+
+const rules = (answered: number): ServingRules => ({ passing: () => true, apiAnswered: (status) => status === answered });
+const teapot = onHost(unitGoingThrough([running(90, 0)], 418));
+
+test("the serving wait takes nginx's answer as its caller's rule says: served at once", async (t) => {
+  const served = await onMockClock(t, () => servingWait(servingService, rules(418), 2_000, 1_000).waitUntilReady(teapot), 500);
+  assert.deepEqual([served.value.satisfied, served.elapsedMs], [true, 0]);
+});
+
+test("the serving wait takes nginx's answer as its caller's rule says: not served, until its own bound", async (t) => {
+  const { value: refused } = await onMockClock(t, () => servingWait(servingService, rules(200), 2_000, 1_000).waitUntilReady(teapot), 500);
+  assert.deepEqual([refused.satisfied, refused.waitedMs, isServing(refused.fact.value)], [false, 2_000, false]);
+  assert.equal(describeServing(refused.fact.value), 'unit active/running, port listening, API through nginx answered 418');
 });
 
 test('a service without an API (api: none) is ready without a port: it has none to listen on', () => {

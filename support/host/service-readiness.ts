@@ -1,14 +1,18 @@
-import { isPassing } from '../rules/discovery';
-import { apiAnswered } from '../rules/reboot';
 import type { ServiceManifest } from '../configuration/manifest';
+import type { ConsulInstance } from '../probes/consul';
 import { fact, type Fact, type Shell } from '../probes/evidence';
-import { pollFact, type Polled } from '../probes/poll';
 import { apiPath, nginxStatus } from '../probes/nginx';
 import { listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
 import { instancesInConsul } from './consul-catalog';
+import { HostWait } from './host-wait';
 import type { StartedWazoHost } from './started-wazo-host';
 import { seconds } from '../poll';
+
+/** The service as its ready wait reads it: its unit, and its API port when it has one. */
+export type ReadyService = Pick<ServiceManifest, 'unit' | 'api'>;
+/** The service as its serving wait reads it: also its name in consul, and whether it registers there. */
+export type ServingService = ReadyService & Pick<ServiceManifest, 'name' | 'consul'>;
 
 /** One read of the service: its unit and whether its API port listens. */
 export interface ServiceState {
@@ -24,9 +28,9 @@ export interface Readiness extends ServiceState {
   restartsBefore: number;
 }
 
-async function serviceState(shell: Shell, manifest: ServiceManifest): Promise<Fact<ServiceState>> {
-  const { api } = manifest;
-  const [unit, sockets] = await Promise.all([unitState(shell, manifest.unit), api ? listeningTcpSockets(shell) : undefined]);
+async function serviceState(shell: Shell, service: ReadyService): Promise<Fact<ServiceState>> {
+  const { api } = service;
+  const [unit, sockets] = await Promise.all([unitState(shell, service.unit), api ? listeningTcpSockets(shell) : undefined]);
   const listening = api && sockets ? sockets.value.some((socket) => socket.port === api.port) : undefined;
   return fact({ unit: unit.value, listening }, ...unit.evidence, ...(sockets?.evidence ?? []));
 }
@@ -67,23 +71,27 @@ export function describeReadiness(r: Readiness, port: number | undefined): strin
   return `unit ${r.unit.activeState}/${r.unit.subState}, ${describePort(r.listening, port)}, restarted ${r.unit.restarts} times${loop}, ${pid}`;
 }
 
-/**
- * Waits until the service is ready (see isReady): by then a daemon that starts as root has
- * read its configuration and dropped its privileges. The wait ends early on a failed or
- * crash-looping unit.
- */
-export function waitUntilReady(shell: Shell, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Readiness>> {
+/** One wait's reads of the service: each knows the restarts when the wait began and how long the main PID has stayed. */
+function readinessReader(shell: Shell, service: ReadyService): () => Promise<Fact<Readiness>> {
   let first: { restarts: number } | undefined;
   let seen = { pid: 0, at: 0 };
-  const read = async (): Promise<Fact<Readiness>> => {
-    const state = await serviceState(shell, manifest);
+  return async () => {
+    const state = await serviceState(shell, service);
     const now = Date.now();
     const { mainPid, restarts } = state.value.unit;
     first ??= { restarts };
     if (mainPid !== seen.pid) seen = { pid: mainPid, at: now };
     return { ...state, value: { ...state.value, pidStableMs: mainPid > 0 ? now - seen.at : 0, restartsBefore: first.restarts } };
   };
-  return pollFact(read, (r) => isReady(r) || r.unit.activeState === 'failed' || isCrashLooping(r), timeoutMs);
+}
+
+/**
+ * The ready wait: until the service is ready (see isReady), by when a daemon that starts as
+ * root has read its configuration and dropped its privileges. It ends early on a failed or
+ * crash-looping unit.
+ */
+export function readyWait(service: ReadyService, boundMs: number): HostWait<Shell, Readiness> {
+  return new HostWait((shell) => readinessReader(shell, service), (r) => isReady(r) || r.unit.activeState === 'failed' || isCrashLooping(r), boundMs);
 }
 
 export interface Serving extends ServiceState {
@@ -93,16 +101,30 @@ export interface Serving extends ServiceState {
   consulUnanswered?: string;
   /** nginx's answer for the service's API (0: none; undefined: it has no API, api: none). */
   apiStatus: number | undefined;
+  /** Whether that answer is the service's own (undefined: it has no API). */
+  apiAnswered: boolean | undefined;
 }
 
-async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promise<Fact<Serving>> {
+/** What passing and answering mean: the rules' own, handed in by the caller (host code only reads). */
+export interface ServingRules {
+  passing: (instance: ConsulInstance) => boolean;
+  apiAnswered: (status: number) => boolean;
+}
+
+async function serving(host: StartedWazoHost, service: ServingService, rules: ServingRules, requestMs: number): Promise<Fact<Serving>> {
   const [ready, instances, api] = await Promise.all([
-    serviceState(host, manifest),
-    manifest.consul.registers ? instancesInConsul(host, manifest.name) : undefined,
-    manifest.api ? nginxStatus(host, apiPath(manifest.api.shortName, manifest.api.version)) : undefined,
+    serviceState(host, service),
+    service.consul.registers ? instancesInConsul(host, service.name, requestMs) : undefined,
+    service.api ? nginxStatus(host, apiPath(service.api.shortName, service.api.version)) : undefined,
   ]);
   return fact(
-    { ...ready.value, passingInConsul: instances?.value.instances.filter(isPassing).length, consulUnanswered: instances?.value.unanswered, apiStatus: api?.value },
+    {
+      ...ready.value,
+      passingInConsul: instances?.value.instances.filter(rules.passing).length,
+      consulUnanswered: instances?.value.unanswered,
+      apiStatus: api?.value,
+      apiAnswered: api && rules.apiAnswered(api.value),
+    },
     ...ready.evidence,
     ...(instances?.evidence ?? []),
     ...(api?.evidence ?? []),
@@ -111,7 +133,7 @@ async function serving(host: StartedWazoHost, manifest: ServiceManifest): Promis
 
 /** Serving: ready, registered in consul (when it registers) and answering through nginx (when it has an API). */
 export function isServing(s: Serving): boolean {
-  return s.unit.activeState === 'active' && s.listening !== false && s.passingInConsul !== 0 && (s.apiStatus === undefined || apiAnswered(s.apiStatus));
+  return s.unit.activeState === 'active' && s.listening !== false && s.passingInConsul !== 0 && s.apiAnswered !== false;
 }
 
 export function describeServing(s: Serving): string {
@@ -121,7 +143,7 @@ export function describeServing(s: Serving): string {
   return `unit ${s.unit.activeState}/${s.unit.subState}, ${describePort(s.listening)}${consul}${api}`;
 }
 
-/** Waits until the service serves (see isServing), or the unit failed, or the time is up. */
-export function waitUntilServing(host: StartedWazoHost, manifest: ServiceManifest, timeoutMs: number): Promise<Polled<Serving>> {
-  return pollFact(() => serving(host, manifest), (s) => isServing(s) || s.unit.activeState === 'failed', timeoutMs, 500);
+/** The serving wait: until the service serves (see isServing) or its unit failed; consul is asked within `requestMs`. */
+export function servingWait(service: ServingService, rules: ServingRules, boundMs: number, requestMs: number): HostWait<StartedWazoHost, Serving> {
+  return new HostWait((host) => () => serving(host, service, rules, requestMs), (s) => isServing(s) || s.unit.activeState === 'failed', boundMs, 500);
 }

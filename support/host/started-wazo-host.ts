@@ -1,7 +1,6 @@
 import type Dockerode from 'dockerode';
 import { AbstractStartedContainer, type StartedTestContainer } from 'testcontainers';
 import { commandLine, type Evidence, type Shell } from '../probes/evidence';
-import { TIMEOUTS } from '../runtime/timeouts';
 import { ExecChannels } from './exec-channel';
 import type { SystemdBootWait } from './systemd-boot-wait';
 
@@ -46,9 +45,9 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
    * A reboot: a clean systemd shutdown (SIGRTMIN+3; the engine kills the host only after
    * `shutdownTimeoutMs`) and a boot of the same container. testcontainers takes the timeout in
    * milliseconds and hands the engine whole seconds: the 30 once passed here became 0 s, a kill
-   * right after the signal, with no unit stopped.
+   * right after the signal, with no unit stopped. The boot after it has the host's boot bound.
    */
-  async reboot(shutdownTimeoutMs = TIMEOUTS.shutdown): Promise<void> {
+  async reboot(shutdownTimeoutMs: number): Promise<void> {
     this.channels.closeAll();
     await this.restart({ timeout: shutdownTimeoutMs });
   }

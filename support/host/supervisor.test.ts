@@ -4,8 +4,8 @@ import { fakeShell } from '../../test/fake-shell';
 import type { Evidence } from '../probes/evidence';
 import { supervisorFor, type BootedShell } from './supervisor';
 
-const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', name: 'wazo-foo' });
-const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', name: 'wazo-foo' });
+const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
+const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
 
 const MONITORED = "Monit 5.34.3 uptime: 0m\n\nProcess 'wazo-foo'\n  status                       OK\n  monitoring status            Monitored\n";
 const commands = (evidence: Evidence[]) => evidence.map((e) => e.command);
@@ -16,9 +16,9 @@ test('the manifest chooses the supervisor', () => {
 });
 
 test('monit watches the service once monit status lists its check as monitored', async () => {
-  const watched = await monit.watches(fakeShell({ 'monit status wazo-foo': { stdout: MONITORED } }), 0);
+  const watched = await monit.watches(fakeShell({ 'monit status wazo-foo': { stdout: MONITORED } }));
   assert.equal(watched.holds, true);
-  const unknown = await monit.watches(fakeShell({ 'monit status wazo-foo': { exitCode: 1, stdout: "Cannot find 'wazo-foo'" } }), 0);
+  const unknown = await monit.watches(fakeShell({ 'monit status wazo-foo': { exitCode: 1, stdout: "Cannot find 'wazo-foo'" } }));
   assert.equal(unknown.holds, false);
   assert.equal(unknown.expected, "monit status to list a monitored check 'wazo-foo' within 0 s");
   assert.match(unknown.found, /^no check named 'wazo-foo' after \d+\.\d s$/);
@@ -26,8 +26,8 @@ test('monit watches the service once monit status lists its check as monitored',
 
 test('systemd watches the service when its Restart= restarts a killed daemon', async () => {
   const restart = (policy: string) => fakeShell({ 'systemctl show --property=Restart --value wazo-foo.service': { stdout: `${policy}\n` } });
-  assert.equal((await systemd.watches(restart('on-failure'), 0)).holds, true);
-  const no = await systemd.watches(restart('no'), 0);
+  assert.equal((await systemd.watches(restart('on-failure'))).holds, true);
+  const no = await systemd.watches(restart('no'));
   assert.deepEqual([no.holds, no.found], [false, 'Restart=no']);
   assert.match(no.expected, /Restart= on-failure or on-abnormal or always \(the manifest says systemd supervises it\)$/);
 });

@@ -34,8 +34,8 @@ export interface Supervisor {
   readonly restartProof: string;
   /** What `disableAtBoot` does besides disabling the unit, as the disable step's expectation says ('' for nothing). */
   readonly alsoDisabledAtBoot: string;
-  /** It watches the service; `boundMs` is how long it may take to notice a newly installed one. */
-  watches(shell: Shell, boundMs: number): Promise<SupervisorReading>;
+  /** It watches the service (monit within its bound for noticing a newly installed check). */
+  watches(shell: Shell): Promise<SupervisorReading>;
   /** What an administrator runs to keep the service from starting at boot: its unit disabled, and this supervisor kept from starting it. */
   disableAtBoot(shell: Shell): Promise<Evidence[]>;
   /** Leaves only this supervisor able to restart the service, so that a restart proves it did. */
@@ -59,17 +59,19 @@ class MonitSupervisor implements Supervisor {
   constructor(
     private readonly unit: string,
     private readonly checkName: string,
+    /** How long monit may take to notice a newly installed check. */
+    private readonly checkBoundMs: number,
   ) {
     this.restartProof = `monit's log saying it started '${checkName}', systemd's restart count unchanged`;
   }
 
-  async watches(shell: Shell, boundMs: number): Promise<SupervisorReading> {
+  async watches(shell: Shell): Promise<SupervisorReading> {
     // monit loads the package's check at its next cycle after the package's reload.
-    const { fact, waitedMs } = await pollFact(() => monitCheck(shell, this.checkName), (c) => c.monitoring === 'Monitored', boundMs, 500);
+    const { fact, waitedMs } = await pollFact(() => monitCheck(shell, this.checkName), (c) => c.monitoring === 'Monitored', this.checkBoundMs, 500);
     const { listed, kind, monitoring, status } = fact.value;
     return {
       holds: listed && monitoring === 'Monitored',
-      expected: `monit status to list a monitored check '${this.checkName}' within ${boundMs / 1000} s`,
+      expected: `monit status to list a monitored check '${this.checkName}' within ${this.checkBoundMs / 1000} s`,
       found: listed ? `${kind} '${this.checkName}': ${monitoring}, status ${status}` : `no check named '${this.checkName}' after ${seconds(waitedMs)}`,
       evidence: fact.evidence,
     };
@@ -142,12 +144,15 @@ class SystemdSupervisor implements Supervisor {
   }
 }
 
-const SUPERVISORS: Record<ServiceManifest['supervisor'], new (unit: string, checkName: string) => Supervisor> = {
-  monit: MonitSupervisor,
-  systemd: SystemdSupervisor,
+type SupervisedService = Pick<ServiceManifest, 'supervisor' | 'unit' | 'name'>;
+
+// Only monit waits (for its first cycle over a new check): systemd reads its unit at once and gets no bound.
+const SUPERVISORS: Record<ServiceManifest['supervisor'], (service: SupervisedService, monitCheckMs: number) => Supervisor> = {
+  monit: ({ unit, name }, monitCheckMs) => new MonitSupervisor(unit, name, monitCheckMs),
+  systemd: ({ unit, name }) => new SystemdSupervisor(unit, name),
 };
 
-/** The supervisor the manifest names, for its unit and its monit check (named like the service). */
-export function supervisorFor({ supervisor, unit, name }: Pick<ServiceManifest, 'supervisor' | 'unit' | 'name'>): Supervisor {
-  return new SUPERVISORS[supervisor](unit, name);
+/** The supervisor the manifest names, for its unit and its monit check (named like the service); `monitCheckMs` bounds monit's noticing it. */
+export function supervisorFor(service: SupervisedService, monitCheckMs: number): Supervisor {
+  return SUPERVISORS[service.supervisor](service, monitCheckMs);
 }

@@ -9,12 +9,14 @@ const settled = new Set(['running', 'degraded']);
 /**
  * Waits until systemd in the host has finished booting. `degraded` also ends the wait:
  * a unit unrelated to the service may fail in a container, and the checks judge the
- * service's own units; the state seen is kept so that reports can show it.
+ * service's own units; the state seen is kept so that reports can show it. The same wait
+ * bounds the boot after each reboot (testcontainers runs it again on a restart).
  */
 export class SystemdBootWait implements WaitStrategy {
-  private timeoutMs = 60_000;
-  private timeoutSet = false;
   lastState = 'unknown';
+
+  /** `timeoutMs`: the boot bound, given by whoever builds the host (no default of its own). */
+  constructor(private timeoutMs: number) {}
 
   async waitUntilReady(container: Dockerode.Container, _boundPorts: BoundPorts): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
@@ -41,12 +43,12 @@ export class SystemdBootWait implements WaitStrategy {
 
   withStartupTimeout(startupTimeoutMs: number): this {
     this.timeoutMs = startupTimeoutMs;
-    this.timeoutSet = true;
     return this;
   }
 
+  // Always set: the constructor takes the bound.
   isStartupTimeoutSet(): boolean {
-    return this.timeoutSet;
+    return true;
   }
 
   getStartupTimeout(): number {

@@ -14,13 +14,16 @@ export const HOST_PORTS = { https: 443, consul: 8500 } as const;
  * 127.0.0.1 only.
  */
 export class WazoHostContainer extends GenericContainer {
-  private readonly bootWait = new SystemdBootWait();
+  private readonly bootWait: SystemdBootWait;
 
+  /** `bootMs`: how long systemd may take to boot, at the start and after each reboot. */
   constructor(
     image: string,
     private readonly cgroupVersion: CgroupVersion,
+    bootMs: number,
   ) {
     super(image);
+    this.bootWait = new SystemdBootWait(bootMs);
     // SYS_PTRACE: systemd reads /proc/PID/[ug]id_map of a unit's process to set up
     // PrivateUsers= for a User= unit; with ProtectProc= that process is hidden from it without
     // this capability (217/USER), where a Debian VM's root has it (examples/shapes/hardened-unit).
@@ -28,8 +31,7 @@ export class WazoHostContainer extends GenericContainer {
       .withSecurityOpt('seccomp=unconfined', 'apparmor=unconfined')
       .withTmpFs({ '/run': 'rw', '/run/lock': 'rw' })
       .withExposedPorts(HOST_PORTS.https, HOST_PORTS.consul)
-      .withWaitStrategy(this.bootWait)
-      .withStartupTimeout(90_000);
+      .withWaitStrategy(this.bootWait);
     if (cgroupVersion === '1') {
       // cgroup v1 (verified here): systemd only needs to read the host's hierarchy.
       this.withBindMounts([{ source: '/sys/fs/cgroup', target: '/sys/fs/cgroup', mode: 'ro' }]);

@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { LOG_TO_JOURNAL, type ServiceManifest } from '../configuration/manifest';
 import { fact, type Fact, type Shell } from './evidence';
 import { pathInfo, writableBy, type PathInfo } from './files';
 import { unitProcesses } from './processes';
@@ -15,27 +14,35 @@ export async function processUsers(shell: Shell, unit: string): Promise<Fact<str
   return fact([...new Set(processes.value.map((p) => p.user))].sort(), ...processes.evidence);
 }
 
+/** The service as serviceUserFacts reads it: its user, its unit, and the files it writes. */
+export interface ServiceUserFiles {
+  user: string;
+  unit: string;
+  /** Undefined when the service logs to the journal: no file to read. */
+  logFile?: string;
+  pidFile?: string;
+}
+
 /**
  * The facts of the @user feature as one comparable record: the user's entry and groups,
  * who the processes run as, and the owner, mode and writability of the log file and PID
- * directory (no log file for logFile: journal). Comparing two records shows what an upgrade changed.
+ * directory. Comparing two records shows what an upgrade changed.
  */
-export async function serviceUserFacts(shell: Shell, manifest: ServiceManifest): Promise<Fact<Record<string, string>>> {
-  const user = manifest.user;
-  const [entry, groups, users] = await Promise.all([passwdEntry(shell, user), groupsOf(shell, user), processUsers(shell, manifest.unit)]);
+export async function serviceUserFacts(shell: Shell, { user, unit, logFile, pidFile }: ServiceUserFiles): Promise<Fact<Record<string, string>>> {
+  const [entry, groups, users] = await Promise.all([passwdEntry(shell, user), groupsOf(shell, user), processUsers(shell, unit)]);
   const facts: Record<string, string> = {
     [`user ${user}`]: entry.value ? `uid ${entry.value.uid}, home ${entry.value.home}, shell ${entry.value.shell}` : 'missing',
     [`groups of ${user}`]: groups.value.join(' '),
     'processes run as': users.value.join(' ') || '(no process)',
   };
   const evidence = [...entry.evidence, ...groups.evidence, ...users.evidence];
-  if (manifest.logFile !== LOG_TO_JOURNAL) {
-    const [log, logWritable] = await Promise.all([pathInfo(shell, manifest.logFile), writableBy(shell, manifest.logFile, user)]);
-    facts[`log file ${manifest.logFile}`] = describe(log.value, logWritable.value);
+  if (logFile !== undefined) {
+    const [log, logWritable] = await Promise.all([pathInfo(shell, logFile), writableBy(shell, logFile, user)]);
+    facts[`log file ${logFile}`] = describe(log.value, logWritable.value);
     evidence.push(...log.evidence, ...logWritable.evidence);
   }
-  if (manifest.pidFile) {
-    const directory = dirname(manifest.pidFile);
+  if (pidFile) {
+    const directory = dirname(pidFile);
     const [dir, dirWritable] = await Promise.all([pathInfo(shell, directory), writableBy(shell, directory, user)]);
     facts[`PID directory ${directory}`] = describe(dir.value, dirWritable.value);
     evidence.push(...dir.evidence, ...dirWritable.evidence);

@@ -2,11 +2,12 @@ import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
-import { waitUntilReady, type Readiness } from '../host/service-readiness';
+import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
 import { keepsHost, type WorkerParameters } from './run-parameters';
+import { serviceWaits } from './service-waits';
 import { handoffOfError, installationOf, SharedHostHandoff } from './shared-host-handoff';
 import { TIMEOUTS } from './timeouts';
 
@@ -52,7 +53,8 @@ export class HostPool {
    */
   private async start(role: string, reuse = false): Promise<StartedWazoHost> {
     const { hostImage, cgroupVersion, run, keep } = this.parameters;
-    const container = new WazoHostContainer(hostImage, cgroupVersion).withRun(run, role).withStartupTimeout(TIMEOUTS.boot);
+    const bootMs = TIMEOUTS.boot;
+    const container = new WazoHostContainer(hostImage, cgroupVersion, bootMs).withRun(run, role);
     // Labelled at creation (a label cannot be added later): the janitor of later runs leaves
     // such hosts to the user; the CLI removes them at the end of a run that keeps nothing.
     if (keep !== 'never') container.withKeep();
@@ -60,7 +62,7 @@ export class HostPool {
     const host = await container.start().catch((error: unknown) => {
       // A host that does not boot is the engine's or the image's problem, never the package's.
       throw new EnvironmentLimit({
-        expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${TIMEOUTS.boot / 1000} s`,
+        expected: `a Wazo host (${hostImage}) to boot to systemd "running" within ${bootMs / 1000} s`,
         found: error instanceof Error ? error.message.split('\n')[0] : String(error),
         evidence: [],
       });
@@ -93,16 +95,17 @@ export class HostPool {
       installation = installationOf(await handoff.published(TIMEOUTS.boot + TIMEOUTS.step));
       host = await this.start(SHARED_ROLE, true);
     }
-    const wait = () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady);
+    const ready = serviceWaits.ready(manifest);
     let once: Promise<Polled<Readiness>> | undefined;
-    return { host, installation, readiness: () => (once ??= wait()) };
+    return { host, installation, readiness: () => (once ??= ready.waitUntilReady(host)) };
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
   async freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
     const host = await this.boot(role);
     const installation = await installPackage(host, debFile);
-    return { host, installation, readiness: () => waitUntilReady(host, manifest, TIMEOUTS.serviceReady) };
+    const ready = serviceWaits.ready(manifest);
+    return { host, installation, readiness: () => ready.waitUntilReady(host) };
   }
 
   /** The end of a scenario's own host: removed, unless --keep, or --keep-on-failure and the scenario failed. */

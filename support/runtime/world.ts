@@ -4,6 +4,7 @@ import type { StartedWazoHost } from '../host/started-wazo-host';
 import { supervisorFor, type Supervisor } from '../host/supervisor';
 import { asRunParameters, type RunParameters } from './run-parameters';
 import { ScenarioState } from './scenario-state';
+import { TIMEOUTS } from './timeouts';
 
 /** Per-scenario state: the service under test, its supervisor, and what the steps left for each other. */
 export class HarnessWorld extends World<RunParameters> {
@@ -15,7 +16,7 @@ export class HarnessWorld extends World<RunParameters> {
   constructor(options: IWorldOptions<RunParameters>) {
     super({ ...options, parameters: asRunParameters(options.parameters) });
     this.manifest = this.parameters.manifest;
-    this.supervisor = supervisorFor(this.manifest);
+    this.supervisor = supervisorFor(this.manifest, TIMEOUTS.monitCheck);
   }
 
   /** The scenario's host; a step that needs one before a Given provided it is a feature bug. */
