@@ -1,10 +1,10 @@
 import { Then } from '@cucumber/cucumber';
 import { applicableApi } from '../support/checks/applicability';
-import { check } from '../support/checks/check';
+import { check, requireEnvironment } from '../support/checks/check';
 import { flowsOfDaemon, httpTestingPort, listeningMismatches, listsApiPort, otherOwnersOfPort, portAllowedForDaemon } from '../support/rules/ports';
 import { displayPath } from '../support/display-path';
 import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
-import { listeningTcpSockets, socketsOfUnit } from '../support/probes/sockets';
+import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningTcpSocketsWithCgroups, socketsOfUnit } from '../support/probes/sockets';
 import { LAST_ALLOCATED_PORT, NAMED_TABLES, loadFlowTable, renderFlowMarkdown, type Flow, type FlowTable } from '../support/ports/flow-table';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -65,7 +65,13 @@ Then("the service's port is listed in the ports documentation with its listen ad
 
 Then("the service's processes listen on exactly the declared ports and addresses", async function (this: HarnessWorld) {
   const { unit, api } = this.manifest;
-  const sockets = await listeningTcpSockets(this.currentHost);
+  const sockets = await listeningTcpSocketsWithCgroups(this.currentHost);
+  // Which unit a socket is of comes from its cgroup: without it, the machine failed ss, not the package.
+  requireEnvironment(!cgroupsUnread(sockets.value), {
+    expected: `ss to name the cgroup of every listening socket (asked ${CGROUP_READ_ATTEMPTS} times)`,
+    found: "ss could not walk the machine's cgroup hierarchy (a container of the machine ending meanwhile): its sockets are unreachable:ID",
+    evidence: sockets.evidence,
+  });
   const own = socketsOfUnit(sockets.value, unit);
   // api: none declares no port: the service must listen on none.
   const problems = listeningMismatches(own, api ? [{ port: api.port, listen: api.listen }] : []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSs, socketsOfUnit } from './sockets';
+import type { Evidence, Shell } from './evidence';
+import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningTcpSocketsWithCgroups, parseSs, socketsOfUnit } from './sockets';
 
 test('parseSs reads IPv4, IPv6 and wildcard listeners with their process', () => {
   const output = [
@@ -29,4 +30,32 @@ test('ss -e: the cgroup of each socket attributes it to its unit, with or withou
     socketsOfUnit(sockets, 'wazo-foo.service').map(({ address, port }) => `${address}:${port}`),
     ['127.0.0.1:9504', ':::9599'],
   );
+});
+
+test('ss asked again while it cannot name the cgroups (a container of the machine ended during its walk), every answer kept', async () => {
+  const command = 'ss --no-header --listening --tcp --numeric --processes --extended';
+  const unreadable = { stdout: 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* users:(("wazo-foo",pid=250,fd=4)) uid:101 ino:1 sk:2 cgroup:unreachable:2f3f0 <->\n', stderr: 'Failed to get cgroup2 ID: No such file or directory\n' };
+  const readable = { stdout: 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:1 sk:2 cgroup:/docker/202b60eb/system.slice/wazo-foo.service <->\n' };
+  const answering = (answers: Array<Partial<Evidence>>): Shell & { asked: number } => {
+    const host = {
+      asked: 0,
+      run: async () => ({ command, user: 'root', exitCode: 0, stdout: '', stderr: '', ...answers[Math.min(host.asked++, answers.length - 1)] }),
+    };
+    return host;
+  };
+  const once = answering([readable]);
+  const first = await listeningTcpSocketsWithCgroups(once);
+  assert.equal(once.asked, 1, 'cgroups named at once: asked once');
+  assert.equal(cgroupsUnread(first.value), false);
+
+  const flaky = answering([unreadable, readable]);
+  const second = await listeningTcpSocketsWithCgroups(flaky);
+  assert.equal(flaky.asked, 2);
+  assert.deepEqual(socketsOfUnit(second.value, 'wazo-foo.service').map((s) => s.port), [9504]);
+  assert.equal(second.evidence.length, 2, 'the failed answer stays in the evidence');
+
+  const broken = answering([unreadable]);
+  const last = await listeningTcpSocketsWithCgroups(broken);
+  assert.equal(broken.asked, CGROUP_READ_ATTEMPTS);
+  assert.equal(cgroupsUnread(last.value), true, 'the step ends ENVIRONMENT on this, never FAIL');
 });

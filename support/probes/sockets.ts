@@ -16,6 +16,28 @@ export async function listeningTcpSockets(shell: Shell): Promise<Fact<ListeningS
   return fact(parseSs(evidence.stdout, 'tcp'), evidence);
 }
 
+/** How often ss is asked when it could not name the sockets' cgroups. */
+export const CGROUP_READ_ATTEMPTS = 3;
+
+/**
+ * The same, asked again while ss could not name a socket's cgroup. ss names them by walking
+ * the cgroup2 hierarchy; on a cgroup v1 engine the host sees the machine's own, and a container
+ * of the machine ending during the walk makes it fail ("Failed to get cgroup2 ID"): every socket
+ * is then `unreachable:ID` (seen once in a self-test run, 2026-12-07). The evidence holds every
+ * answer; `cgroupsUnread` tells whether the last one still failed.
+ */
+export async function listeningTcpSocketsWithCgroups(shell: Shell): Promise<Fact<ListeningSocket[]>> {
+  const answers: Array<Fact<ListeningSocket[]>> = [];
+  do answers.push(await listeningTcpSockets(shell));
+  while (cgroupsUnread(answers[answers.length - 1].value) && answers.length < CGROUP_READ_ATTEMPTS);
+  return fact(answers[answers.length - 1].value, ...answers.flatMap((a) => a.evidence));
+}
+
+/** Whether ss could not name the cgroup of one of the sockets. */
+export function cgroupsUnread(sockets: ListeningSocket[]): boolean {
+  return sockets.some((s) => s.cgroup?.startsWith('unreachable:') === true);
+}
+
 export function parseSs(output: string, protocol: 'tcp' | 'udp'): ListeningSocket[] {
   return output
     .split('\n')
