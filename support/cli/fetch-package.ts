@@ -2,10 +2,10 @@
 // takes from its repositories (and its previous version) with apt on this machine.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { ExitCode, isHarnessError } from '../errors';
+import { ExitCode } from '../errors';
 import { loadManifest } from '../configuration/manifest-loader';
 import { fetchedLines, fetchPackages } from '../configuration/package-fetch';
-import { exitOnUsageError } from './usage-error';
+import { exitOnHarnessError, exitOnUsageError } from './usage-error';
 
 // apt-get gets the signal too and stops; the fetch's own cleanup then runs before the exit.
 process.on('SIGINT', () => process.exit(ExitCode.interrupted));
@@ -16,13 +16,7 @@ const program = new Command('npm run fetch-package --')
   .requiredOption('--manifest <file>', "the service's manifest")
   .option('--dest <dir>', "write the files to DIR under apt's names instead of the manifest's paths")
   .action((options: { manifest: string; dest?: string }) => {
-    try {
-      process.stdout.write(fetchedLines(fetchPackages(loadManifest(resolve(options.manifest)), options.dest && resolve(options.dest))));
-    } catch (error) {
-      if (!isHarnessError(error)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = ExitCode.usage;
-    }
+    exitOnHarnessError(() => process.stdout.write(fetchedLines(fetchPackages(loadManifest(resolve(options.manifest)), options.dest && resolve(options.dest)))));
   });
 
 exitOnUsageError(program, 'fetch-package').parse();
