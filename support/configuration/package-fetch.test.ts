@@ -34,10 +34,10 @@ test("every apt option points under the private state: none reads /etc/apt's sou
 test('the targets are the current and previous versions, to the manifest paths or to a destination under apt names', () => {
   const manifest = manifestWith(`${fromRepositories}  previous: { file: debs/hello-old.deb, version: 2.10-3 }\n`);
   assert.deepEqual(fetchTargets(manifest), [
-    { role: 'current', spec: 'hello=2.10-5', file: join(dir, 'debs', 'hello.deb') },
-    { role: 'previous', spec: 'hello=2.10-3', file: join(dir, 'debs', 'hello-old.deb') },
+    { role: 'current', spec: 'hello=2.10-5', place: { file: join(dir, 'debs', 'hello.deb') } },
+    { role: 'previous', spec: 'hello=2.10-3', place: { file: join(dir, 'debs', 'hello-old.deb') } },
   ]);
-  assert.deepEqual(fetchTargets(manifest, '/out').map((t) => t.file), [undefined, undefined]);
+  assert.deepEqual(fetchTargets(manifest, '/out').map((t) => t.place), [{ dir: '/out' }, { dir: '/out' }]);
 });
 
 test('a manifest that does not take its package from the repositories is refused at its field, with the choices', () => {

@@ -12,8 +12,8 @@ export interface FetchTarget {
   role: 'current' | 'previous';
   /** `name=version`, as apt-get download takes it. */
   spec: string;
-  /** The file to write; undefined: apt's file name in the --dest directory. */
-  file: string | undefined;
+  /** The manifest's path for it, or a directory where it keeps apt's file name (--dest). */
+  place: { file: string } | { dir: string };
 }
 
 /**
@@ -31,7 +31,7 @@ export function fetchTargets(manifest: ServiceManifest, dest?: string): FetchTar
     );
   }
   const versions = [{ role: 'current' as const, version, file }, ...(previous ? [{ role: 'previous' as const, ...previous }] : [])];
-  return versions.map((v) => ({ role: v.role, spec: `${name}=${v.version}`, file: dest === undefined ? v.file : undefined }));
+  return versions.map((v) => ({ role: v.role, spec: `${name}=${v.version}`, place: dest === undefined ? { file: v.file } : { dir: dest } }));
 }
 
 /** An armored key (`-----BEGIN PGP PUBLIC KEY BLOCK-----`) must be named .asc for apt, a binary one .gpg. */
@@ -99,7 +99,7 @@ function tail(output: string): string {
  * under a private apt state in a temporary directory removed afterwards whatever happens.
  * Returns the files written, in the order of fetchTargets.
  */
-export function fetchPackages(manifest: ServiceManifest, dest?: string): Array<FetchTarget & { file: string }> {
+export function fetchPackages(manifest: ServiceManifest, dest?: string): Array<{ role: FetchTarget['role']; file: string }> {
   const targets = fetchTargets(manifest, dest);
   const state = mkdtempSync(join(tmpdir(), 'wazo-fetch-package-'));
   try {
@@ -107,7 +107,7 @@ export function fetchPackages(manifest: ServiceManifest, dest?: string): Array<F
     const options = aptOptions(state, userInfo().username);
     const apt = (program: string, args: string[], cwd = state) => {
       const result = spawnSync(program, ['-q', ...options, ...args], { cwd, encoding: 'utf8' });
-      if (result.error) throw new HarnessError('environment', `cannot run ${program}: ${result.error.message}`, 'run fetch-package on a Debian machine with apt (apt-get install apt)');
+      if (result.error) throw new HarnessError('environment', `cannot run ${program}: ${result.error.message}`, 'run fetch-package on a machine with apt (Debian or Ubuntu)');
       return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
     };
     const update = apt('apt-get', ['update']);
@@ -134,10 +134,10 @@ export function fetchPackages(manifest: ServiceManifest, dest?: string): Array<F
           `set package.${target.role === 'current' ? 'version' : 'previous.version'} to a version the repositories have, or correct package.repositories`,
         );
       }
-      const file = resolve(target.file ?? join(dest ?? '.', fetched));
+      const file = resolve('file' in target.place ? target.place.file : join(target.place.dir, fetched));
       mkdirSync(dirname(file), { recursive: true });
       copyFileSync(join(downloads, fetched), file);
-      return { ...target, file };
+      return { role: target.role, file };
     });
   } finally {
     rmSync(state, { recursive: true, force: true });
