@@ -1,7 +1,9 @@
 // `npm run matrix`: its usage errors read like the other commands' (stderr, the fix, exit 2).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { ServiceCatalog } from '../support/configuration/service-catalog';
 import { ROOT } from './harness';
 
 function matrix(...args: string[]) {
@@ -16,4 +18,12 @@ test('a bad --shards and an unknown option exit 2 on stderr with the fix; --shar
     assert.match(run.stderr, /^usage error: .+\n  fix: see `npm run matrix -- --help`\n$/);
   }
   assert.equal(matrix('--shards', '2').stdout, '["1/2","2/2"]\n');
+});
+
+test('--built-from ORIGIN prints the services whose manifest takes its package from there; another origin exits 2 with the choices', () => {
+  assert.equal(matrix('--built-from', 'examples').stdout, `${JSON.stringify(new ServiceCatalog(join(ROOT, 'services')).names())}\n`);
+  assert.equal(matrix('--built-from', 'repositories').stdout, '[]\n');
+  const run = matrix('--built-from', 'apt');
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /Allowed choices are examples, repositories/);
 });

@@ -2,6 +2,7 @@
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // Ryuk cannot be pulled here; labels + the janitor clean up instead.
 
 import { join, resolve } from 'node:path';
+import { displayPath } from '../display-path';
 import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
@@ -52,14 +53,17 @@ interface PackageFile {
   role: 'current' | 'previous';
   /** Built by the project with the images (an example's package): it exists only after them. */
   builtWithImages: boolean;
+  /** What to do when the file is not there: fetch it, when the manifest takes it from its repositories. */
+  whenMissing?: string;
 }
 
 function packageFiles(manifest: ServiceManifest, explicitPackage: boolean): PackageFile[] {
-  const examples = manifest.package.builtFrom === 'examples';
-  const { previous } = manifest.package;
+  const { builtFrom, previous } = manifest.package;
+  const examples = builtFrom === 'examples';
+  const fetch = builtFrom === 'repositories' ? `fetch it from the manifest's repositories first: npm run fetch-package -- --manifest ${displayPath(manifest.source)}` : undefined;
   return [
-    { file: manifest.package.file, role: 'current', builtWithImages: examples && !explicitPackage },
-    ...(previous ? [{ file: previous.file, role: 'previous' as const, builtWithImages: examples }] : []),
+    { file: manifest.package.file, role: 'current', builtWithImages: examples && !explicitPackage, whenMissing: explicitPackage ? undefined : fetch },
+    ...(previous ? [{ file: previous.file, role: 'previous' as const, builtWithImages: examples, whenMissing: fetch }] : []),
   ];
 }
 
@@ -70,8 +74,8 @@ function packageFiles(manifest: ServiceManifest, explicitPackage: boolean): Pack
  */
 function assertPackagesHere(packages: PackageFile[], name: string): PackageFile[] {
   const local = hasLocalDpkgDeb();
-  for (const { file, role } of packages) {
-    assertDebianPackage(file, role);
+  for (const { file, role, whenMissing } of packages) {
+    assertDebianPackage(file, role, whenMissing);
     if (local) assertPackageIdentityLocally(file, name);
   }
   return local ? [] : packages;

@@ -1,9 +1,12 @@
 // `npm run matrix`: the services as a JSON array, for a CI matrix (one leg per service);
-// `npm run matrix -- --shards N`: the slices "1/N".."N/N" for `--all --shard I/N` legs.
+// `npm run matrix -- --shards N`: the slices "1/N".."N/N" for `--all --shard I/N` legs;
+// `npm run matrix -- --built-from repositories`: the services whose legs fetch their package first.
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PACKAGE_ORIGINS, type PackageOrigin } from '../configuration/manifest';
+import { loadManifest } from '../configuration/manifest-loader';
 import { ServiceCatalog } from '../configuration/service-catalog';
-import { exitOnUsageError } from './usage-error';
+import { exitOnHarnessError, exitOnUsageError } from './usage-error';
 
 const program = new Command('npm run matrix --')
   .description('Prints the CI matrix as JSON: the service names, or the shard slices with --shards.')
@@ -12,10 +15,13 @@ const program = new Command('npm run matrix --')
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number >= 1`);
     return n;
   })
-  .action((options: { shards?: number }) => {
-    const services = new ServiceCatalog(join(__dirname, '..', '..', 'services')).names();
+  .addOption(new Option('--built-from <origin>', 'print only the services whose manifest says package.builtFrom ORIGIN').choices(PACKAGE_ORIGINS))
+  .action((options: { shards?: number; builtFrom?: PackageOrigin }) => exitOnHarnessError(() => {
+    const catalog = new ServiceCatalog(join(__dirname, '..', '..', 'services'));
+    const { builtFrom } = options;
+    const services = builtFrom ? catalog.names().filter((name) => loadManifest(catalog.manifestFile(name)).package.builtFrom === builtFrom) : catalog.names();
     const matrix = options.shards ? Array.from({ length: options.shards }, (_, i) => `${i + 1}/${options.shards}`) : services;
     process.stdout.write(`${JSON.stringify(matrix)}\n`);
-  });
+  }));
 
 exitOnUsageError(program, 'matrix').parse();

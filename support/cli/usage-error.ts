@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ExitCode, HarnessError } from '../errors';
+import { ExitCode, HarnessError, isHarnessError } from '../errors';
 
 /** commander's message for a bad command line, worded as the harness words a usage error (with the fix). */
 export function usageErrorOf(commanderMessage: string, command: string): HarnessError {
@@ -13,4 +13,15 @@ export function exitOnUsageError(program: Command, command: string): Command {
     process.stderr.write(`${usageErrorOf(error.message, command).message}\n`);
     process.exit(ExitCode.usage);
   });
+}
+
+/** A command's work: a HarnessError is its one paragraph on stderr and exit 2, as in the other commands. */
+export function exitOnHarnessError(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!isHarnessError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(ExitCode.usage);
+  }
 }

@@ -84,3 +84,16 @@ test('optional fields: requirements resolved against the manifest, ports documen
   const message = manifestError(good.replace('PyYAML: python3-yaml', 'PyYAML: Python YAML'));
   assert.match(message, /requirements\.names\.PyYAML must match/);
 });
+
+test('builtFrom is examples or repositories; repositories needs its sources, signedBy is resolved beside the manifest', () => {
+  assert.match(manifestError(good.replace('builtFrom: examples', 'builtFrom: apt')), /service\.yml:9: package\.builtFrom must be one of: examples, repositories \(found "apt"\)/);
+  assert.match(
+    manifestError(good.replace('builtFrom: examples', 'builtFrom: repositories')),
+    /service\.yml:9: package\.builtFrom is repositories, but package\.repositories lists none: .* \(examples, repositories\) or none/,
+  );
+  const file = join(dir, 'service.yml');
+  writeFileSync(file, good.replace('builtFrom: examples', 'builtFrom: repositories\n  repositories: ["deb http://deb.debian.org/debian trixie main"]\n  signedBy: keys/debian.gpg'));
+  const manifest = loadManifest(file);
+  assert.equal(manifest.package.builtFrom, 'repositories');
+  assert.equal(manifest.package.signedBy, join(dir, 'keys', 'debian.gpg'));
+});

@@ -5,7 +5,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
-import type { ServiceManifest } from './manifest';
+import { PACKAGE_ORIGINS, type ServiceManifest } from './manifest';
 import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
 // verbose: an anyOf error carries its branches, so that the message lists the choices.
@@ -30,15 +30,18 @@ export function loadManifest(file: string): ServiceManifest {
     const lines = document.errors.map((e) => `${shown}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
     throw new HarnessError('configuration', `manifest is not valid YAML:\n  ${lines.join('\n  ')}`, 'fix the YAML syntax at the line shown');
   }
-  const data: unknown = document.toJS();
-  if (!validate(data)) {
-    const lines = withoutBranchErrors(validate.errors ?? []).map((e) => describeSchemaError(e, shown, document, lineCounter));
-    throw new HarnessError(
+  const invalid = (problems: Problem[]) => {
+    const lines = problems.map(({ path, detail, showFound }) => `${locate(shown, document, lineCounter, path)} ${detail}${showFound ? found(document, path) : ''}`);
+    return new HarnessError(
       'configuration',
       `manifest ${shown} does not match the manifest schema:\n  ${lines.join('\n  ')}`,
       'correct the fields listed (the fields and their allowed values are documented in README.md, "Service manifests")',
     );
-  }
+  };
+  const data: unknown = document.toJS();
+  if (!validate(data)) throw invalid(withoutBranchErrors(validate.errors ?? []).map(schemaProblem));
+  const problems = crossFieldProblems(data);
+  if (problems.length > 0) throw invalid(problems);
   return complete(data, file);
 }
 
@@ -54,6 +57,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
       previous: doc.package.previous && { file: resolve(base, doc.package.previous.file), version: doc.package.previous.version },
       builtFrom: doc.package.builtFrom,
       repositories: doc.package.repositories ?? [],
+      signedBy: doc.package.signedBy && resolve(base, doc.package.signedBy),
     },
     unit: doc.unit ?? `${doc.name}.service`,
     user: doc.user,
@@ -88,20 +92,33 @@ function describeChoices(branches: Array<{ type?: string; enum?: unknown[]; patt
     .join(' or ');
 }
 
-function describeSchemaError(error: ErrorObject, file: string, document: Document, lines: LineCounter): string {
+/** What is wrong with a field: its path, in words, and whether to show the value found. */
+interface Problem {
+  path: string[];
+  detail: string;
+  showFound: boolean;
+}
+
+/** Rules between fields, which the schema does not word well: the package's origin needs its sources. */
+function crossFieldProblems(doc: ManifestDocument): Problem[] {
+  if (doc.package.builtFrom !== 'repositories' || (doc.package.repositories ?? []).length > 0) return [];
+  return [{
+    path: ['package', 'builtFrom'],
+    detail: `is repositories, but package.repositories lists none: list the "deb URI SUITE COMPONENT" lines the package is fetched from, or choose another builtFrom (${PACKAGE_ORIGINS.join(', ')}) or none (the files are given)`,
+    showFound: false,
+  }];
+}
+
+function schemaProblem(error: ErrorObject): Problem {
   const path = error.instancePath.split('/').filter(Boolean);
-  let field = path.join('.');
   let detail = error.message ?? 'is invalid';
   switch (error.keyword) {
-    case 'additionalProperties': {
-      const unknown = String(error.params.additionalProperty);
-      path.push(unknown);
-      field = path.join('.');
+    case 'additionalProperties':
+      path.push(String(error.params.additionalProperty));
       detail = 'is not a known field (remove it or check its spelling)';
       break;
-    }
     case 'required':
-      field = [...path, String(error.params.missingProperty)].join('.');
+      path.push(String(error.params.missingProperty));
       detail = 'is missing (it is required)';
       break;
     case 'enum':
@@ -114,8 +131,28 @@ function describeSchemaError(error: ErrorObject, file: string, document: Documen
       detail = `must be ${describeChoices(error.schema as Parameters<typeof describeChoices>[0])}`;
       break;
   }
-  const node = document.getIn(path, true);
+  // A missing field has no value; its line is its parent's.
+  return { path, detail, showFound: error.keyword !== 'required' };
+}
+
+/** `FILE:LINE: field`, the line of the field's value (of its nearest parent that is written). */
+function locate(file: string, document: Document, lines: LineCounter, path: string[]): string {
+  let node: unknown;
+  for (let depth = path.length; depth >= 0 && !isNode(node); depth--) node = document.getIn(path.slice(0, depth), true);
   const offset = isNode(node) && node.range ? node.range[0] : 0;
-  const found = isNode(node) ? ` (found ${JSON.stringify((node as { toJSON(): unknown }).toJSON())})` : '';
-  return `${file}:${lines.linePos(offset).line}: ${field || '(top level)'} ${detail}${error.keyword === 'required' ? '' : found}`;
+  return `${file}:${lines.linePos(offset).line}: ${path.join('.') || '(top level)'}`;
+}
+
+function found(document: Document, path: string[]): string {
+  const node = document.getIn(path, true);
+  return isNode(node) ? ` (found ${JSON.stringify((node as { toJSON(): unknown }).toJSON())})` : '';
+}
+
+/**
+ * `FILE:LINE: field` of a field of a valid manifest, for the commands that refuse a manifest
+ * for their own reasons (fetch-package, a package that does not come from the repositories).
+ */
+export function fieldLocation(file: string, path: string[]): string {
+  const lineCounter = new LineCounter();
+  return locate(displayPath(file), parseDocument(readFileSync(file, 'utf8'), { lineCounter }), lineCounter, path);
 }

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { LOG_TO_JOURNAL, type ServiceApi, type ServiceManifest } from './manifest';
+import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, type PackageOrigin, type ServiceApi, type ServiceManifest } from './manifest';
 
 /** Some fields of T made optional: the manifest's defaults fill them in. */
 type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -12,8 +12,9 @@ export interface ManifestDocument {
     file: string;
     version: string;
     previous?: { file: string; version: string };
-    builtFrom?: 'examples';
+    builtFrom?: PackageOrigin;
     repositories?: string[];
+    signedBy?: string;
   };
   unit?: string;
   user: string;
@@ -61,9 +62,11 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
         file: { type: 'string', minLength: 1 },
         version,
         previous: { ...packageVersion, nullable: true },
-        builtFrom: { type: 'string', enum: ['examples'], nullable: true },
+        builtFrom: { type: 'string', enum: PACKAGE_ORIGINS, nullable: true },
         // One-line sources.list entries, e.g. "deb [signed-by=/usr/share/keyrings/x.gpg] URI SUITE main".
         repositories: { type: 'array', items: { type: 'string', pattern: '^deb ' }, nullable: true },
+        // The OpenPGP key (binary or armored) that signs the repositories, beside the manifest.
+        signedBy: { type: 'string', minLength: 1, nullable: true },
       },
     },
     unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.service$', nullable: true },

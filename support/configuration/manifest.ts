@@ -19,6 +19,13 @@ export interface ServiceApi {
   paths: string[];
 }
 
+/**
+ * `package.builtFrom`: examples, the project builds the files itself (the example services);
+ * repositories, `npm run fetch-package` downloads them from `package.repositories` to `file`.
+ */
+export const PACKAGE_ORIGINS = ['examples', 'repositories'] as const;
+export type PackageOrigin = (typeof PACKAGE_ORIGINS)[number];
+
 /** `logFile: journal`: the service logs to the journal (stdout/stderr, syslog), no log file. */
 export const LOG_TO_JOURNAL = 'journal';
 
@@ -30,10 +37,12 @@ export interface ServiceManifest {
     /** Debian package name (Package: field); defaults to the service name. */
     name: string;
     previous?: PackageVersion;
-    /** Set when the project builds the .deb files itself (the example services). */
-    builtFrom?: 'examples';
+    /** Where the .deb files come from when not from the user's hands (see PACKAGE_ORIGINS). */
+    builtFrom?: PackageOrigin;
     /** Apt sources besides Debian stable that the package's dependencies may come from. */
     repositories: string[];
+    /** Absolute path of the OpenPGP key that signs the repositories. */
+    signedBy?: string;
   };
   unit: string;
   user: string;

@@ -3,8 +3,11 @@ import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
 import { readDebStructure } from './deb-archive';
 
-/** Refuses, before any engine is asked, a package path that cannot be a whole Debian package. */
-export function assertDebianPackage(file: string, role: string): void {
+/**
+ * Refuses, before any engine is asked, a package path that cannot be a whole Debian package;
+ * `whenMissing` is the fix for a file that is not there (by default: build it or give it).
+ */
+export function assertDebianPackage(file: string, role: string, whenMissing = 'build the package first, or give its path with --package FILE.deb (or fix the path in the manifest)'): void {
   const shown = displayPath(file);
   let isFile: boolean;
   try {
@@ -13,7 +16,7 @@ export function assertDebianPackage(file: string, role: string): void {
     throw new HarnessError(
       'configuration',
       `the ${role} package ${shown} does not exist (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-      'build the package first, or give its path with --package FILE.deb (or fix the path in the manifest)',
+      whenMissing,
     );
   }
   if (!isFile) {
