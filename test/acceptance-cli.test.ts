@@ -131,6 +131,16 @@ test('an unknown service and an invalid manifest are refused without a Docker En
   assertRefused(await runAcceptance(['--manifest', file], NO_ENGINE), /no-user\.yml:\d+: user is missing/);
 });
 
+test('a package the manifest takes from its repositories, not fetched yet, is refused with the fetch to run, without an engine', async () => {
+  const file = join(dir, 'from-repositories.yml');
+  const fromRepositories = goodManifest
+    .replace(/^(  file: ).*wazo-foo_1\.1\.0_all\.deb$/m, `$1${join(dir, 'not-fetched', 'wazo-foo_1.1.0_all.deb')}`)
+    .replace(/^  builtFrom: .*\n/m, '')
+    .replace(/^package:\n/m, 'package:\n  builtFrom: repositories\n  repositories:\n    - deb http://deb.debian.org/debian trixie main\n');
+  writeFileSync(file, fromRepositories);
+  assertRefused(await runAcceptance(['--manifest', file], NO_ENGINE), /not-fetched\/wazo-foo_1\.1\.0_all\.deb[^\n]*\n  fix: fetch it from the manifest's repositories first: npm run fetch-package -- --manifest \S*from-repositories\.yml/);
+});
+
 test('--package given a directory says so; --cleanup with a service is refused', async () => {
   assertRefused(await runAcceptance(['--service', 'wazo-foo', '--package', dir], NO_ENGINE), /the current package \S+ is a directory .*not a \.deb file/);
   assertRefused(await runAcceptance(['--cleanup', '--service', 'wazo-foo'], NO_ENGINE), /usage error: --cleanup with --service\n  fix: run --cleanup alone/);
