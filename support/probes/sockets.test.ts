@@ -44,18 +44,18 @@ test('ss asked again while it cannot name the cgroups (a container of the machin
     return host;
   };
   const once = answering([readable]);
-  const first = await listeningTcpSocketsWithCgroups(once);
+  const first = await listeningTcpSocketsWithCgroups(once, 0);
   assert.equal(once.asked, 1, 'cgroups named at once: asked once');
   assert.equal(cgroupsUnread(first.value), false);
 
   const flaky = answering([unreadable, readable]);
-  const second = await listeningTcpSocketsWithCgroups(flaky);
+  const second = await listeningTcpSocketsWithCgroups(flaky, 0);
   assert.equal(flaky.asked, 2);
   assert.deepEqual(socketsOfUnit(second.value, 'wazo-foo.service').map((s) => s.port), [9504]);
   assert.equal(second.evidence.length, 2, 'the failed answer stays in the evidence');
 
   const broken = answering([unreadable]);
-  const last = await listeningTcpSocketsWithCgroups(broken);
+  const last = await listeningTcpSocketsWithCgroups(broken, 0);
   assert.equal(broken.asked, CGROUP_READ_ATTEMPTS);
   assert.equal(cgroupsUnread(last.value), true, 'the step ends ENVIRONMENT on this, never FAIL');
 });

@@ -1,4 +1,5 @@
-import { fact, type Fact, type Shell } from './evidence';
+import { pollUntil } from '../poll';
+import { fact, type Evidence, type Fact, type Shell } from './evidence';
 
 export interface ListeningSocket {
   protocol: 'tcp' | 'udp';
@@ -26,11 +27,19 @@ export const CGROUP_READ_ATTEMPTS = 3;
  * is then `unreachable:ID` (seen once in a self-test run, 2026-12-07). The evidence holds every
  * answer; `cgroupsUnread` tells whether the last one still failed.
  */
-export async function listeningTcpSocketsWithCgroups(shell: Shell): Promise<Fact<ListeningSocket[]>> {
-  const answers: Array<Fact<ListeningSocket[]>> = [];
-  do answers.push(await listeningTcpSockets(shell));
-  while (cgroupsUnread(answers[answers.length - 1].value) && answers.length < CGROUP_READ_ATTEMPTS);
-  return fact(answers[answers.length - 1].value, ...answers.flatMap((a) => a.evidence));
+export async function listeningTcpSocketsWithCgroups(shell: Shell, pauseMs = 500): Promise<Fact<ListeningSocket[]>> {
+  const evidence: Evidence[] = [];
+  // A pause between answers: containers of the machine end in bursts.
+  const { last } = await pollUntil(
+    async () => {
+      const answer = await listeningTcpSockets(shell);
+      evidence.push(...answer.evidence);
+      return answer.value;
+    },
+    (sockets) => !cgroupsUnread(sockets),
+    { attempts: CGROUP_READ_ATTEMPTS, intervalMs: pauseMs },
+  );
+  return fact(last, ...evidence);
 }
 
 /** Whether ss could not name the cgroup of one of the sockets. */
