@@ -3,10 +3,11 @@ import { OPENAPI_PATH, pathThroughNginx, urlOnServicePort } from '../support/con
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { expectedAnswer, isServiceAnswer, wrongAnswerKind } from '../support/rules/http';
-import { declaredApiRoots, describeYamlMediaTypes, parameterlessGetPaths, parseOpenApi, servedAsYaml, servesDocument, validateOpenApi, versionMatches } from '../support/rules/openapi';
+import { declaredApiRoots, describeYamlMediaTypes, parameterlessGetPaths, parseOpenApi, servedAsYaml, servesDocument, versionMatches } from '../support/rules/openapi';
 import { getThroughNginx } from '../support/host/host-apis';
 import { describeAnswer, httpGetInHost, type HttpAnswer, type HttpResult } from '../support/probes/http';
 import { TIMEOUTS } from '../support/runtime/timeouts';
+import { validatedOnce } from '../support/runtime/openapi-validation';
 import type { HarnessWorld } from '../support/runtime/world';
 
 /** The fetched document's text; its absence fails the step (the 200 check says why in detail). */
@@ -42,7 +43,7 @@ Then('the OpenAPI document answers 200 with a YAML content type', function (this
 
 Then('the OpenAPI document is a valid Swagger 2.0 or OpenAPI 3.x document', async function (this: HarnessWorld) {
   const { url, answer, result } = fetchedText(this);
-  const validation = await validateOpenApi(answer.body);
+  const validation = await validatedOnce(answer.body);
   check(validation.errors.length === 0, {
     expected: `the document at ${url} to be valid Swagger 2.0 or OpenAPI 3.x (swagger-parser)`,
     found: `${validation.kind ?? 'neither Swagger nor OpenAPI'}, invalid: ${validation.errors.join('; ')}`,

@@ -1,4 +1,4 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import { parse } from 'yaml';
 import type { HttpAnswer } from '../probes/http';
 
@@ -72,7 +72,9 @@ export async function validateOpenApi(text: string): Promise<OpenApiValidation> 
   if (!document) return { errors: [error!] };
   try {
     // swagger-parser dereferences in place: give it a copy.
-    await SwaggerParser.validate(structuredClone(document) as InstanceType<typeof SwaggerParser>['api'], { resolve: { external: false } });
+    // Loaded here, not with the steps: most runs read a validation kept from an earlier one.
+    const { default: parser } = await import('@apidevtools/swagger-parser');
+    await parser.validate(structuredClone(document) as InstanceType<typeof SwaggerParser>['api'], { resolve: { external: false } });
     return { kind: kindOf(document), document, errors: [] };
   } catch (failure) {
     const lines = (failure as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
