@@ -1,19 +1,25 @@
 import { Then } from '@cucumber/cucumber';
 import { applicableOnlyWith } from '../support/checks/applicability';
-import { check } from '../support/checks/check';
+import { check, requireEnvironment } from '../support/checks/check';
 import { debianPackageFor, mismatchTable, pinMismatches } from '../support/rules/dependencies';
 import { readRequirementsFile } from '../support/configuration/requirements-file';
-import { packagePathInHost } from '../support/host/package-installer';
+import { packagePathInHost, repositoriesKeyInHost } from '../support/host/package-installer';
 import { candidateVersions, debianStableView, simulateInstall, type DebianStableView } from '../support/probes/debian-archive';
 import type { Fact } from '../support/probes/evidence';
 import { evidenceCache } from '../support/probes/evidence-cache';
 import type { HarnessWorld } from '../support/runtime/world';
 
-/** The host's Debian-stable-only apt view; a host that cannot make it fails the step as such, not as a finding. */
+/**
+ * The host's Debian-stable-only apt view. It is the harness's set-up, from the host image and
+ * the manifest's repositories (an unreachable one, or one its key does not sign): a view that
+ * cannot be made ends the check ENVIRONMENT, never a finding about the package.
+ */
 async function stableView(world: HarnessWorld): Promise<Fact<DebianStableView>> {
-  const view = await debianStableView(world.currentHost, world.manifest.package.repositories);
+  const { repositories, signedBy } = world.manifest.package;
+  const keyring = signedBy === undefined ? undefined : await repositoriesKeyInHost(world.currentHost, signedBy);
+  const view = await debianStableView(world.currentHost, repositories, keyring);
   const failed = view.evidence.find((e) => e.exitCode !== 0);
-  check(failed === undefined && view.value.sources.length > 0, {
+  requireEnvironment(failed === undefined && view.value.sources.length > 0, {
     expected: "apt in the host to list the Debian archives of the host's release (and the manifest's repositories)",
     found: failed ? `${failed.command.split(' ')[0]} exited ${failed.exitCode}` : 'no Debian archive of the host release in its apt lists',
     evidence: view.evidence,

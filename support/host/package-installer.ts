@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { keyFileName } from '../configuration/package-fetch';
 import type { Evidence } from '../probes/evidence';
 import type { StartedWazoHost } from './started-wazo-host';
 
@@ -23,6 +25,13 @@ export async function installPackage(host: StartedWazoHost, debFile: string): Pr
   const control = await host.run(['dpkg-deb', '--showformat=${Package} ${Version}\\n', '--show', target]);
   const apt = await host.run(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', target]);
   return { control, apt };
+}
+
+/** Copies the manifest's `signedBy` key into the host, named as apt reads it (.asc armored, .gpg binary); returns its path there. */
+export async function repositoriesKeyInHost(host: StartedWazoHost, signedBy: string): Promise<string> {
+  const target = `${PACKAGE_DIR}/keys/${keyFileName(readFileSync(signedBy))}`;
+  await host.copyFile(signedBy, target);
+  return target;
 }
 
 /** `apt-get purge` of a package, as an administrator removes it with its configuration. */

@@ -105,7 +105,19 @@ function viewScript({ dir, cache }: ViewPlace, options: string[]): string {
   return ['set -eu', view, `d=${dir}`, ...make, 'cat "$d/sources.list"'].join('\n');
 }
 
-export async function debianStableView(shell: Shell, repositories: string[]): Promise<Fact<DebianStableView>> {
+/**
+ * A repository line that apt verifies with this keyring only (`signed-by`, added to its options
+ * or as its options), as the manifest's `signedBy` says its repositories are signed.
+ */
+export function signedBy(line: string, keyring: string): string {
+  const options = /^deb\s+\[([^\]]*)\]\s+/.exec(line);
+  if (options) return line.replace(options[0], `deb [${[options[1].trim(), `signed-by=${keyring}`].filter(Boolean).join(' ')}] `);
+  return line.replace(/^deb\s+/, `deb [signed-by=${keyring}] `);
+}
+
+/** `keyring`: where the manifest's `signedBy` key is in the host, for its repositories. */
+export async function debianStableView(shell: Shell, manifestRepositories: string[], keyring?: string): Promise<Fact<DebianStableView>> {
+  const repositories = keyring === undefined ? manifestRepositories : manifestRepositories.map((line) => signedBy(line, keyring));
   const archives = await aptArchives(shell);
   const sources = debianStableSources(archives.value);
   const place = viewPlace(sources, sourceLines(archives.value.targets), repositories);
