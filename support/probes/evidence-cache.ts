@@ -3,10 +3,8 @@
 // same digest and image: lintian (about 4 CPU-s of a host's 2 cores, keyed by the package's
 // bytes) and the Debian-stable view's simulated install (about 1.5 CPU-s, keyed by the
 // package's control fields, the only part of a .deb apt reads). The evidence says it came from here.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project-root';
-import { writeFileWhole } from '../whole-file';
+import { cacheDir, keep, readKept } from '../json-cache';
 import type { Evidence } from './evidence';
 
 /** The tools whose evidence is kept, each in build/cache/TOOL: `rm -r build/cache/TOOL` makes the next runs run it again. */
@@ -37,10 +35,6 @@ interface Entry extends EvidenceCacheKey {
   evidence: Evidence;
 }
 
-export function cacheDir(tool: CachedTool): string {
-  return join(PROJECT_ROOT, 'build', 'cache', tool);
-}
-
 /** The entry's file: the digest, then the image's tag made a file name (its content hash is in it). */
 function entryFile(dir: string, key: EvidenceCacheKey): string {
   return join(dir, `${key.sha256}--${key.hostImage.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
@@ -55,17 +49,16 @@ function isEvidence(value: unknown): value is Evidence {
   );
 }
 
-/** The entry of this key, or undefined when the file is missing, unreadable, or of another key. */
-function readEntry(file: string, key: EvidenceCacheKey): Entry | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<Entry> | null;
-    const fits =
-      entry?.tool === key.tool && entry.sha256 === key.sha256 && entry.digestOf === key.digestOf && entry.hostImage === key.hostImage &&
-      typeof entry.cachedAt === 'string' && !Number.isNaN(Date.parse(entry.cachedAt)) && isEvidence(entry.evidence);
-    return fits ? (entry as Entry) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether a kept value is an entry of this key (another key's, or a corrupt one, is a miss). */
+function entryOf(key: EvidenceCacheKey): (value: unknown) => value is Entry {
+  return (value): value is Entry => {
+    const entry = value as Partial<Entry> | null;
+    return (
+      typeof entry === 'object' && entry !== null &&
+      entry.tool === key.tool && entry.sha256 === key.sha256 && entry.digestOf === key.digestOf && entry.hostImage === key.hostImage &&
+      typeof entry.cachedAt === 'string' && !Number.isNaN(Date.parse(entry.cachedAt)) && isEvidence(entry.evidence)
+    );
+  };
 }
 
 /** The note a cached evidence carries on its command line (a shell comment: the command still pastes). */
@@ -83,16 +76,12 @@ export function evidenceCache(key: EvidenceCacheKey, dir = cacheDir(key.tool), n
   const file = entryFile(dir, key);
   return {
     read(command) {
-      const entry = readEntry(file, key);
+      const entry = readKept(file, entryOf(key));
       return entry?.evidence.command === command ? { ...entry.evidence, command: `${command}   # ${cachedNote(entry, command.split(' ')[0])}` } : undefined;
     },
     write(evidence) {
       const entry: Entry = { ...key, cachedAt: now().toISOString(), evidence };
-      try {
-        writeFileWhole(file, `${JSON.stringify(entry, null, 2)}\n`);
-      } catch {
-        // A cache that cannot be written costs the next run the tool's run, nothing else.
-      }
+      keep(file, entry);
     },
   };
 }

@@ -1,5 +1,5 @@
 // The service's waits, each made with its bound from TIMEOUTS (and serving with its rules from
-// checks/): host code takes both as parameters, and a step states the bound of the wait it ran.
+// rules/): host code takes both as parameters, and a step states the bound of the wait it ran.
 import { isPassing } from '../rules/discovery';
 import { apiAnswered } from '../rules/reboot';
 import type { ConsulInstance } from '../probes/consul';
