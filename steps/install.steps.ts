@@ -2,17 +2,21 @@ import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { CONSUL_UNIT } from '../support/host/consul-catalog';
 import { MONIT_UNIT } from '../support/host/supervisor';
+import { dependencyLayerRecord } from '../support/probes/packages';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
 import { checkInstalledAtManifestVersion } from './installed-version';
 
-Then('the installation succeeds', function (this: HarnessWorld) {
+Then('the installation succeeds', async function (this: HarnessWorld) {
   const { apt } = this.state.get('installation');
+  const layer = await dependencyLayerRecord(this.currentHost);
   check(apt.exitCode === 0, {
     expected: `apt-get install of ${this.manifest.package.file} to exit 0`,
     found: `exit ${apt.exitCode}`,
-    evidence: [apt],
+    evidence: [apt, ...layer.evidence],
   });
+  const { value } = layer;
+  if (value) this.log(`dependencies from Debian, installed before the package as apt installs them (recipes/dependencies): ${value.satisfies} -> ${value.installed.join(' ') || 'nothing new'}`);
 });
 
 Then('the installed package is the one the manifest names, at its version', async function (this: HarnessWorld) {

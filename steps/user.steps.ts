@@ -12,6 +12,7 @@ import type { Fact } from '../support/probes/evidence';
 import { groupsOf, passwdEntry, type PasswdEntry } from '../support/probes/users';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import type { HarnessWorld } from '../support/runtime/world';
+import { pidFileOrigin } from '../support/configuration/pid-file-from-unit';
 
 /** The service user's passwd entry; every user check starts from it, so its absence fails them all. */
 async function serviceUserEntry(world: HarnessWorld): Promise<Fact<PasswdEntry>> {
@@ -100,6 +101,8 @@ Then('the service user can write the log file', async function (this: HarnessWor
 
 Then('the service user can write the PID file and its directory', async function (this: HarnessWorld) {
   const pidFile = applicableOnlyWith(this.manifest.pidFile, 'pidFile');
+  const origin = pidFileOrigin(this.manifest);
+  if (origin) this.log(origin);
   const user = await serviceUser(this);
   const directory = dirname(pidFile);
   // The daemon writes its PID file once ready; give it the bounded time to appear.

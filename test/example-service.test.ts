@@ -41,6 +41,8 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       [],
     );
     assert.match(run.stdout, /^wazo-foo: checklist 19 pass, 0 fail, 0 not applicable, 0 blocked, 0 environment, 2 manual, 0 not run; /m);
+    // The host had none of its dependencies: they came from Debian, as apt pulls them for the package.
+    assert.match(run.stdout, /note: dependencies from Debian, installed before the package as apt installs them \(recipes\/dependencies\): python3, python3-yaml, adduser -> .*\bpython3-yaml\b/);
     assert.match(run.stdout, /^ 1\. PASS +The service default user is not root$/m);
     assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
     assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);

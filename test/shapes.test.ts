@@ -31,6 +31,8 @@ describe('shapes', { concurrency: true }, () => {
     assert.match(reasons.get(8) ?? '', /^supervisor is systemd/);
     assert.match(reasons.get(14) ?? '', /^backup is empty/);
     assert.match(reasons.get(16) ?? '', /^consul\.registers is false/);
+    // pidFile left to the unit, which sets no PIDFile=: read from the package, item 5 N/A saying where it looked.
+    assert.match(reasons.get(5) ?? '', /^pidFile is not set and \/usr\/lib\/systemd\/system\/wazo-qux\.service in the package sets no PIDFile=/);
     // The supervisor check ran for real: systemd brought the daemon back with a new main PID.
     assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
     // No conf.d, no consul: the parts of the upgrade and purge checks that need them say so and the rest runs.
@@ -44,6 +46,8 @@ describe('shapes', { concurrency: true }, () => {
     // Its restart by systemd works under the hardening too (a new main PID after the kill).
     assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
     assert.doesNotMatch(shown, /217\/USER|Failed to set up user namespacing/);
+    // Its PID file is the unit's PIDFile= (%t expanded), as the manifest leaves it to the unit.
+    assert.match(stdout, /note: pidFile is left to the unit: PIDFile=\/run\/wazo-hardy\/wazo-hardy\.pid of \/usr\/lib\/systemd\/system\/wazo-hardy\.service in the package/);
   });
 
   test('journal-no-api (wazo-jay): no REST API, logs to the journal: the REST items N/A naming api, item 4 judged on the journal, exit 0', async () => {

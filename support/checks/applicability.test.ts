@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { notApplicableReason } from './applicability';
 
@@ -36,6 +37,18 @@ test('each applicability field makes its scenarios N/A, naming the field', () =>
     [{ requirements: undefined }, scenario('requirements.txt pins package versions equal to Debian packages', '@dependencies'), /^requirements is not set/],
   ];
   for (const [change, s, reason] of cases) assert.match(notApplicableReason(s, { ...manifest, ...change }) ?? '', reason, JSON.stringify(change));
+});
+
+test('pidFile left to the unit: N/A only once the package is read and its unit sets no PIDFile=', () => {
+  const pid = scenario('The service default user has write permissions for the PID file and its directory', '@user');
+  const leftToUnit = (pidFileFromUnit: ServiceManifest['pidFileFromUnit'], pidFile?: string) => ({ ...manifest, pidFile, pidFileFromUnit });
+  assert.equal(notApplicableReason(pid, leftToUnit({ read: false })), undefined);
+  assert.equal(notApplicableReason(pid, leftToUnit({ read: true, unitPath: '/usr/lib/systemd/system/wazo-foo.service' }, '/run/wazo-foo/wazo-foo.pid')), undefined);
+  assert.match(
+    notApplicableReason(pid, leftToUnit({ read: true, unitPath: '/usr/lib/systemd/system/wazo-foo.service' })) ?? '',
+    /^pidFile is not set and \/usr\/lib\/systemd\/system\/wazo-foo\.service in the package sets no PIDFile=/,
+  );
+  assert.match(notApplicableReason(pid, leftToUnit({ read: true, unitPath: undefined })) ?? '', /^pidFile is not set and the package ships no wazo-foo\.service/);
 });
 
 test('a field only touches its own scenarios', () => {

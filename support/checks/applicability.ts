@@ -57,7 +57,7 @@ const RULES: ApplicabilityRule[] = [
   },
   {
     appliesTo: { name: 'The service default user has write permissions for the PID file and its directory' },
-    notApplicable: (m) => (m.pidFile ? undefined : 'pidFile is not set: the service writes no PID file'),
+    notApplicable: (m) => (m.pidFile ? undefined : noPidFile(m)),
   },
   {
     appliesTo: { name: 'The service default user is part of the consul group if the service needs the default consul config file' },
@@ -68,6 +68,19 @@ const RULES: ApplicabilityRule[] = [
     notApplicable: (m) => (m.requirements ? undefined : 'requirements is not set: the service declares no Python requirements'),
   },
 ];
+
+/**
+ * Why no PID file is judged: the manifest leaves it to the unit, whose PIDFile= is unset (or
+ * the package ships no such unit). Before the package is read (a --list plan) nothing is known.
+ */
+function noPidFile(m: ServiceManifest): string | undefined {
+  const from = m.pidFileFromUnit;
+  if (!from) return 'pidFile is not set: the service writes no PID file';
+  if (!from.read) return undefined;
+  return from.unitPath
+    ? `pidFile is not set and ${from.unitPath} in the package sets no PIDFile=: no PID file to judge (set pidFile if the daemon writes one)`
+    : `pidFile is not set and the package ships no ${m.unit} to read a PIDFile= from`;
+}
 
 /** What a step notes where the service does not register in consul: that part of a bigger check does not apply. */
 export const CONSUL_NOT_REGISTERING = 'not checked: consul.registers is false, the service does not register in consul';

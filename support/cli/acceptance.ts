@@ -7,6 +7,8 @@ import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { assertDebianPackage } from '../configuration/package-file';
 import { assertPackageIdentity, assertPackageIdentityLocally, hasLocalDpkgDeb } from '../configuration/package-preflight';
+import { readPackageContents } from '../configuration/package-contents';
+import { withPidFileFromUnit } from '../configuration/pid-file-from-unit';
 import { ServiceCatalog } from '../configuration/service-catalog';
 import { assertDocsSite } from '../docs/docs-site';
 import { connectEngine, type Engine } from '../docker/engine';
@@ -16,6 +18,7 @@ import { ExitCode, isHarnessError } from '../errors';
 import { resolveBaseImage } from '../images/base-image';
 import { isInterrupted, markInterrupted, undoAll } from '../interrupts';
 import { ensureExamplePackages } from '../images/example-packages';
+import { ensureDependencyLayer } from '../images/dependency-layer';
 import { ensureHostImage } from '../images/host-image';
 import { stderrProgress, type Progress } from '../progress';
 import { PROJECT_ROOT } from '../project-root';
@@ -34,6 +37,7 @@ const PATHS = {
   services: join(ROOT, 'services'),
   baseRecipe: join(ROOT, 'recipes', 'base'),
   hostRecipe: join(ROOT, 'recipes', 'host'),
+  dependenciesRecipe: join(ROOT, 'recipes', 'dependencies'),
   examples: join(ROOT, 'examples'),
   exampleDebs: join(ROOT, 'build', 'debs'),
   packageNames: join(ROOT, 'build', 'package-names'),
@@ -104,6 +108,34 @@ async function preflightPackages(engine: Engine, baseImage: string, manifest: Se
 }
 
 /**
+ * What the run learns from the packages before any host boots: what the manifest leaves to the
+ * unit (its PID file), and for each package file the image its hosts boot from, with that
+ * file's own dependencies from Debian (so that a Depends the current version forgets is not
+ * hidden by the previous version's).
+ */
+async function readPackagesForTheirHosts(
+  engine: Engine,
+  baseImage: string,
+  hostImage: string,
+  manifest: ServiceManifest,
+  run: RunIdentity,
+  progress: Progress,
+): Promise<{ checked: ServiceManifest; images: { current: string; previous?: string } }> {
+  const imageFor = async (file: string) => {
+    const contents = await readPackageContents(engine.docker, baseImage, run, file, manifest.unit);
+    const layer = await ensureDependencyLayer(engine.docker, hostImage, PATHS.dependenciesRecipe, contents.dependencies, progress);
+    if (layer.unsatisfiable) {
+      progress.step(`dependency layer of ${displayPath(file)}: none, apt cannot satisfy its dependencies (its install will say why)`);
+      progress.detail(layer.unsatisfiable);
+    }
+    return { contents, image: layer.image };
+  };
+  const current = await imageFor(manifest.package.file);
+  const previous = manifest.package.previous ? await imageFor(manifest.package.previous.file) : undefined;
+  return { checked: withPidFileFromUnit(manifest, current.contents), images: { current: current.image, ...(previous ? { previous: previous.image } : {}) } };
+}
+
+/**
  * Ctrl-C or SIGTERM at any point: undo what is on the machine, remove this run's containers,
  * exit. Returns how to hand signals over to someone else (the per-service runs of --all).
  */
@@ -143,12 +175,14 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, manif
   const progress = stderrProgress(options.verbose);
   const { base, host: hostImage } = await prepareImages(engine, options.debian, [manifest], run, progress);
   await preflightPackages(engine, base, manifest, pending, run);
-  progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${hostImage}, cgroup v${engine.cgroupVersion}`);
+  const { checked, images } = await readPackagesForTheirHosts(engine, base, hostImage, manifest, run, progress);
+  progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${images.current}, cgroup v${engine.cgroupVersion}`);
   const keep: KeepHosts = options.keep ? 'always' : options.keepOnFailure ? 'on-failure' : 'never';
   const parameters: RunParameters = {
-    manifest,
+    manifest: checked,
     package: packageRecord(manifest.package.file, manifest.package.version),
-    hostImage,
+    hostImage: images.current,
+    ...(images.previous ? { previousHostImage: images.previous } : {}),
     cgroupVersion: engine.cgroupVersion,
     run,
     keep,

@@ -63,6 +63,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     user: doc.user,
     logFile: doc.logFile,
     pidFile: doc.pidFile,
+    ...(doc.pidFile === undefined ? { pidFileFromUnit: { read: false } } : {}),
     configDir: doc.configDir,
     api: doc.api === API_NONE ? undefined : { ...doc.api, requiresToken: doc.api.requiresToken ?? true },
     consul: doc.consul,

@@ -29,6 +29,13 @@ export type PackageOrigin = (typeof PACKAGE_ORIGINS)[number];
 /** `logFile: journal`: the service logs to the journal (stdout/stderr, syslog), no log file. */
 export const LOG_TO_JOURNAL = 'journal';
 
+/**
+ * A manifest without pidFile takes the PID file from its unit's PIDFile=: not read yet (the
+ * package is read before the run starts), or read from `unitPath` in the package (undefined:
+ * the package ships no such unit).
+ */
+export type PidFileFromUnit = { read: false } | { read: true; unitPath: string | undefined };
+
 export interface ServiceManifest {
   /** Where the manifest was read from: error messages name it. */
   source: string;
@@ -48,7 +55,13 @@ export interface ServiceManifest {
   user: string;
   /** An absolute path, or LOG_TO_JOURNAL. */
   logFile: string;
+  /**
+   * The PID file item 5 judges: the manifest's pidFile or, where the manifest leaves it out, the
+   * PIDFile= of the unit the package ships (see pidFileFromUnit). Undefined: no PID file to judge.
+   */
   pidFile?: string;
+  /** Present when the manifest leaves pidFile out: what the package's unit said about it, once read. */
+  pidFileFromUnit?: PidFileFromUnit;
   configDir: string;
   /** Undefined for `api: none`: the service offers no REST API (and declares no port). */
   api: ServiceApi | undefined;

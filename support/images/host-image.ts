@@ -2,14 +2,9 @@ import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
 import { LABEL } from '../docker/run-labels';
 import { HarnessError } from '../errors';
-import { OutputTail, type Progress } from '../progress';
+import type { Progress } from '../progress';
+import { buildImage } from './image-build';
 import { contentHash, listFiles } from './content-hash';
-
-interface BuildEvent {
-  stream?: string;
-  error?: string;
-  errorDetail?: { message?: string };
-}
 
 /** Set to 1 to build the host image without the engine's layer cache: the bench's cold runs (a fresh machine has none). */
 export const NO_BUILD_CACHE = 'WAZO_ACCEPTANCE_NO_BUILD_CACHE';
@@ -33,27 +28,13 @@ export async function ensureHostImage(docker: Docker, baseImage: string, suite: 
   const tag = await hostImageTag(docker, baseImage, suite, recipeDir);
   if (await imageExists(docker, tag)) return tag;
   progress.step(`host image: building ${tag} from ${baseImage} (recipes/host/Dockerfile)`);
-  const tail = new OutputTail();
-  const stream = await docker.buildImage(
+  const { failure, tail } = await buildImage(
+    docker,
     { context: recipeDir, src: listFiles(recipeDir).filter(isImageInput) },
     { t: tag, buildargs: { BASE_IMAGE: baseImage }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true, nocache: process.env[NO_BUILD_CACHE] === '1' },
+    'host image',
+    progress,
   );
-  const failure = await new Promise<string | undefined>((resolve) => {
-    let error: string | undefined;
-    docker.modem.followProgress(
-      stream,
-      (streamError: Error | null) => resolve(streamError?.message ?? error),
-      (event: BuildEvent) => {
-        if (event.error) error = event.errorDetail?.message ?? event.error;
-        const text = event.stream ?? '';
-        tail.push(text);
-        for (const line of text.split('\n').filter((l) => l.trim())) {
-          if (/^Step \d+\/\d+ :/.test(line)) progress.step(`host image: ${line.slice(0, 110)}`);
-          else progress.detail(line);
-        }
-      },
-    );
-  });
   if (failure !== undefined) {
     throw new HarnessError(
       'environment',

@@ -45,3 +45,17 @@ export async function packageHealth(shell: Shell): Promise<Fact<PackageHealth>> 
     audit,
   );
 }
+
+/** What the host's dependency layer (recipes/dependencies) satisfied, and the packages it added from Debian. */
+export interface DependencyLayerRecord {
+  satisfies: string;
+  installed: string[];
+}
+
+/** The dependency layer the host booted with, or undefined when it has none (a package without dependencies, or apt could not satisfy them). */
+export async function dependencyLayerRecord(shell: Shell): Promise<Fact<DependencyLayerRecord | undefined>> {
+  const evidence = await shell.run(['sh', '-c', 'cat /usr/share/wazo-host/dependency-layer.satisfies && echo --- && cat /usr/share/wazo-host/dependency-layer.installed']);
+  if (evidence.exitCode !== 0) return fact(undefined, evidence);
+  const [satisfies, installed] = evidence.stdout.split('---\n');
+  return fact({ satisfies: satisfies.trim(), installed: installed.split('\n').filter((l) => l.trim() !== '') }, evidence);
+}

@@ -23,6 +23,20 @@ test("a hardened unit's start failure: the status and systemd's reason are the d
   assert.match(lines[1], /status=217\/USER/);
 });
 
+test("a Python daemon's traceback: its exception line is decisive (a Depends the package forgot)", () => {
+  const journal = [
+    'Dec 07 02:14:17 host wazo-foo[371]: Traceback (most recent call last):',
+    'Dec 07 02:14:17 host wazo-foo[371]:     import yaml',
+    "Dec 07 02:14:17 host wazo-foo[371]: ModuleNotFoundError: No module named 'yaml'",
+    'Dec 07 02:14:17 host systemd[1]: wazo-foo.service: Main process exited, code=exited, status=1/FAILURE',
+  ].join('\n');
+  assert.deepEqual(decisiveJournalLines(journal).map((l) => l.replace(/^.*\]: /, '')), [
+    'Traceback (most recent call last):',
+    "ModuleNotFoundError: No module named 'yaml'",
+    'wazo-foo.service: Main process exited, code=exited, status=1/FAILURE',
+  ]);
+});
+
 test('a journal that says nothing decisive gives no line, and at most count lines are kept', () => {
   assert.deepEqual(decisiveJournalLines('Started wazo-foo.service.\nlistening on 9504'), []);
   assert.equal(decisiveJournalLines(Array.from({ length: 9 }, (_, i) => `error ${i}`).join('\n'), 3).length, 3);

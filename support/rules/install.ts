@@ -17,6 +17,7 @@ const DECISIVE = [
   /Failed to /, // systemd: "Failed to set up user namespacing: ..."
   /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
   /[Ff]ailed with result/,
+  /\b[A-Z]\w*(Error|Exception)\b/, // the last line of a Python traceback: "ModuleNotFoundError: No module named 'yaml'"
 ];
 
 /** The last `count` decisive lines of a journal, in order; none when nothing says why. */

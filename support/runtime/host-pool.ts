@@ -41,8 +41,9 @@ export class HostPool {
 
   constructor(private readonly parameters: WorkerParameters) {}
 
-  async boot(role: string): Promise<StartedWazoHost> {
-    const host = await this.start(`${role}-${WORKER}-${++this.booted}`);
+  /** A new host of the package's own image (its dependencies in place), or of `image`. */
+  async boot(role: string, image = this.parameters.hostImage): Promise<StartedWazoHost> {
+    const host = await this.start(`${role}-${WORKER}-${++this.booted}`, image);
     this.live.add(host);
     return host;
   }
@@ -51,8 +52,8 @@ export class HostPool {
    * Starts a host, or with `reuse` attaches to the run's running host of that role (testcontainers
    * finds it by its configuration's hash, so every worker must describe it the same way).
    */
-  private async start(role: string, reuse = false): Promise<StartedWazoHost> {
-    const { hostImage, cgroupVersion, run, keep } = this.parameters;
+  private async start(role: string, hostImage: string, reuse = false): Promise<StartedWazoHost> {
+    const { cgroupVersion, run, keep } = this.parameters;
     const bootMs = TIMEOUTS.boot;
     const container = new WazoHostContainer(hostImage, cgroupVersion, bootMs).withRun(run, role);
     // Labelled at creation (a label cannot be added later): the janitor of later runs leaves
@@ -84,7 +85,7 @@ export class HostPool {
     let installation: Installation;
     if (handoff.claim()) {
       try {
-        host = await this.start(SHARED_ROLE, true);
+        host = await this.start(SHARED_ROLE, this.parameters.hostImage, true);
         installation = await installPackage(host, manifest.package.file);
       } catch (error) {
         handoff.publish(handoffOfError(error));
@@ -93,7 +94,7 @@ export class HostPool {
       handoff.publish({ installation });
     } else {
       installation = installationOf(await handoff.published(TIMEOUTS.boot + TIMEOUTS.step));
-      host = await this.start(SHARED_ROLE, true);
+      host = await this.start(SHARED_ROLE, this.parameters.hostImage, true);
     }
     const ready = serviceWaits.ready(manifest);
     let once: Promise<Polled<Readiness>> | undefined;
@@ -102,7 +103,9 @@ export class HostPool {
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
   async freshInstalled(role: string, debFile: string, manifest: ServiceManifest): Promise<InstalledHost> {
-    const host = await this.boot(role);
+    // The previous version's host has that version's dependencies, as a host it was installed on.
+    const previous = debFile === manifest.package.previous?.file;
+    const host = await this.boot(role, previous ? (this.parameters.previousHostImage ?? this.parameters.hostImage) : this.parameters.hostImage);
     const installation = await installPackage(host, debFile);
     const ready = serviceWaits.ready(manifest);
     return { host, installation, readiness: () => ready.waitUntilReady(host) };

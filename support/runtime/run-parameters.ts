@@ -16,7 +16,10 @@ export interface RunParameters {
   manifest: ServiceManifest;
   /** The package checked, as the reports name it (its sha256 also keys the lintian cache). */
   package: PackageRecord;
+  /** The image hosts boot from: the Wazo host with the package's dependencies from Debian (support/images/dependency-layer.ts). */
   hostImage: string;
+  /** The same for the previous version's dependencies: the image its hosts boot from before an upgrade. */
+  previousHostImage?: string;
   cgroupVersion: CgroupVersion;
   run: RunIdentity;
   keep: KeepHosts;

@@ -13,7 +13,7 @@ package:
   #   version: 0.0.9
 user: ${name}
 logFile: /var/log/${name}.log
-pidFile: /run/${name}/${name}.pid           # TODO: remove the line if the daemon writes no PID file
+pidFile: /run/${name}/${name}.pid           # TODO: the PID file the daemon writes; without the line, the unit's PIDFile= (none: item 5 N/A)
 configDir: /etc/${name}
 api:
   protocol: http                            # TODO: https if the daemon serves TLS on its own port
