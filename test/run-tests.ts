@@ -16,9 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+import { PATHS } from '../support/paths';
 import { buildExamplePackages, PREPARED, selfTestConcurrency } from './harness';
 
-const root = join(__dirname, '..');
+const root = PATHS.root;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

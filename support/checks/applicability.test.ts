@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadManifest } from '../configuration/manifest-loader';
 import { notApplicableReason } from './applicability';
+import { PATHS } from '../paths';
 
-const manifest = loadManifest(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'));
+const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
 const scenario = (name: string, ...tags: string[]) => ({ name, tags });
 
 test('wazo-foo: every scenario applies', () => {

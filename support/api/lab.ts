@@ -1,25 +1,11 @@
-import { join } from 'node:path';
 import { connectEngine, type Engine } from '../docker/engine';
 import { removeRunResources } from '../docker/janitor';
 import { newRunIdentity, type RunIdentity } from '../docker/run-labels';
-import { resolveBaseImage } from '../images/base-image';
-import { ensureExamplePackages } from '../images/example-packages';
-import { ensureHostImage } from '../images/host-image';
-import type { Progress } from '../progress';
-import { PROJECT_ROOT } from '../project-root';
+import type { StartedWazoHost } from '../host/started-wazo-host';
+import { WazoHostContainer } from '../host/wazo-host-container';
+import { quietProgress, type Progress } from '../progress';
 import { TIMEOUTS } from '../runtime/timeouts';
-import type { StartedWazoHost } from './started-wazo-host';
-import { WazoHostContainer } from './wazo-host-container';
-
-export const ROOT = PROJECT_ROOT;
-export const RECIPES = {
-  base: join(ROOT, 'recipes', 'base'),
-  host: join(ROOT, 'recipes', 'host'),
-  examples: join(ROOT, 'examples'),
-  exampleDebs: join(ROOT, 'build', 'debs'),
-};
-
-const quiet: Progress = { step: () => undefined, detail: () => undefined };
+import { prepareImages } from './images';
 
 /**
  * Hosts outside a cucumber run, for the bench and integration specs: the same images and
@@ -36,14 +22,12 @@ export class Lab {
     readonly hostImage: string,
   ) {}
 
-  static async open(suite = 'trixie', progress: Progress = quiet): Promise<Lab> {
+  static async open(suite = 'trixie', progress: Progress = quietProgress): Promise<Lab> {
     process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // as in the CLI: labels + the janitor clean up
     const engine = await connectEngine();
     const run = newRunIdentity();
-    const baseImage = await resolveBaseImage(engine.docker, suite, RECIPES.base, progress);
-    const hostImage = await ensureHostImage(engine.docker, baseImage, suite, RECIPES.host, progress);
-    await ensureExamplePackages(engine.docker, baseImage, RECIPES.examples, RECIPES.exampleDebs, run, progress);
-    return new Lab(engine, run, baseImage, hostImage);
+    const { base, host } = await prepareImages(engine.docker, suite, progress, run);
+    return new Lab(engine, run, base, host);
   }
 
   boot(role: string): Promise<StartedWazoHost> {
