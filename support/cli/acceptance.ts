@@ -12,7 +12,7 @@ import { parseOptions } from './options';
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (!options) return ExitCode.passed;
-  applyTimeoutScale(options);
+  applyTimeoutScale(options); // first: a bad WAZO_ACCEPTANCE_TIMEOUT_SCALE is a usage error whatever the command
   if (options.cleanup) {
     await cleanup(options.cleanupRun);
     return ExitCode.passed;
