@@ -110,7 +110,7 @@ ${this.ratio('package', 'harness', 'piuparts')}
 Harness phases (medians):
 
 ${this.table('package-phases')}
-- harness: its own modules (support/host/lab.ts boots a WazoHostContainer, support/host/package-installer.ts
+- harness: its own modules (support/api/lab.ts boots a WazoHostContainer, support/host/package-installer.ts
   installs 1.0.0 then 1.1.0 with apt, \`apt-get purge\`, dpkg's status checked after each), host
   removal included. The @upgrade and @purge scenarios were not on main when this was measured
   (only @install was), so the bench module was measured, not the tagged scenarios.
