@@ -4,10 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ServiceManifest } from '../support/configuration/manifest';
-import { RECIPES, ROOT, type Lab } from '../support/host/lab';
+import type { Lab } from '../support/api';
+import { PATHS } from '../support/paths';
 import { installPackage } from '../support/host/package-installer';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
-import { resolveBaseImage } from '../support/images/base-image';
 import { hostImageTag, NO_BUILD_CACHE } from '../support/images/host-image';
 import { BatchShell } from '../support/probes/batch-shell';
 import type { Shell } from '../support/probes/evidence';
@@ -24,7 +24,7 @@ export interface Measured {
 
 /** `npm run acceptance -- ARGS` without npm's own start-up: the same entry point. */
 export async function acceptance(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured & { stderr: string }> {
-  const cwd = options.cwd ?? ROOT;
+  const cwd = options.cwd ?? PATHS.root;
   const command = ['scripts/run-compiled.js', 'support/cli/acceptance.ts', ...args];
   const { ms, value } = await timed(() => runCommand(process.execPath, command, { cwd, env: options.env }));
   const summary = /^\S+: \d+ passed, \d+ failed.*$/m.exec(value.stdout)?.[0] ?? '';
@@ -41,18 +41,22 @@ export async function acceptance(args: string[], options: { cwd?: string; env?: 
 export async function coldAcceptance(lab: Lab, service: string): Promise<Measured> {
   const copy = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   try {
-    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: PATHS.root, encoding: 'utf8' }).split('\0').filter(Boolean);
     for (const file of files.filter((f) => !f.startsWith('build/') && !f.startsWith('reports/'))) {
       mkdirSync(dirname(join(copy, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(copy, file), { dereference: false });
+      cpSync(join(PATHS.root, file), join(copy, file), { dereference: false });
     }
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    symlinkSync(join(PATHS.root, 'node_modules'), join(copy, 'node_modules'));
     const recipe = join(copy, 'recipes', 'host');
     writeFileSync(join(recipe, '.bench-cold-run'), `${lab.run.id} ${Date.now()}\n`);
     const run = await acceptance(['--service', service], { cwd: copy, env: { ...process.env, [NO_BUILD_CACHE]: '1' } });
     const built = /host image: building/.test(run.stderr) && /example packages: building/.test(run.stderr);
-    const base = await resolveBaseImage(lab.engine.docker, 'trixie', RECIPES.base, { step: () => undefined, detail: () => undefined });
-    await lab.engine.docker.getImage(await hostImageTag(lab.engine.docker, base, 'trixie', recipe)).remove().catch(() => undefined);
+    // The copy's base recipe is the lab's: the same base image. Its host image and the
+    // dependency layers built on it are the cold run's own.
+    const hostTag = await hostImageTag(lab.engine.docker, lab.baseImage, 'trixie', recipe);
+    const layers = await lab.engine.docker.listImages({ filters: { reference: [`wazo-harness/host-deps:${hostTag.replace(/^.*:/, '')}-*`] } });
+    for (const layer of layers) for (const tag of layer.RepoTags ?? []) await lab.engine.docker.getImage(tag).remove().catch(() => undefined);
+    await lab.engine.docker.getImage(hostTag).remove().catch(() => undefined);
     return { ...run, ok: run.ok && built, detail: built ? run.detail : `not cold (nothing was built): ${run.detail}` };
   } finally {
     rmSync(copy, { recursive: true, force: true });
@@ -73,8 +77,11 @@ export async function packageCycle(lab: Lab, manifest: ServiceManifest): Promise
     phases[name] = ms;
     return value;
   };
+  // As in a run: the host of the previous version boots with its dependencies from Debian in
+  // place (the layer is built before the clock starts, as a warm run finds it).
+  const image = await lab.packageImage(previous.file, manifest.unit);
   const started = Date.now();
-  const host = await phase('boot', () => lab.boot('package-cycle'));
+  const host = await phase('boot', () => lab.boot('package-cycle', image));
   try {
     const old = await phase('install previous', () => installPackage(host, previous.file));
     const upgrade = await phase('upgrade', () => installPackage(host, manifest.package.file));

@@ -110,8 +110,9 @@ ${this.ratio('package', 'harness', 'piuparts')}
 Harness phases (medians):
 
 ${this.table('package-phases')}
-- harness: its own modules (support/host/lab.ts boots a WazoHostContainer, support/host/package-installer.ts
-  installs 1.0.0 then 1.1.0 with apt, \`apt-get purge\`, dpkg's status checked after each), host
+- harness: its own modules (support/api/lab.ts boots a WazoHostContainer from the image a run
+  uses for 1.0.0: the host image with 1.0.0's dependencies from Debian, built before the clock
+  starts as a warm run finds it; support/host/package-installer.ts installs 1.0.0 then 1.1.0 with apt, \`apt-get purge\`, dpkg's status checked after each), host
   removal included. The @upgrade and @purge scenarios were not on main when this was measured
   (only @install was), so the bench module was measured, not the tagged scenarios.
 - piuparts: \`piuparts --docker-image BASE -d trixie -m http://deb.debian.org/debian --no-install-purge-test
@@ -122,7 +123,8 @@ ${this.table('package-phases')}
   \`${notes.ignoredByPiuparts}\` is ignored explicitly: bookworm's piuparts driving a trixie image
   reports it as left after purge, an artefact of that pairing, not of the package.
 - Not the same work: piuparts installs python3, python3-yaml and adduser from deb.debian.org
-  into the bare base (the host image has them), and snapshots and compares the whole file
+  into the bare base at every run (the harness installs them once per dependency set, in the
+  package's dependency layer, recipes/dependencies), and snapshots and compares the whole file
   system; the harness checks dpkg's answers only here (leftovers are the @purge feature's job).
 
 ## 100 host assertions against one running host

@@ -8,7 +8,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadManifest } from '../support/configuration/manifest-loader';
-import { Lab, ROOT } from '../support/host/lab';
+import { Lab } from '../support/api';
+import { PATHS } from '../support/paths';
 import { installPackage } from '../support/host/package-installer';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { serviceWaits } from '../support/runtime/service-waits';
@@ -35,7 +36,7 @@ function parse(argv: string[]): { runs: number; only: Section[]; output: string 
   const program = new Command('npm run bench --')
     .option('--runs <n>', 'rounds; each measurement is taken once per round, peers interleaved', positive, 3)
     .option('--only <sections>', `comma-separated subset of ${SECTIONS.join(',')}`, sections, [...SECTIONS])
-    .option('--output <file>', 'where to write the results', join(ROOT, 'bench', 'results.md'))
+    .option('--output <file>', 'where to write the results', join(PATHS.root, 'bench', 'results.md'))
     .parse(argv, { from: 'user' });
   return program.opts();
 }
@@ -44,7 +45,7 @@ const say = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
-  const manifest = loadManifest(join(ROOT, 'services', 'wazo-foo.yml'));
+  const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
   const lab = await Lab.open('trixie', { step: say, detail: () => undefined });
   const archive = options.only.includes('package') ? await PreviousVersionArchive.serve(manifest.package.previous!.file) : undefined;
   let assertionHost: StartedWazoHost | undefined;
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const results = new Results(options.runs, versions(lab));
   try {
     if (options.only.includes('assertions')) {
-      assertionHost = await lab.boot('assertions');
+      assertionHost = await lab.boot('assertions', await lab.packageImage(manifest.package.file, manifest.unit));
       await installPackage(assertionHost, manifest.package.file);
       await serviceWaits.ready(manifest).waitUntilReady(assertionHost);
     }

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './project-root';
+import { PATHS } from './paths';
 import { writeFileWhole } from './whole-file';
 
 export function cacheDir(name: string): string {
-  return join(PROJECT_ROOT, 'build', 'cache', name);
+  return join(PATHS.cache, name);
 }
 
 /** What `file` keeps, when `isKept` accepts it; undefined when it is missing, cut short or of another shape. */

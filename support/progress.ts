@@ -6,6 +6,9 @@ export interface Progress {
   detail(line: string): void;
 }
 
+/** For callers that show no progress (the self-tests' preparation, the lab by default): a failure still says what failed. */
+export const quietProgress: Progress = { step: () => undefined, detail: () => undefined };
+
 export function stderrProgress(verbose: boolean): Progress {
   const started = Date.now();
   const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`;

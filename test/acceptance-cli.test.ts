@@ -10,6 +10,7 @@ import { removeRunResources } from '../support/docker/janitor';
 import { LABEL } from '../support/docker/run-labels';
 import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
+import { PATHS } from '../support/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +54,7 @@ test('an unreachable Docker Engine exits 2 and says how to get one', async () =>
   assert.match(run.stderr, /fix: on a Debian host run `npm run setup`/);
 });
 
-const goodManifest = readFileSync(join(ROOT, 'services', 'wazo-foo.yml'), 'utf8').replace(/\.\.\/build\//g, `${ROOT}/build/`);
+const goodManifest = readFileSync(join(PATHS.services, 'wazo-foo.yml'), 'utf8').replace(/\.\.\/build\//g, `${ROOT}/build/`);
 
 for (const [problem, edit, message] of [
   ['a missing field', (m: string) => m.replace(/^user: .*\n/m, ''), /service\.yml:\d+: user is missing \(it is required\)/],
@@ -211,7 +212,7 @@ test('--list says which checks the manifest makes N/A, and which leave the check
 
 test("a failing run's reports read well where they are pasted: the run recorded, links that resolve, verdicts coloured, junit per area", async () => {
   await buildExamplePackages();
-  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const rootUser = join(PATHS.exampleDebs, 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
   const reports = join(dir, 'pasted');
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--reports-dir', reports]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
@@ -249,7 +250,7 @@ test("a failing run's reports read well where they are pasted: the run recorded,
 
 test('--fail-fast stops at the first failed scenario: the items it never started are NOT RUN, with the reason', async () => {
   await buildExamplePackages();
-  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const rootUser = join(PATHS.exampleDebs, 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--fail-fast', '--workers', '1', '--reports-dir', dir]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   assert.match(run.stdout, /^FAIL +@user +/m);
@@ -264,7 +265,7 @@ test('--fail-fast stops at the first failed scenario: the items it never started
 
 test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janitor leaves them, --cleanup RUN removes them', async () => {
   await buildExamplePackages();
-  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const rootUser = join(PATHS.exampleDebs, 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--workers', '1', '--keep-on-failure', '--reports-dir', dir]);
   const kept = [...run.stderr.matchAll(/^host kept: (\S+)\n {2}enter it with: docker exec -it ([0-9a-f]{12}) bash\n {2}remove it with: npm run acceptance -- --cleanup ([0-9a-f]{8}) /gm)];
   const docker = new Docker();
@@ -290,7 +291,7 @@ test('--keep-on-failure keeps the hosts of a failing run, the next run\'s janito
 
 test('--format json: stdout is JSON Lines only, scenarios then the 21 items then the run, as README documents', async () => {
   await buildExamplePackages();
-  const rootUser = join(ROOT, 'build', 'debs', 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
+  const rootUser = join(PATHS.exampleDebs, 'broken', 'runs-as-root', 'wazo-foo_1.1.0_all.deb');
   const reports = join(dir, 'json');
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', rootUser, '--tags', '@user', '--workers', '1', '--format', 'json', '--reports-dir', reports]);
   assert.equal(run.code, 1, run.stdout + run.stderr);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Docker from 'dockerode';
 import { LABEL } from '../support/docker/run-labels';
-import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { harnessLeftovers, runAcceptance } from './harness';
+import { PATHS } from '../support/paths';
 
 const docker = new Docker();
 
@@ -28,10 +29,10 @@ test('--all --parallel 2 checks two services on two hosts at the same time, and 
   assert.ok(runsSeenTogether.size >= 2, 'two hosts of two runs existed at the same time');
   for (const service of ['wazo-bar', 'wazo-foo']) {
     assert.match(run.stdout, new RegExp(`^\\[${service}\\] PASS +@install`, 'm'));
-    const report = readFileSync(join(ROOT, 'reports', service, 'compliance.md'), 'utf8');
+    const report = readFileSync(join(PATHS.reports, service, 'compliance.md'), 'utf8');
     assert.match(report, new RegExp(`^# ${service}: new-service guidelines compliance`));
     assert.equal(report.match(/^\| \d+ \| /gm)?.length, 21, 'every checklist item is in the report');
-    assert.match(readFileSync(join(ROOT, 'reports', service, 'junit.xml'), 'utf8'), /<testsuite [^>]*failures="0"/);
+    assert.match(readFileSync(join(PATHS.reports, service, 'junit.xml'), 'utf8'), /<testsuite [^>]*failures="0"/);
   }
   assert.match(run.stdout, /^wazo-bar: exit 0, report .*compliance\.md\nwazo-foo: exit 0/m);
   assert.deepEqual(await harnessLeftovers(), []);

@@ -2,7 +2,7 @@
 // exit code, output and user; probes through it return the same facts as without it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Lab } from '../support/host/lab';
+import { Lab } from '../support/api';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { BatchShell } from '../support/probes/batch-shell';
 import type { Shell } from '../support/probes/evidence';

@@ -17,8 +17,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../support/configuration/manifest-loader';
-import { EXAMPLE_WORKERS, ROOT } from './harness';
+import { EXAMPLE_WORKERS } from './harness';
 import { readExpectedTable, type ExpectedTable } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
 export interface BrokenExample {
   variant: string;
@@ -36,7 +37,7 @@ export interface BrokenExample {
   args: (reportsDir: string) => string[];
 }
 
-const brokenDir = join(ROOT, 'examples', 'broken');
+const brokenDir = join(PATHS.examples, 'broken');
 
 function read(variant: string, file: string): string | undefined {
   const path = join(brokenDir, variant, file);
@@ -49,13 +50,13 @@ export function brokenExamples(): BrokenExample[] {
     .map((variant) => {
       const base = read(variant, 'BASE')?.trim();
       const own = join(brokenDir, variant, 'service.yml');
-      const manifestFile = existsSync(own) ? own : base ? join(ROOT, 'examples', 'shapes', base, 'service.yml') : undefined;
-      const manifest = loadManifest(manifestFile ?? join(ROOT, 'services', 'wazo-foo.yml'));
+      const manifestFile = existsSync(own) ? own : base ? join(PATHS.examples, 'shapes', base, 'service.yml') : undefined;
+      const manifest = loadManifest(manifestFile ?? join(PATHS.services, 'wazo-foo.yml'));
       const name = manifest.package.name;
       // A variant without an overlay breaks only the declaration (its service.yml): the good package.
       const deb = existsSync(join(brokenDir, variant, 'overlay'))
-        ? join(ROOT, 'build', 'debs', 'broken', variant, `${name}_1.1.0_all.deb`)
-        : join(ROOT, 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb');
+        ? join(PATHS.exampleDebs, 'broken', variant, `${name}_1.1.0_all.deb`)
+        : join(PATHS.exampleDebs, 'wazo-foo', 'wazo-foo_1.1.0_all.deb');
       const expected = readExpectedTable(join(brokenDir, variant, 'expected.yml'));
       return {
         variant,

@@ -19,11 +19,12 @@ import {
   stopCgroupV2Engine,
   whyNoCgroupV2Engine,
 } from './cgroup-v2-engine';
-import { harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { harnessLeftovers, runAcceptance } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
 const skip = whyNoCgroupV2Engine();
-const reportsDir = join(ROOT, 'reports', 'self-test', 'cgroup-v2');
+const reportsDir = join(PATHS.reports, 'self-test', 'cgroup-v2');
 /** The machine's own engine, where the images usually are already. */
 const machineEngine = new Docker();
 
@@ -57,7 +58,7 @@ describe('on a cgroup v2 engine started by scripts/cgroup-v2-engine.sh', { skip,
     assert.equal(info.trim(), `2 ${CGROUP_V2_ENGINE.state}/data`);
     assert.ok(scriptLeftovers().includes(`bridge: ${CGROUP_V2_ENGINE.bridge}`), 'it has a bridge of its own');
     // The images the machine's engine has are handed over, not rebuilt; what it lacks, the run builds.
-    const images = await presentHarnessImages(machineEngine, 'trixie', { base: join(ROOT, 'recipes', 'base'), host: join(ROOT, 'recipes', 'host') });
+    const images = await presentHarnessImages(machineEngine, 'trixie', PATHS.recipes);
     copyImagesToCgroupV2Engine(images);
   });
 
@@ -66,7 +67,7 @@ describe('on a cgroup v2 engine started by scripts/cgroup-v2-engine.sh', { skip,
     const run = await runAcceptance(['--service', 'wazo-foo', '--reports-dir', reportsDir], { DOCKER_HOST: dockerHost });
     const output = `${run.stdout}\n${run.stderr}`;
     assert.match(run.stderr, /^\[ *[\d.]+s\] checking wazo-foo .* cgroup v2$/m, output);
-    assert.deepEqual(tableDifferences(readExpectedTable(join(ROOT, 'examples', 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', output)), [], run.stdout);
+    assert.deepEqual(tableDifferences(readExpectedTable(join(PATHS.examples, 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', output)), [], run.stdout);
     assert.equal(run.code, 0, output);
     assert.match(run.stdout, /^wazo-foo: checklist 19 pass, 0 fail, 0 not applicable, 0 blocked, 0 environment, 2 manual, 0 not run; /m);
     // CI merges the legs' junit files: every testcase says which service it is of.

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { harnessLeftovers, ROOT, runAcceptance } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
 const fixtures = join(ROOT, 'test', 'fixtures', 'docs-site');
-const reportsDir = join(ROOT, 'reports', 'self-test', 'docs-site');
+const reportsDir = join(PATHS.reports, 'self-test', 'docs-site');
 
 async function runOn(site: string): Promise<{ stdout: string; stderr: string }> {
   const expected = readExpectedTable(join(fixtures, site, 'expected.yml'));

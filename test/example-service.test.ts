@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it, test } from 'node:test';
-import { allScenarios } from '../support/cli/feature-plan';
+import { allScenarios } from '../support/api';
 import { brokenExamples } from './broken-examples';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
-const reportsRoot = join(ROOT, 'reports', 'self-test');
+const reportsRoot = join(PATHS.reports, 'self-test');
 // WAZO_SELFTEST_EXAMPLES=runs-as-root,login-shell checks only those broken examples (and no good one): for development.
 const only = process.env.WAZO_SELFTEST_EXAMPLES?.split(',').filter(Boolean);
 const examples = brokenExamples().filter((e) => !only || only.includes(e.variant));
@@ -34,7 +35,7 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
     rmSync(reportsDir, { recursive: true, force: true });
     const run = await runAcceptance(['--service', 'wazo-foo', '--reports-dir', reportsDir]);
     const report = (file: string) => readFileSync(join(reportsDir, 'wazo-foo', file), 'utf8');
-    assert.deepEqual(tableDifferences(readExpectedTable(join(ROOT, 'examples', 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
+    assert.deepEqual(tableDifferences(readExpectedTable(join(PATHS.examples, 'wazo-foo', 'expected.yml')), readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     assert.deepEqual(
       verdicts(run.stdout).filter((l) => l.verdict !== 'PASS'),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import Docker from 'dockerode';
 import { runInContainer } from '../support/host/container-exec';
-import { Lab } from '../support/host/lab';
+import { Lab } from '../support/api';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import { harnessLeftovers } from './harness';

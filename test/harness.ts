@@ -4,10 +4,13 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
+import { buildImages } from '../support/api';
 import { LABEL, processAlive, runOfDir } from '../support/docker/run-labels';
+import { PATHS } from '../support/paths';
+import { quietProgress } from '../support/progress';
 import { withRunSlot } from './run-slots';
 
-export const ROOT = join(__dirname, '..');
+export const ROOT = PATHS.root;
 
 export interface HarnessRun {
   code: number | null;
@@ -37,13 +40,18 @@ export const PREPARED = 'WAZO_SELFTEST_PREPARED';
 /**
  * The example packages are built on first use by a run of an example service; runs given an
  * explicit --package (the broken and fault examples) check that file at once, before any
- * build. One quick run (the install check) builds them first, and must pass.
+ * build. They are prepared first, with the images, through the API as a run prepares them;
+ * then the CLI's JavaScript is emitted once (`--version` starts nothing), so that the runs
+ * the files start side by side do not each compile it.
  */
 export async function buildExamplePackages(): Promise<void> {
   // test/run-tests.ts builds them once before it starts the test files side by side.
   if (process.env[PREPARED] === '1') return;
-  const run = await runAcceptance(['--service', 'wazo-foo', '--tags', '@install', '--reports-dir', join(ROOT, 'reports', 'self-test', 'build')]);
-  if (run.code !== 0) throw new Error(`building the example packages (a run of wazo-foo's install check) failed:\n${run.stdout}\n${run.stderr}`);
+  await buildImages('trixie', quietProgress, true).catch((error: Error) => {
+    throw new Error(`building the images and example packages failed: ${error.message}`);
+  });
+  const compiled = await runAcceptance(['--version']);
+  if (compiled.code !== 0) throw new Error(`compiling the CLI (npm run acceptance -- --version) failed:\n${compiled.stdout}\n${compiled.stderr}`);
 }
 
 /** The run directories (support/docker/run-labels.ts) of runs whose process is gone. */

@@ -8,20 +8,21 @@ import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance, selfTestConcurrency, verdicts } from './harness';
+import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
-const faultPackage = (name: string) => join(ROOT, 'build', 'debs', 'faults', name, 'wazo-foo_1.1.0_all.deb');
+const faultPackage = (name: string) => join(PATHS.exampleDebs, 'faults', name, 'wazo-foo_1.1.0_all.deb');
 const dir = mkdtempSync(join(tmpdir(), 'faults-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(buildExamplePackages);
 
-const reportsRoot = join(ROOT, 'reports', 'self-test', 'faults');
+const reportsRoot = join(PATHS.reports, 'self-test', 'faults');
 
 /** Runs a fault example with the tags of its expected table; the whole table and the exit code must be as expected. */
 async function runFault(name: string): Promise<{ failed: string[]; stdout: string }> {
-  const expected = readExpectedTable(join(ROOT, 'examples', 'faults', name, 'expected.yml'));
+  const expected = readExpectedTable(join(PATHS.examples, 'faults', name, 'expected.yml'));
   const reportsDir = join(reportsRoot, name);
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', faultPackage(name), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS, ...(expected.tags ? ['--tags', expected.tags] : [])]);
   assert.deepEqual(tableDifferences(expected, readRunVerdicts(reportsDir, 'wazo-foo', `${run.stdout}\n${run.stderr}`)), [], run.stdout);
@@ -76,7 +77,7 @@ test('a package of another name than the manifest\'s exits 2 before any host boo
 
 test('a truncated .deb exits 2, found from its ar structure before any engine is asked', async () => {
   const truncated = join(dir, 'wazo-foo_1.1.0_all.deb');
-  copyFileSync(join(ROOT, 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb'), truncated);
+  copyFileSync(join(PATHS.exampleDebs, 'wazo-foo', 'wazo-foo_1.1.0_all.deb'), truncated);
   truncateSync(truncated, 2000);
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', truncated]);
   assert.equal(run.code, 2);

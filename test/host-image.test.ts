@@ -13,6 +13,7 @@ import { listFiles } from '../support/images/content-hash';
 import { ensureDependencyLayer } from '../support/images/dependency-layer';
 import { resolveBaseImage } from '../support/images/base-image';
 import { ensureHostImage } from '../support/images/host-image';
+import { PATHS } from '../support/paths';
 
 const docker = new Docker();
 const recipe = mkdtempSync(join(tmpdir(), 'recipe-test-'));
@@ -20,7 +21,7 @@ after(() => rmSync(recipe, { recursive: true, force: true }));
 const quiet = { step: () => undefined, detail: () => undefined };
 
 test('a failing Dockerfile step is reported with its output', async () => {
-  const base = await resolveBaseImage(docker, 'trixie', join(__dirname, '..', 'recipes', 'base'), quiet);
+  const base = await resolveBaseImage(docker, 'trixie', PATHS.recipes.base, quiet);
   writeFileSync(join(recipe, 'Dockerfile'), 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo "preparing the host" && echo "no such package: wazo-nope" >&2 && exit 3\n');
   await assert.rejects(ensureHostImage(docker, base, 'test', recipe, quiet), (error: unknown) => {
     assert.ok(error instanceof HarnessError && error.kind === 'environment');

@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { parseOptions } from '../support/cli/options';
 import { ServiceCatalog } from '../support/configuration/service-catalog';
 import { ROOT } from './harness';
+import { PATHS } from '../support/paths';
 
 interface Step {
   name?: string;
@@ -135,7 +136,7 @@ test('the prepare job publishes `npm run matrix` output, which the acceptance jo
   assert.equal(prepare.outputs?.services, '${{ steps.list.outputs.services }}');
   assert.equal(acceptance.strategy?.matrix.service, '${{ fromJSON(needs.prepare.outputs.services) }}');
   const printed = JSON.parse(execFileSync('npm', ['run', '--silent', 'matrix'], { cwd: ROOT, encoding: 'utf8' })) as unknown;
-  assert.deepEqual(printed, new ServiceCatalog(join(ROOT, 'services')).names());
+  assert.deepEqual(printed, new ServiceCatalog(PATHS.services).names());
 });
 
 test("every leg's reports are uploaded, and the last job publishes their junit files", () => {
@@ -225,7 +226,7 @@ test('the service leg is read-only and bounded, and every step after its check r
 });
 
 test("the service leg reads the service's name from the manifest, and takes the one .deb the glob names", () => {
-  assert.equal(runLegStep("The service's name", ROOT, { MANIFEST: join(ROOT, 'services', 'wazo-foo.yml') }).githubEnv, 'SERVICE=wazo-foo\n');
+  assert.equal(runLegStep("The service's name", ROOT, { MANIFEST: join(PATHS.services, 'wazo-foo.yml') }).githubEnv, 'SERVICE=wazo-foo\n');
   const workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
   const take = () => runLegStep('Take the .deb the glob names', workspace, { GLOB: 'wazo-foo_*.deb', GITHUB_WORKSPACE: workspace });

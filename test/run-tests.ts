@@ -4,9 +4,9 @@
 //
 // The self-tests boot many hosts, and a 2-core machine is CPU-bound by them: the files run side
 // by side, and the harness runs they start share a few run slots (test/run-slots.ts), so that
-// the machine is busy with a few hosts at a time whichever file they come from. Before, one run
-// builds the images and the example packages, which every self-test needs and none should build
-// beside another; that build leaves a core mostly idle (dpkg and debootstrap work on one), so the
+// the machine is busy with a few hosts at a time whichever file they come from. Before, the
+// harness's API builds the images and the example packages, which every self-test needs and none
+// should build beside another, and the CLI's JavaScript is emitted; that build leaves a core mostly idle (dpkg and debootstrap work on one), so the
 // unit specs, which need no engine, run beside it. The files that judge the engine as a whole (a
 // run killed with SIGKILL leaves containers until `--cleanup` removes those of every ended run)
 // run after, alone.
@@ -16,9 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+import { PATHS } from '../support/paths';
 import { buildExamplePackages, PREPARED, selfTestConcurrency } from './harness';
 
-const root = join(__dirname, '..');
+const root = PATHS.root;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

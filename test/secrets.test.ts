@@ -9,13 +9,14 @@ import Docker from 'dockerode';
 import { runInContainer } from '../support/host/container-exec';
 import { CONSUL_TOKEN_FILE } from '../support/probes/consul';
 import { brokenExamples } from './broken-examples';
-import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { buildExamplePackages, harnessLeftovers, runAcceptance } from './harness';
+import { PATHS } from '../support/paths';
 
 test('no host\'s consul token appears in the output, the failure messages or the diagnostics of a failing run', async () => {
   const example = brokenExamples().find((e) => e.variant === 'wrong-port-in-consul');
   assert.ok(example, 'the broken example wrong-port-in-consul exists');
-  const deb = join(ROOT, 'build', 'debs', 'broken', example.variant, 'wazo-foo_1.1.0_all.deb');
-  const reportsDir = join(ROOT, 'reports', 'self-test', 'secrets');
+  const deb = join(PATHS.exampleDebs, 'broken', example.variant, 'wazo-foo_1.1.0_all.deb');
+  const reportsDir = join(PATHS.reports, 'self-test', 'secrets');
   if (!existsSync(deb)) await buildExamplePackages();
 
   const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery or @wazo-service', '--keep']);

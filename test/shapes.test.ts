@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance } from './harness';
+import { EXAMPLE_WORKERS, harnessLeftovers, runAcceptance } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences, type RunVerdicts } from './verdict-tables';
+import { PATHS } from '../support/paths';
 
 /** Runs a shape's manifest with reports of its own; its whole verdict table must be expected.yml's. */
 async function runShape(shape: string, service: string): Promise<{ code: number | null; stdout: string; shown: string; verdicts: RunVerdicts }> {
-  const dir = join(ROOT, 'examples', 'shapes', shape);
-  const reportsDir = join(ROOT, 'reports', 'self-test', 'shapes', shape);
+  const dir = join(PATHS.examples, 'shapes', shape);
+  const reportsDir = join(PATHS.reports, 'self-test', 'shapes', shape);
   const run = await runAcceptance(['--manifest', join(dir, 'service.yml'), '--reports-dir', reportsDir, ...EXAMPLE_WORKERS]);
   const shown = `${run.stdout}\n${run.stderr}`;
   const verdicts = readRunVerdicts(reportsDir, service, shown);

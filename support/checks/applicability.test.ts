@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import type { ServiceManifest } from '../configuration/manifest';
 import { loadManifest } from '../configuration/manifest-loader';
 import { notApplicableReason } from './applicability';
+import { PATHS } from '../paths';
 
-const manifest = loadManifest(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'));
+const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
 const scenario = (name: string, ...tags: string[]) => ({ name, tags });
 
 test('wazo-foo: every scenario applies', () => {

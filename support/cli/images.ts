@@ -3,27 +3,21 @@
 //   list       the base and host images this checkout uses that the engine (DOCKER_HOST) has,
 //              one a line: what to `docker save` into a cache or hand to another engine
 //   cache-key  a key for those images from their recipes (changes when a recipe changes)
-import { connectEngine } from '../docker/engine';
-import { RECIPES } from '../host/lab';
-import { resolveBaseImage } from '../images/base-image';
-import { imageCacheKey, presentHarnessImages } from '../images/harness-images';
-import { ensureHostImage } from '../images/host-image';
+import { buildImages, imagesCacheKey, presentImages } from '../api/images';
 import { stderrProgress } from '../progress';
 
 async function main(command: string | undefined, suite = 'trixie'): Promise<number> {
   if (command === 'cache-key') {
-    process.stdout.write(`${imageCacheKey(suite, RECIPES)}\n`);
+    process.stdout.write(`${imagesCacheKey(suite)}\n`);
     return 0;
   }
   if (command === 'build') {
-    const { docker } = await connectEngine();
-    const progress = stderrProgress(false);
-    const base = await resolveBaseImage(docker, suite, RECIPES.base, progress);
-    process.stdout.write(`${base}\n${await ensureHostImage(docker, base, suite, RECIPES.host, progress)}\n`);
+    const { base, host } = await buildImages(suite, stderrProgress(false), false);
+    process.stdout.write(`${base}\n${host}\n`);
     return 0;
   }
   if (command === 'list') {
-    const images = await presentHarnessImages((await connectEngine()).docker, suite, RECIPES);
+    const images = await presentImages(suite);
     process.stdout.write(images.map((image) => `${image}\n`).join(''));
     return 0;
   }

@@ -1,11 +1,9 @@
 // `npm run matrix`: the services as a JSON array, for a CI matrix (one leg per service);
 // `npm run matrix -- --shards N`: the slices "1/N".."N/N" for `--all --shard I/N` legs;
 // `npm run matrix -- --built-from repositories`: the services whose legs fetch their package first.
-import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PACKAGE_ORIGINS, type PackageOrigin } from '../configuration/manifest';
-import { loadManifest } from '../configuration/manifest-loader';
-import { ServiceCatalog } from '../configuration/service-catalog';
+import { ciMatrix } from '../api/matrix';
 import { exitOnHarnessError, exitOnUsageError } from './usage-error';
 
 const program = new Command('npm run matrix --')
@@ -17,11 +15,7 @@ const program = new Command('npm run matrix --')
   })
   .addOption(new Option('--built-from <origin>', 'print only the services whose manifest says package.builtFrom ORIGIN').choices(PACKAGE_ORIGINS))
   .action((options: { shards?: number; builtFrom?: PackageOrigin }) => exitOnHarnessError(() => {
-    const catalog = new ServiceCatalog(join(__dirname, '..', '..', 'services'));
-    const { builtFrom } = options;
-    const services = builtFrom ? catalog.names().filter((name) => loadManifest(catalog.manifestFile(name)).package.builtFrom === builtFrom) : catalog.names();
-    const matrix = options.shards ? Array.from({ length: options.shards }, (_, i) => `${i + 1}/${options.shards}`) : services;
-    process.stdout.write(`${JSON.stringify(matrix)}\n`);
+    process.stdout.write(`${JSON.stringify(ciMatrix(options))}\n`);
   }));
 
 exitOnUsageError(program, 'matrix').parse();

@@ -11,6 +11,7 @@ import { ExitCode, HarnessError, isHarnessError } from '../errors';
 import { usageErrorOf } from './usage-error';
 import { loadFlowTable, nextFreePort, renderPortsDocumentation } from '../ports/flow-table';
 import { flowRow, manifestTemplate, starterFeature } from '../scaffold/templates';
+import { PATHS } from '../paths';
 
 /** Wazo daemons are named wazo-<name>: lowercase letters, digits and single dashes. */
 const NAME = /^wazo-[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -63,7 +64,7 @@ function adopt(project: string, name: string, say: (line: string) => void): void
 const program = new Command('npm run new-service --')
   .description('Adopts a new service: manifest, port, a starter feature.')
   .argument('<name>', 'the service, wazo-<name>')
-  .option('--project <dir>', 'the project to change (default: this one)', resolve(__dirname, '..', '..'))
+  .option('--project <dir>', 'the project to change (default: this one)', PATHS.root)
   .exitOverride()
   .configureOutput({ writeErr: () => undefined })
   .action((name: string, options: { project: string }) => adopt(resolve(options.project), name, (line) => process.stdout.write(`${line}\n`)));

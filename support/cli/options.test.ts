@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
-import { parseOptions, shardOf, tagExpression } from './options';
+import { parseOptions } from './options';
 
 function usageError(argv: string[]): string {
   try {
@@ -42,13 +42,7 @@ test('an unknown option, no service, and two sources of a manifest are usage err
   assert.match(usageError(['--service', 'a', '--manifest', 'b.yml']), /--service and --manifest both given/);
 });
 
-test("a run keeps only its own service's rows of per-service features, within the user's tags", () => {
-  assert.equal(tagExpression(undefined, 'wazo-foo', true), '(not @per-service or @wazo-foo)');
-  assert.equal(tagExpression('@http or @user', 'wazo-foo', true), '(@http or @user) and (not @per-service or @wazo-foo)');
-});
-
-test('the documentation checks run only with --docs', () => {
-  assert.equal(tagExpression(undefined, 'wazo-foo', false), '(not @per-service or @wazo-foo) and not @docs');
+test('--docs takes the documentation site as an absolute directory', () => {
   assert.equal(parseOptions(['--service', 'wazo-foo', '--docs', 'site'])?.docs, resolve('site'));
 });
 
@@ -59,13 +53,6 @@ test('--all takes a shard I/N and a parallelism; both are refused without --all 
   assert.match(usageError(['--service', 'wazo-foo', '--shard', '1/2']), /only apply to --all/);
   assert.match(usageError(['--all', '--service', 'wazo-foo']), /--service and --all both given/);
   assert.match(usageError(['--all', '--package', 'x.deb']), /--package with --all/);
-});
-
-test('shards are round-robin slices that cover every service exactly once', () => {
-  const names = ['a', 'b', 'c', 'd', 'e'];
-  const slices = [1, 2].map((index) => shardOf(names, { index, total: 2 }));
-  assert.deepEqual(slices, [['a', 'c', 'e'], ['b', 'd']]);
-  assert.deepEqual(shardOf(names, undefined), names);
 });
 
 test('--workers takes 1 to 8 cucumber workers', () => {

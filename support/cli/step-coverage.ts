@@ -7,8 +7,8 @@ import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherki
 import { IdGenerator, StepKeywordType, type GherkinDocument, type Step } from '@cucumber/messages';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..');
+import { featureFiles } from '../api/feature-plan';
+import { PATHS } from '../paths';
 
 /**
  * Steps that judge the host the harness boots or the documentation site, not the package: no
@@ -21,12 +21,6 @@ const EXEMPT: Record<string, string> = {
   'the backup page of the documentation site lists every config file of the service':
     'it judges the documentation site (--docs), not the package: test/docs-site.test.ts shows it failing on test/fixtures/docs-site/undocumented',
 };
-
-function featureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? featureFiles(join(dir, e.name)) : e.name.endsWith('.feature') ? [join(dir, e.name)] : [],
-  );
-}
 
 /** The outcome steps of a feature: Then, and And/But that follow a Then (a Background has none). */
 function outcomeSteps({ feature }: GherkinDocument): string[] {
@@ -47,10 +41,10 @@ function outcomeSteps({ feature }: GherkinDocument): string[] {
 function namedSteps(): Map<string, string> {
   const named = new Map<string, string>();
   for (const kind of ['broken', 'faults']) {
-    const dir = join(ROOT, 'examples', kind);
+    const dir = join(PATHS.examples, kind);
     for (const name of readdirSync(dir).sort()) {
       const file = join(dir, name, 'STEP');
-      if (existsSync(file)) named.set(relative(ROOT, join(dir, name)), readFileSync(file, 'utf8').trim());
+      if (existsSync(file)) named.set(relative(PATHS.root, join(dir, name)), readFileSync(file, 'utf8').trim());
     }
   }
   return named;
@@ -58,7 +52,7 @@ function namedSteps(): Map<string, string> {
 
 function main(): number {
   const parser = new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher());
-  const steps = new Set(featureFiles(join(ROOT, 'features')).flatMap((file) => outcomeSteps(parser.parse(readFileSync(file, 'utf8')))));
+  const steps = new Set(featureFiles(PATHS.features).flatMap((file) => outcomeSteps(parser.parse(readFileSync(file, 'utf8')))));
   const named = namedSteps();
   const covered = new Set(named.values());
   const problems = [

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { HarnessError } from '../errors';
 import { loadManifest } from './manifest-loader';
+import { PATHS } from '../paths';
 
-const good = readFileSync(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'), 'utf8');
+const good = readFileSync(join(PATHS.services, 'wazo-foo.yml'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'manifest-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,10 +25,10 @@ function manifestError(text: string): string {
 }
 
 test('the wazo-foo manifest loads, with defaults and paths resolved against its directory', () => {
-  const manifest = loadManifest(join(__dirname, '..', '..', 'services', 'wazo-foo.yml'));
+  const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
   assert.equal(manifest.unit, 'wazo-foo.service');
   assert.equal(manifest.package.name, 'wazo-foo');
-  assert.equal(manifest.package.file, join(__dirname, '..', '..', 'build', 'debs', 'wazo-foo', 'wazo-foo_1.1.0_all.deb'));
+  assert.equal(manifest.package.file, join(PATHS.exampleDebs, 'wazo-foo', 'wazo-foo_1.1.0_all.deb'));
   assert.equal(manifest.api?.port, 9504);
   assert.equal(manifest.logFile, '/var/log/wazo-foo.log');
 });
@@ -62,7 +63,7 @@ test('logFile is journal or an absolute path: a relative path names file, line, 
 });
 
 test('api: none and logFile: journal are choices, written out', () => {
-  const manifest = loadManifest(join(__dirname, '..', '..', 'examples', 'shapes', 'journal-no-api', 'service.yml'));
+  const manifest = loadManifest(join(PATHS.examples, 'shapes', 'journal-no-api', 'service.yml'));
   assert.equal(manifest.api, undefined);
   assert.equal(manifest.logFile, 'journal');
 });
@@ -76,10 +77,9 @@ test('an unreadable manifest says so and how to fix it', () => {
 });
 
 test('optional fields: requirements resolved against the manifest, ports documentation and repositories defaulted', () => {
-  const root = join(__dirname, '..', '..');
-  const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
-  assert.deepEqual(manifest.requirements, { file: join(root, 'examples', 'wazo-foo', 'requirements.txt'), names: { PyYAML: 'python3-yaml' } });
-  assert.equal(manifest.portsDocumentation, join(root, 'docs', 'ports.md'));
+  const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
+  assert.deepEqual(manifest.requirements, { file: join(PATHS.examples, 'wazo-foo', 'requirements.txt'), names: { PyYAML: 'python3-yaml' } });
+  assert.equal(manifest.portsDocumentation, join(PATHS.docs, 'ports.md'));
   assert.deepEqual(manifest.package.repositories, []);
   const message = manifestError(good.replace('PyYAML: python3-yaml', 'PyYAML: Python YAML'));
   assert.match(message, /requirements\.names\.PyYAML must match/);

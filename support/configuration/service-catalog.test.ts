@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
 import { closestNames, ServiceCatalog } from './service-catalog';
+import { PATHS } from '../paths';
 
 test('closestNames suggests near misses, nearest first, and nothing for unrelated names', () => {
   assert.deepEqual(closestNames('wazo-fo', ['wazo-foo', 'wazo-bar', 'wazo-fooo']), ['wazo-foo', 'wazo-fooo']);
@@ -13,7 +13,7 @@ test('closestNames suggests near misses, nearest first, and nothing for unrelate
 });
 
 test('an unknown service is a usage error that lists the known ones and suggests the closest', () => {
-  const catalog = new ServiceCatalog(join(__dirname, '..', '..', 'services'));
+  const catalog = new ServiceCatalog(PATHS.services);
   assert.throws(
     () => catalog.manifestFile('wazo-fooo'),
     (error: unknown) =>

@@ -6,10 +6,10 @@ import { judgeChecklist, scenariosBeyondChecklist } from '../report/compliance';
 import { complianceMarkdown } from './compliance-report';
 import { readChecklist } from '../report/guidelines-checklist';
 import { RUN, scenarioLine } from './report-fixtures';
+import { PATHS } from '../paths';
 
-const root = join(__dirname, '..', '..');
-const items = readChecklist(join(root, 'docs', 'new-service-guidelines.md'));
-const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
+const items = readChecklist(PATHS.guidelines);
+const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
 const dump = Array.from({ length: 25 }, (_, i) => `    LISTEN 0 4096 127.0.0.1:${8000 + i} 0.0.0.0:*`).join('\n');
 const notListening = (seconds: string) => `expected: x\nfound:    after ${seconds} s: nothing listens on 9504\nevidence:\n  $ ss -ltn   [exit 0]\n${dump}`;
 

@@ -15,6 +15,7 @@ import {
   renderPortsDocumentation,
   tableConflicts,
 } from './flow-table';
+import { PATHS } from '../paths';
 
 const guidelines = parseFlowMarkdown(readFileSync(NAMED_TABLES.guidelines, 'utf8'), 'guidelines');
 const project = loadFlowTable(NAMED_TABLES.project);
@@ -32,13 +33,12 @@ test('the parser reads every row of the flow table in the guidelines', () => {
   assert.deepEqual(tableConflicts(guidelines.table), []);
 });
 
-const ROOT = join(__dirname, '..', '..');
-const SHAPES = join(ROOT, 'examples', 'shapes');
+const SHAPES = join(PATHS.examples, 'shapes');
 
 test("the project's table holds the guidelines' rows, in their order, then one row per service of services/ and examples/shapes/, as its manifest declares", () => {
   assert.deepEqual(project.flows.slice(0, guidelines.table.flows.length), guidelines.table.flows);
   const services = [
-    ...new ServiceCatalog(join(ROOT, 'services')).names().map((name) => join(ROOT, 'services', `${name}.yml`)),
+    ...new ServiceCatalog(PATHS.services).names().map((name) => join(PATHS.services, `${name}.yml`)),
     ...readdirSync(SHAPES).map((shape) => join(SHAPES, shape, 'service.yml')),
   ].map(loadManifest);
   assert.deepEqual(

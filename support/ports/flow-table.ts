@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
-import { PROJECT_ROOT } from '../project-root';
+import { PATHS } from '../paths';
 
 /**
  * The network flow table (IN) of the guidelines: which daemon listens on which port.
@@ -43,12 +43,12 @@ export interface ReadTable {
 /** The tables the project knows by name (`npm run ports -- --table NAME`). */
 export const NAMED_TABLES = {
   /** The project's table: the guidelines' rows plus the services adopted here. */
-  project: join(PROJECT_ROOT, 'docs', 'ports.yml'),
+  project: join(PATHS.docs, 'ports.yml'),
   /** The table as the guidelines print it. */
-  guidelines: join(PROJECT_ROOT, 'docs', 'new-service-guidelines.md'),
+  guidelines: PATHS.guidelines,
 } as const;
 /** The project's ports documentation, rendered from the project's table. */
-export const PORTS_DOCUMENTATION = join(PROJECT_ROOT, 'docs', 'ports.md');
+export const PORTS_DOCUMENTATION = join(PATHS.docs, 'ports.md');
 /** "When creating a new daemon, pick the next unused port above 9503." */
 export const LAST_ALLOCATED_PORT = 9503;
 

@@ -7,10 +7,10 @@ import { complianceMarkdown } from '../formatter/compliance-report';
 import { readChecklist } from './guidelines-checklist';
 import { RUN, scenarioLine as line } from '../formatter/report-fixtures';
 import type { ScenarioVerdict } from './verdict';
+import { PATHS } from '../paths';
 
-const root = join(__dirname, '..', '..');
-const items = readChecklist(join(root, 'docs', 'new-service-guidelines.md'));
-const manifest = loadManifest(join(root, 'services', 'wazo-foo.yml'));
+const items = readChecklist(PATHS.guidelines);
+const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
 
 test('every checklist item of the guidelines has a rule that decides it', () => {
   const verdicts = judgeChecklist(items, [], manifest);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseChecklist, readChecklist } from './guidelines-checklist';
+import { PATHS } from '../paths';
 
 test('the guidelines checklist is read in order, with sub-points attached to their item', () => {
-  const items = readChecklist(join(__dirname, '..', '..', 'docs', 'new-service-guidelines.md'));
+  const items = readChecklist(PATHS.guidelines);
   assert.equal(items.length, 21);
   assert.equal(items[0].text, 'The service default user is not root');
   const discovery = items.find((i) => i.text.startsWith('The service registers with consul'));

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isYamlMediaType, parameterlessGetPaths, servedAsYaml, servesDocument, validateOpenApi, versionMatches } from './openapi';
+import { PATHS } from '../paths';
 
-const example = readFileSync(join(__dirname, '..', '..', 'examples', 'wazo-foo', 'wazo_foo', 'api.yml'), 'utf8');
+const example = readFileSync(join(PATHS.examples, 'wazo-foo', 'wazo_foo', 'api.yml'), 'utf8');
 
 test('the example service document is valid Swagger 2.0 for version 1.0, with three GET paths', async () => {
   const result = await validateOpenApi(example);

@@ -122,7 +122,7 @@ export class HostPool {
   /**
    * Removes this worker's hosts that no scenario released, unless --keep. The shared host may
    * still serve another worker: the CLI removes it with the run's containers, or keeps it and
-   * says how to enter it (support/cli/kept-hosts.ts).
+   * says how to enter it (support/api/kept-hosts.ts).
    */
   async closeAll(): Promise<void> {
     const hosts = [...this.live];

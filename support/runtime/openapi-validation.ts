@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachedAnswer } from '../json-cache';
-import { PROJECT_ROOT } from '../project-root';
+import { PATHS } from '../paths';
 import { validateOpenApi } from '../rules/openapi';
 
 export interface Validation {
@@ -21,7 +21,7 @@ function isValidation(value: unknown): value is Validation {
 }
 
 export function validatedOnce(text: string): Promise<Validation> {
-  const libraries = readFileSync(join(PROJECT_ROOT, 'package-lock.json'), 'utf8');
+  const libraries = readFileSync(join(PATHS.root, 'package-lock.json'), 'utf8');
   return cachedAnswer('openapi', [libraries, text], isValidation, async () => {
     const { kind, errors } = await validateOpenApi(text);
     return kind === undefined ? { errors } : { kind, errors };

@@ -68,6 +68,6 @@ export function scheduleSharedHost(schedule: SharedHostSchedule): void {
 
 /** The run's schedule; only the coordinating process asks for it. */
 export function sharedHostSchedule(): SharedHostSchedule {
-  if (!current) throw new Error('no shared-host schedule: the CLI sets it before runCucumber (support/cli/run-features.ts)');
+  if (!current) throw new Error('no shared-host schedule: the API sets it before runCucumber (support/api/run-features.ts)');
   return current;
 }

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import { runDirPrefix } from '../docker/run-labels';
-import { harnessVersion } from '../project-root';
-import { judgeChecklist, runExitCode, scenariosBeyondChecklist } from '../report/compliance';
+import { harnessVersion, PATHS } from '../paths';
+import { judgeChecklist, runExitCode, scenariosBeyondChecklist, type ItemVerdict } from '../report/compliance';
 import { complianceHtml } from '../formatter/compliance-html';
 import { complianceMarkdown, complianceTable } from '../formatter/compliance-report';
 import { junitXml } from '../formatter/junit';
@@ -16,10 +16,11 @@ import { commandOf, type RunRecord } from '../formatter/run-record';
 import { verdictsJson } from '../formatter/verdicts-json';
 import type { RunParameters, WorkerParameters } from '../runtime/run-parameters';
 import { countVerdicts } from '../report/verdict';
+import type { ScenarioLine } from '../report/scenario-line';
 import { redact } from '../secrets/redaction';
 import { colourWanted, verdictPaint } from '../formatter/colour';
 import { LiveProgress } from '../formatter/live-progress';
-import { tagExpression, type AcceptanceOptions } from './options';
+import { tagExpression, type AcceptanceOptions } from './acceptance-options';
 import { ScenarioReporter } from '../formatter/scenario-reporter';
 import type { PlannedScenario } from './feature-plan';
 import { scenarioKey, scheduleSharedHost, SharedHostSchedule } from '../runtime/shared-host-schedule';
@@ -34,6 +35,16 @@ export interface FeatureRunPaths {
   guidelines: string;
 }
 
+/** What one service's run found, and where its reports are. */
+export interface ServiceResult {
+  service: string;
+  exitCode: number;
+  /** reports/SERVICE/: compliance.md and .html, verdicts.json, junit.xml, cucumber.html, diagnostics/. */
+  reports: string;
+  /** The verdicts, when the run was judged in this process (--all's runs are processes of their own: see their verdicts.json). */
+  verdicts?: { checklist: ItemVerdict[]; beyond: ScenarioLine[] };
+}
+
 /**
  * The support code cucumber loads (in each worker, or in this process with one worker) and the
  * plugin that orders the scenarios: the JavaScript emitted in build/js/<hash>/
@@ -42,7 +53,7 @@ export interface FeatureRunPaths {
  */
 function supportCode(): { require: string[]; plugin: string[] } {
   if (extname(__filename) !== '.js') throw new Error('run the CLI through scripts/run-compiled.js (npm run acceptance), which emits its JavaScript');
-  const code = resolve(__dirname, '..', '..');
+  const code = PATHS.code;
   return {
     require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, `${path}.js`)),
     plugin: [pathToFileURL(join(code, 'support/runtime/shared-host-order.js')).href],
@@ -57,9 +68,9 @@ function slug(text: string): string {
  * Runs the features for one service through cucumber's API and writes its reports under
  * reports/SERVICE/: compliance.md and .html (the checklist, item by item), verdicts.json,
  * cucumber.html, junit.xml (what CI systems read) and diagnostics/ for failures. Returns the
- * exit code the verdicts give (never cucumber's own success).
+ * verdicts and the exit code they give (never cucumber's own success).
  */
-export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, planned: PlannedScenario[], paths: FeatureRunPaths): Promise<number> {
+export async function runFeatures(parameters: RunParameters, selection: FeatureSelection, planned: PlannedScenario[], paths: FeatureRunPaths): Promise<ServiceResult> {
   const { tags: userTags, workers } = selection;
   const started = new Date();
   const service = parameters.manifest.name;
@@ -119,6 +130,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const verdicts = judgeChecklist(readChecklist(paths.guidelines), reporter.lines, parameters.manifest, { tags: userTags, names: selection.name, stoppedBefore: reporter.notRun, docs: selection.docs !== undefined });
   const beyond = scenariosBeyondChecklist(verdicts, reporter.lines);
   const exitCode = runExitCode(verdicts, beyond);
+  const result: ServiceResult = { service, exitCode, reports: reportDir, verdicts: { checklist: verdicts, beyond } };
   const run: RunRecord = {
     service,
     package: parameters.package,
@@ -139,7 +151,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
 
   if (json) {
     process.stdout.write(redact(verdictJsonLines({ service, exitCode, reports: reportDir }, reporter.lines, verdicts)));
-    return exitCode;
+    return result;
   }
   process.stdout.write(
     `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
@@ -148,5 +160,5 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
       `\n${service}: checklist ${countVerdicts(verdicts.map((v) => v.verdict))}; ` +
       `beyond it ${countVerdicts(beyond.map((s) => s.verdict)).replace(/, 0 (manual|not run)/g, '')}; exit ${exitCode}\n`,
   );
-  return exitCode;
+  return result;
 }

@@ -8,7 +8,7 @@ import { IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { HarnessError } from '../errors';
 import { hostPlacement, type HostPlacement } from '../runtime/shared-host-schedule';
-import { tagExpression } from './options';
+import { tagExpression } from './acceptance-options';
 
 export interface PlannedScenario {
   name: string;
@@ -19,7 +19,8 @@ export interface PlannedScenario {
   placement: HostPlacement;
 }
 
-function featureFiles(dir: string): string[] {
+/** The .feature files under `dir`, sorted. */
+export function featureFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? featureFiles(join(dir, e.name)) : e.name.endsWith('.feature') ? [join(dir, e.name)] : []))
     .sort();

@@ -1,12 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { ExitCode } from '../errors';
-import type { AcceptanceOptions } from './options';
-
-export interface ServiceOutcome {
-  service: string;
-  code: number;
-}
+import type { AcceptanceOptions } from './acceptance-options';
+import type { ServiceResult } from './run-features';
 
 /** The options a per-service run inherits from an --all run. */
 function forwardedOptions(options: AcceptanceOptions): string[] {
@@ -29,8 +26,8 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
 }
 
 /** The worst outcome decides the run: an interruption, an environment error, a failed check, a pass. */
-export function overallExitCode(outcomes: ServiceOutcome[]): number {
-  const codes = outcomes.map((o) => o.code);
+export function overallExitCode(outcomes: Pick<ServiceResult, 'exitCode'>[]): number {
+  const codes = outcomes.map((o) => o.exitCode);
   const interruption = codes.find((c) => c === ExitCode.interrupted || c === ExitCode.terminated);
   if (interruption !== undefined) return interruption;
   const verdictCodes: number[] = [ExitCode.passed, ExitCode.checkFailed, ExitCode.environment];
@@ -44,7 +41,7 @@ export function overallExitCode(outcomes: ServiceOutcome[]): number {
  * run id, labels and report directory, so runs cannot collide). Output lines are prefixed
  * with the service name. Ctrl-C and SIGTERM are passed on; each run cleans up after itself.
  */
-export async function checkServices(entry: string, services: string[], options: AcceptanceOptions): Promise<ServiceOutcome[]> {
+export async function checkServices(entry: string, services: string[], options: AcceptanceOptions): Promise<ServiceResult[]> {
   const running = new Set<ChildProcess>();
   const queue = [...services];
   const forward = (signal: NodeJS.Signals) => {
@@ -54,10 +51,10 @@ export async function checkServices(entry: string, services: string[], options: 
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   const width = Math.max(...services.map((s) => s.length));
-  const outcomes: ServiceOutcome[] = [];
+  const outcomes: ServiceResult[] = [];
 
   const runOne = (service: string) =>
-    new Promise<ServiceOutcome>((resolve) => {
+    new Promise<ServiceResult>((resolve) => {
       const child = spawn(process.execPath, [...process.execArgv, entry, '--service', service, ...forwardedOptions(options)], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -69,7 +66,7 @@ export async function checkServices(entry: string, services: string[], options: 
       createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`${prefix}${line}\n`));
       child.on('close', (code, signal) => {
         running.delete(child);
-        resolve({ service, code: code ?? (signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated) });
+        resolve({ service, exitCode: code ?? (signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated), reports: join(options.reportsDir, service) });
       });
     });
 
