@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { buildImages } from '../support/api';
+import { buildImages, Lab } from '../support/api';
+import { loadManifest } from '../support/configuration/manifest-loader';
 import { LABEL, processAlive, runOfDir } from '../support/docker/run-labels';
 import { PATHS } from '../support/paths';
 import { quietProgress } from '../support/progress';
@@ -50,8 +51,25 @@ export async function buildExamplePackages(): Promise<void> {
   await buildImages('trixie', quietProgress, true).catch((error: Error) => {
     throw new Error(`building the images and example packages failed: ${error.message}`);
   });
+  await buildWazoFooLayer().catch((error: Error) => {
+    throw new Error(`building wazo-foo's dependency layer failed: ${error.message}`);
+  });
   const compiled = await runAcceptance(['--version']);
   if (compiled.code !== 0) throw new Error(`compiling the CLI (npm run acceptance -- --version) failed:\n${compiled.stdout}\n${compiled.stderr}`);
+}
+
+/**
+ * Nearly every example has wazo-foo's dependencies: their layer is built here once, rather than
+ * by the first examples at the same time (the engine would build it once per run asking).
+ */
+async function buildWazoFooLayer(): Promise<void> {
+  const lab = await Lab.open('trixie', quietProgress);
+  try {
+    const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
+    for (const file of [manifest.package.file, manifest.package.previous?.file]) if (file) await lab.packageImage(file, manifest.unit);
+  } finally {
+    await lab.close();
+  }
 }
 
 /** The run directories (support/docker/run-labels.ts) of runs whose process is gone. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { HarnessError } from '../errors';
 import { loadManifest } from './manifest-loader';
-import { aptOptions, fetchedLines, fetchTargets, keyFileName } from './package-fetch';
+import { aptOptions, fetchedLines, fetchTargets } from './package-fetch';
 
 const dir = mkdtempSync(join(tmpdir(), 'package-fetch-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,11 +49,6 @@ test('a manifest that does not take its package from the repositories is refused
       return true;
     });
   }
-});
-
-test('an armored key is named .asc for apt, a binary one .gpg', () => {
-  assert.equal(keyFileName(Buffer.from('-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBF...')), 'repositories.asc');
-  assert.equal(keyFileName(Buffer.from([0x99, 0x02, 0x0d, 0x04])), 'repositories.gpg');
 });
 
 test('each file is printed as its role and absolute path, tab-separated', () => {

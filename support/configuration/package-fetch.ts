@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { keyFileName } from '../apt-repositories';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
 import { PACKAGE_ORIGINS, type ServiceManifest } from './manifest';
@@ -34,10 +35,6 @@ export function fetchTargets(manifest: ServiceManifest, dest?: string): FetchTar
   return versions.map((v) => ({ role: v.role, spec: `${name}=${v.version}`, place: dest === undefined ? { file: v.file } : { dir: dest } }));
 }
 
-/** An armored key (`-----BEGIN PGP PUBLIC KEY BLOCK-----`) must be named .asc for apt, a binary one .gpg. */
-export function keyFileName(key: Buffer): string {
-  return key.subarray(0, 40).toString('latin1').startsWith('-----BEGIN PGP') ? 'repositories.asc' : 'repositories.gpg';
-}
 
 /**
  * apt-get's -o options for a private apt state under `state`: its own sources, lists, cache,

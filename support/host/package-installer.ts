@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { keyFileName } from '../configuration/package-fetch';
+import { keyFileName } from '../apt-repositories';
 import type { Evidence } from '../probes/evidence';
 import type { StartedWazoHost } from './started-wazo-host';
 

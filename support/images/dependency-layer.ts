@@ -15,6 +15,12 @@ import { buildImage } from './image-build';
 /** apt's answer when the dependencies cannot be satisfied from the host's archives: the package's fault, not the harness's. */
 const UNSATISFIABLE = /have unmet dependencies|Unable to locate package|has no installation candidate/;
 
+/** The manifest's package.repositories as the layer's sources list has them, with the key that signs them (package.signedBy) when it gives one. */
+export interface LayerRepositories {
+  lines: string[];
+  key?: { bytes: Buffer; path: string };
+}
+
 export interface DependencyLayer {
   /** The image the package's hosts boot from. */
   image: string;
@@ -32,16 +38,21 @@ export async function ensureDependencyLayer(
   recipeDir: string,
   dependencies: string[],
   progress: Progress,
+  repositories: LayerRepositories = { lines: [] },
 ): Promise<DependencyLayer> {
   const wanted = [...new Set(dependencies)].join(', ');
-  if (wanted === '') return { image: hostImage };
-  const tag = `wazo-harness/host-deps:${hostImage.replace(/^.*:/, '')}-${contentHash([recipeDir], [hostImage, wanted])}`;
+  if (wanted === '' && repositories.lines.length === 0) return { image: hostImage };
+  const { lines, key } = repositories;
+  const keyBase64 = key?.bytes.toString('base64') ?? '';
+  const tag = `wazo-harness/host-deps:${hostImage.replace(/^.*:/, '')}-${contentHash([recipeDir], [hostImage, wanted, ...lines, keyBase64])}`;
   if (await imageExists(docker, tag)) return { image: tag };
-  progress.step(`dependency layer: installing ${wanted} from Debian on ${hostImage} (${tag})`);
+  const from = lines.length > 0 ? `Debian and ${lines.length} repositor${lines.length === 1 ? 'y' : 'ies'}` : 'Debian';
+  progress.step(`dependency layer: installing ${wanted || 'nothing'} from ${from} on ${hostImage} (${tag})`);
+  const buildargs = { HOST_IMAGE: hostImage, DEPENDENCIES: wanted, REPOSITORIES: lines.join('\n'), KEY: keyBase64, KEYRING: key?.path ?? '' };
   const { failure, tail } = await buildImage(
     docker,
     { context: recipeDir, src: listFiles(recipeDir) },
-    { t: tag, buildargs: { HOST_IMAGE: hostImage, DEPENDENCIES: wanted }, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true },
+    { t: tag, buildargs, labels: { [LABEL.harness]: 'true' }, rm: true, forcerm: true },
     'dependency layer',
     progress,
   );
@@ -49,8 +60,9 @@ export async function ensureDependencyLayer(
   if (UNSATISFIABLE.test(tail.toString())) return { image: hostImage, unsatisfiable: `apt-get satisfy '${wanted}' on ${hostImage}:\n${tail}` };
   throw new HarnessError(
     'environment',
-    `installing the package's dependencies (${wanted}) on ${hostImage} failed: ${failure}\n--- last output ---\n${tail}`,
-    "if apt could not reach deb.debian.org, check the engine's network; if the archive no longer has a version the host image's lists name (after a Debian point release), remove the host image (docker image rm " +
+    `installing the package's dependencies (${wanted}) from ${from} on ${hostImage} failed: ${failure}\n--- last output ---\n${tail}`,
+    (lines.length > 0 ? "if apt-get update of the manifest's repositories failed, check that they are reachable and signed by package.signedBy; " : '') +
+      "if apt could not reach deb.debian.org, check the engine's network; if the archive no longer has a version the host image's lists name (after a Debian point release), remove the host image (docker image rm " +
       `${hostImage}) so that the next run builds it with fresh lists`,
   );
 }

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { fakeShell } from '../../test/fake-shell';
 import { indexTarget } from '../../test/apt-index-targets';
 import { parseIndexTargets } from './apt-index-targets';
-import { debianStableSources, parseCandidates, parseUnmet, signedBy, simulateInstall, viewPlace, type DebianStableView } from './debian-archive';
+import { debianStableSources, parseCandidates, parseUnmet, simulateInstall, viewPlace, type DebianStableView } from './debian-archive';
 import type { Evidence, Shell } from './evidence';
 import { evidenceCache } from './evidence-cache';
 
@@ -120,9 +120,3 @@ test('the simulated install is not kept when the view fetches repositories, when
   assert.equal(locked.simulations, 2, 'an answer without unmet dependencies and not 0 is not apt judging the package');
 });
 
-test("the manifest's repositories are verified with its signedBy key only, whatever options their lines have", () => {
-  const key = '/var/cache/wazo-acceptance/keys/repositories.asc';
-  assert.equal(signedBy('deb http://apt.example.org/wazo trixie main', key), `deb [signed-by=${key}] http://apt.example.org/wazo trixie main`);
-  assert.equal(signedBy('deb [arch=amd64] http://apt.example.org/wazo trixie main', key), `deb [arch=amd64 signed-by=${key}] http://apt.example.org/wazo trixie main`);
-  assert.equal(signedBy('deb [ ] http://apt.example.org/wazo trixie main', key), `deb [signed-by=${key}] http://apt.example.org/wazo trixie main`);
-});

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { aptArchives, type AptArchives } from './apt-index-targets';
+import { signedBy } from '../apt-repositories';
 import { commandLine, fact, type Fact, type Shell } from './evidence';
 import type { EvidenceCache } from './evidence-cache';
 
@@ -103,16 +104,6 @@ function viewScript({ dir, cache }: ViewPlace, options: string[]): string {
     none: ['rm -rf "$d" && view "$d" "$@"', 'cp -a /var/lib/apt/lists "$d/lists" && rm -f "$d/lists/lock"'],
   }[cache];
   return ['set -eu', view, `d=${dir}`, ...make, 'cat "$d/sources.list"'].join('\n');
-}
-
-/**
- * A repository line that apt verifies with this keyring only (`signed-by`, added to its options
- * or as its options), as the manifest's `signedBy` says its repositories are signed.
- */
-export function signedBy(line: string, keyring: string): string {
-  const options = /^deb\s+\[([^\]]*)\]\s+/.exec(line);
-  if (options) return line.replace(options[0], `deb [${[options[1].trim(), `signed-by=${keyring}`].filter(Boolean).join(' ')}] `);
-  return line.replace(/^deb\s+/, `deb [signed-by=${keyring}] `);
 }
 
 /** `keyring`: where the manifest's `signedBy` key is in the host, for its repositories. */
