@@ -43,6 +43,13 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
     assert.match(run.stdout, /^wazo-foo: checklist 19 pass, 0 fail, 0 not applicable, 0 blocked, 0 environment, 2 manual, 0 not run; /m);
     assert.match(run.stdout, /^ 1\. PASS +The service default user is not root$/m);
     assert.match(report('compliance.md'), /\| 1 \| The service default user is not root \| PASS \|/);
+    // wazo-foo is in no real list: the notes name the change to make in each real tool, and the drop-in that emulates it.
+    const realService = /wazo-foo is not in the real wazo-service \(wazo-platform\/wazo-service bin\/wazo-service at [0-9a-f]{8}, version [^)]+\): add it to its default_services; the drop-in \/etc\/wazo-service\/services\.d\/50-wazo-foo emulates that change here/;
+    const realBackup = /\/etc\/wazo-foo\/config\.yml is not in the real wazo-backup's BACKUP_LIST \(wazo-platform\/wazo-backup bin\/wazo-backup at [0-9a-f]{8}, version [^)]+\): add \/etc\/wazo-foo\/ to it; the drop-in \/etc\/wazo-backup\/paths\.d\/wazo-foo emulates that change here/;
+    for (const note of [realService, realBackup]) {
+      assert.match(run.stdout, new RegExp(`^ +note: ${note.source}$`, 'm'));
+      assert.match(report('compliance.md'), new RegExp(`^- [^\n]+: ${note.source}$`, 'm'));
+    }
     assert.match(report('compliance.md'), /\| 13 \| The service is documented on wazo-platform\.org \| MANUAL \|/);
     assert.doesNotMatch(report('compliance.md'), /\| (FAIL|BLOCKED|ENVIRONMENT) \|/);
     assert.match(report('compliance.html'), /<td>The service default user is not root<\/td>\s*<td class="verdict-pass">PASS<\/td>/);
