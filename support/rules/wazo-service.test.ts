@@ -38,13 +38,20 @@ test('a service of the real list stands there, whatever a drop-in says', () => {
 
 test('a service only in a drop-in: the note names the real list to add it to (its group=, default by default) and the drop-in', () => {
   const foo = realServiceStanding(real, wazoServiceNames({ name: 'wazo-foo', unit: 'wazo-foo.service' }));
-  assert.deepEqual(foo, { kind: 'drop-in', group: 'default', file: '50-wazo-foo' });
+  assert.deepEqual(foo, { kind: 'drop-in', group: 'default', file: '50-wazo-foo', beforeRealList: false });
   assert.equal(
     realServiceNote(foo, 'wazo-foo', real),
     `wazo-foo is not in the real wazo-service (${SOURCE}): add it to its default_services; the drop-in ${DIR}/50-wazo-foo emulates that change here`,
   );
-  assert.deepEqual(realServiceStanding(real, ['wazo-bar']), { kind: 'drop-in', group: 'wazo', file: '50-wazo-bar' });
-  assert.match(realServiceNote({ kind: 'drop-in', group: 'other', file: '50-x' }, 'x', real), /add it to its other \(not a list of the real tool\)/);
+  assert.deepEqual(realServiceStanding(real, ['wazo-bar']), { kind: 'drop-in', group: 'wazo', file: '50-wazo-bar', beforeRealList: false });
+  assert.match(realServiceNote({ kind: 'drop-in', group: 'other', file: '50-x', beforeRealList: false }, 'x', real), /add it to its other \(not a list of the real tool\)/);
+});
+
+test('a drop-in numbered below 20 starts before the real list: the note says the real tool would need that too', () => {
+  const early = knowledge('wazo-service', [['all', 'consul']], DIR, [{ file: '10-wazo-foo', lines: [] }]);
+  const standing = realServiceStanding(early, ['wazo-foo']);
+  assert.deepEqual(standing, { kind: 'drop-in', group: 'default', file: '10-wazo-foo', beforeRealList: true });
+  assert.match(realServiceNote(standing, 'wazo-foo', early), /the drop-in \/etc\/wazo-service\/services\.d\/10-wazo-foo emulates that change here, and starts wazo-foo before all of the real list \(numbered below 20\)$/);
 });
 
 test('a service in neither: the note says so and what the real tool needs', () => {
