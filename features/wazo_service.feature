@@ -3,8 +3,9 @@ Feature: The service is added to wazo-service if necessary
   Guideline checklist: "The service is added to wazo-service if necessary" (manifest
   wazoService; not applicable when false). wazo-service lists the service with its state,
   stops it, starts it, and "restart all" starts it again after the host services it needs,
-  in the real tool's order and output format. Packages register with a file in
-  /etc/wazo-service/services.d/ (the stand-in's replacement for the real tool's lists).
+  in the real tool's order and output format. The stand-in knows the real tool's lists; a new
+  service emulates its addition to them with a file in /etc/wazo-service/services.d/, and a
+  note says whether the service is in the real lists or what to add there.
 
   Scenario: The service is added to wazo-service if necessary
     Given the service is installed on a Wazo host of its own

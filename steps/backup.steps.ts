@@ -1,7 +1,8 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { notSavedAsIs, secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/rules/backup';
-import { backupMembersWithToken, compareWithBackup, makeDataBackup } from '../support/probes/backup';
+import { notSavedAsIs, realBackupNote, realBackupStanding, secretsOutside, TOKEN_HOLDERS_BY_DESIGN } from '../support/rules/backup';
+import { backupMembersWithToken, compareWithBackup, makeDataBackup, WAZO_BACKUP_DROP_INS } from '../support/probes/backup';
+import { realToolKnowledge } from '../support/probes/real-tool-lists';
 import type { HarnessWorld } from '../support/runtime/world';
 
 When('a data backup is made with wazo-backup', async function (this: HarnessWorld) {
@@ -11,6 +12,9 @@ When('a data backup is made with wazo-backup', async function (this: HarnessWorl
 });
 
 Then('the backup holds every config file the manifest lists, with the same content', async function (this: HarnessWorld) {
+  const known = await realToolKnowledge(this.currentHost, 'wazo-backup', WAZO_BACKUP_DROP_INS);
+  const standings = this.manifest.backup.map((path) => realBackupStanding(known.value, path));
+  this.log(realBackupNote(standings, this.manifest.configDir, known.value));
   const compared = await compareWithBackup(this.currentHost, this.manifest.backup);
   const wrong = notSavedAsIs(compared.value);
   check(compared.value.length > 0 && wrong.length === 0, {

@@ -1,12 +1,16 @@
 import { Then, When } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
-import { startedInOrder, wazoService, wazoServiceStatus } from '../support/probes/wazo-service';
-import { HOST_SERVICES_FIRST, startPosition, statusLineOf, wazoServiceNames } from '../support/rules/wazo-service';
+import { realToolKnowledge } from '../support/probes/real-tool-lists';
+import { startedInOrder, WAZO_SERVICE_DROP_INS, wazoService, wazoServiceStatus } from '../support/probes/wazo-service';
+import { HOST_SERVICES_FIRST, realServiceNote, realServiceStanding, startPosition, statusLineOf, wazoServiceNames } from '../support/rules/wazo-service';
 import type { HarnessWorld } from '../support/runtime/world';
 
 Then('wazo-service status lists the service as running', async function (this: HarnessWorld) {
+  const names = wazoServiceNames(this.manifest);
+  const known = await realToolKnowledge(this.currentHost, 'wazo-service', WAZO_SERVICE_DROP_INS);
+  this.log(realServiceNote(realServiceStanding(known.value, names), this.manifest.name, known.value));
   const status = await wazoServiceStatus(this.currentHost);
-  const line = statusLineOf(status.value, wazoServiceNames(this.manifest));
+  const line = statusLineOf(status.value, names);
   check(line?.state === 'running', {
     expected: `wazo-service status all to list ${this.manifest.name} as running (a line "<tab>running<tab><tab>${this.manifest.name}")`,
     found: line ? `listed as ${line.state}` : `not listed (it lists: ${status.value.map((l) => l.name).join(', ') || 'nothing'})`,

@@ -1,6 +1,9 @@
 import { CONSUL_TOKEN_FILE } from './consul';
 import { fact, type Fact, type Shell } from './evidence';
 
+/** Where packages emulate, for the stand-in, their addition to the real tool's list. */
+export const WAZO_BACKUP_DROP_INS = '/etc/wazo-backup/paths.d';
+
 /** Where a backup is made and unpacked in the host: not /tmp, which systemd hides under a tmpfs. */
 export const BACKUP_DIR = '/var/tmp/wazo-acceptance-backup';
 const EXTRACTED = `${BACKUP_DIR}/extracted`;

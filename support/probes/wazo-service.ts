@@ -1,5 +1,8 @@
 import { fact, type Evidence, type Fact, type Shell } from './evidence';
 
+/** Where packages emulate, for the stand-in, their addition to the real tool's lists. */
+export const WAZO_SERVICE_DROP_INS = '/etc/wazo-service/services.d';
+
 export interface WazoServiceLine {
   state: string;
   name: string;

@@ -2,14 +2,15 @@
 // and the documentation site's backup page listing the service's config files.
 import type { DocPage, ListedPath } from '../docs/docs-site';
 import type { SavedState } from '../probes/backup';
+import { describeSource, type RealToolKnowledge } from '../probes/real-tool-lists';
 import { isUnder } from './paths';
 
 /**
  * The secret a data backup must not spread: the host's consul master token (whoever has it
  * controls the service discovery of every daemon). It may be only in the files the service
  * declares as its backed-up configuration, and in the one host file that holds it by
- * design: the daemons' default consul client config, saved with /etc/wazo/ like the real
- * tool does. Consul's own state (/var/lib/consul/, where the token file lives) must not be
+ * design: the daemons' default consul client config (a tool that saves /etc/wazo/ holds it
+ * rightly; the real list saves no such directory). Consul's own state (/var/lib/consul/, where the token file lives) must not be
  * in a data backup at all. Host private keys (/etc/ssl/, /etc/wazo/tls/) are saved by the
  * real tool on purpose, so that a restored host keeps its identity: they are not judged here.
  */
@@ -63,4 +64,36 @@ export function nearestEntries(page: DocPage, path: string, count = 3): ListedPa
     return n;
   };
   return [...page.listedPaths].sort((a, b) => shared(b.entry) - shared(a.entry)).slice(0, count);
+}
+
+/** Where a backup path stands with the real wazo-backup: under an entry of its list, only under a drop-in's, or nowhere. */
+export type RealBackupStanding =
+  | { path: string; kind: 'real-list'; entry: string }
+  | { path: string; kind: 'drop-in'; entry: string; file: string }
+  | { path: string; kind: 'absent' };
+
+export function realBackupStanding(known: RealToolKnowledge, path: string): RealBackupStanding {
+  const listed = known.list.lines.map(([entry]) => entry).find((entry) => isUnder(path, entry));
+  if (listed) return { path, kind: 'real-list', entry: listed };
+  for (const dropIn of known.dropIns) {
+    const entry = dropIn.lines.find((line) => isUnder(path, line));
+    if (entry) return { path, kind: 'drop-in', entry, file: dropIn.file };
+  }
+  return { path, kind: 'absent' };
+}
+
+/**
+ * What the report says about the real tool, one sentence per backup path: in its list, or the
+ * change to make there (its config directory, the real list's convention, when the path is under it).
+ */
+export function realBackupNote(standings: RealBackupStanding[], configDir: string, known: RealToolKnowledge): string {
+  const real = `the real wazo-backup's BACKUP_LIST (${describeSource(known.list.source)})`;
+  const dir = configDir.endsWith('/') ? configDir : `${configDir}/`;
+  return standings
+    .map((s) => {
+      if (s.kind === 'real-list') return `${s.path} is in ${real} as ${s.entry}`;
+      if (s.kind === 'drop-in') return `${s.path} is not in ${real}: add ${s.entry} to it; the drop-in ${known.dropInDir}/${s.file} emulates that change here`;
+      return `${s.path} is not in ${real} nor in a drop-in of ${known.dropInDir}/: add ${isUnder(s.path, dir) ? dir : s.path} to it`;
+    })
+    .join('; ');
 }
