@@ -2,8 +2,9 @@
 Feature: The ports the service uses
   Guidelines: "When creating a new daemon, pick the next unused port above 9503" (the
   network flow table), and the checklist item "The ports used are listed in the doc. Ports
-  are not usually used for testing HTTP (8000, 8080, etc.)". The service declares its port and
-  listen address in its manifest (api.port, api.listen); the flow table is docs/ports.yml.
+  are not usually used for testing HTTP (8000, 8080, etc.)". The service declares every port it
+  listens on in its manifest (ports: port, protocol tcp or udp, listen address, IPv4 or IPv6),
+  the API's among them; each step judges all of them. The flow table is docs/ports.yml.
 
   Background:
     Given the service is installed on a Wazo host

@@ -58,7 +58,7 @@ const goodManifest = readFileSync(join(PATHS.services, 'wazo-foo.yml'), 'utf8').
 
 for (const [problem, edit, message] of [
   ['a missing field', (m: string) => m.replace(/^user: .*\n/m, ''), /service\.yml:\d+: user is missing \(it is required\)/],
-  ['a value of the wrong type', (m: string) => m.replace('port: 9504', 'port: nine'), /service\.yml:\d+: api\.port must be integer \(found "nine"\)/],
+  ['a value of the wrong type', (m: string) => m.replace('\n  port: 9504', '\n  port: nine'), /service\.yml:\d+: api\.port must be integer \(found "nine"\)/],
   ['an unknown field', (m: string) => m.replace('wazoService: true', 'wazoService: true\nmonitored: true'), /service\.yml:\d+: monitored is not a known field/],
   ['invalid YAML', (m: string) => m.replace('api:\n', 'api: [\n'), /manifest is not valid YAML:\n\s+\S*service\.yml:\d+:/],
 ] as const) {

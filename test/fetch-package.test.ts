@@ -27,7 +27,7 @@ function helloManifest(version: string): string {
     '  repositories: ["deb http://deb.debian.org/debian trixie main"]',
     '  signedBy: debian-archive-keyring.gpg',
   ].join('\n');
-  writeFileSync(file, `name: hello\npackage:\n${packageSection}\nuser: hello\nlogFile: journal\nconfigDir: /etc/hello\napi: none\nconsul: { registers: false, readsDefaultConfig: false }\nsupervisor: systemd\nwazoService: false\nbackup: []\nslave: { stateAfterUpgrade: stopped }\n`);
+  writeFileSync(file, `name: hello\npackage:\n${packageSection}\nuser: hello\nlogFile: journal\nconfigDir: /etc/hello\nports: []\napi: none\nconsul: { registers: false, readsDefaultConfig: false }\nsupervisor: systemd\nwazoService: false\nbackup: []\nslave: { stateAfterUpgrade: stopped }\n`);
   return file;
 }
 

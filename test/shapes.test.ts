@@ -57,14 +57,19 @@ describe('shapes', { concurrency: true }, () => {
     const reasons = new Map(verdicts.checklist.map((i) => [i.number, i.reason ?? '']));
     assert.match(reasons.get(18) ?? '', /^api is none: the service offers no REST API/);
     assert.match(reasons.get(19) ?? '', /^api is none: the service offers no REST API/);
-    // Item 17 passes on the one port scenario that applies: it listens on no TCP port; the port-number ones are N/A.
-    assert.match(stdout, /Ports are not usually used for testing HTTP.*\n.*api is none/);
-    assert.match(stdout, /The ports used are listed in the doc.*\n.*api is none/);
+    // Item 17 passes on the one port scenario that applies: it listens on no port; the port-number ones are N/A.
+    assert.match(stdout, /Ports are not usually used for testing HTTP.*\n.*ports is empty/);
+    assert.match(stdout, /The ports used are listed in the doc.*\n.*ports is empty/);
     // Item 4 passed on the journal: entries of the unit written with the service user's uid.
     assert.match(stdout, /note: logFile is journal: [1-9]\d* entries of wazo-jay\.service written as wazo-jay since the boot \(journalctl --boot --unit wazo-jay\.service _UID=\d+\)/);
     // The parts of the reboot, upgrade and purge checks that need an API or a log file say so and the rest runs.
     assert.match(stdout, /note: not checked: api is none: the service offers no REST API, so nginx has no route to it/);
     assert.match(stdout, /note: not checked: logFile is journal, the service writes no log file/);
+  });
+
+  test('udp-ipv6 (wazo-echo): its REST API on ::1 and a UDP echo on :: pass every item, through nginx to [::1] and on ss\'s view of both, exit 0', async () => {
+    const { code, shown } = await runShape('udp-ipv6', 'wazo-echo');
+    assert.equal(code, 0, shown);
   });
 });
 

@@ -29,11 +29,11 @@ test('each applicability field makes its scenarios N/A, naming the field', () =>
     ],
     [{ api: undefined }, scenario('x', '@http'), /^api is none: the service offers no REST API$/],
     [{ api: undefined }, scenario('x', '@http', '@openapi'), /^api is none/],
-    [{ api: undefined }, scenario('The ports used are listed in the doc', '@ports'), /^api is none: .* declares no port/],
+    [{ ports: [] }, scenario('The ports used are listed in the doc', '@ports'), /^ports is empty: the service declares no port$/],
     [
-      { api: undefined },
+      { ports: [] },
       scenario("Ports are not usually used for testing HTTP (8000, 8080, etc.), nor another daemon's, and a new daemon's port is above 9503", '@ports'),
-      /^api is none/,
+      /^ports is empty/,
     ],
     [{ requirements: undefined }, scenario('requirements.txt pins package versions equal to Debian packages', '@dependencies'), /^requirements is not set/],
   ];
@@ -53,7 +53,8 @@ test('pidFile left to the unit: N/A only once the package is read and its unit s
 });
 
 test('a field only touches its own scenarios', () => {
-  // Without an API the service declares no port: that it listens on none is still checked.
-  assert.equal(notApplicableReason(scenario('The service listens on exactly its declared ports and addresses', '@ports'), { ...manifest, api: undefined }), undefined);
+  // Without a port, that it listens on none is still checked; without an API, its other ports are still judged.
+  assert.equal(notApplicableReason(scenario('The service listens on exactly its declared ports and addresses', '@ports'), { ...manifest, api: undefined, ports: [] }), undefined);
+  assert.equal(notApplicableReason(scenario('The ports used are listed in the doc', '@ports'), { ...manifest, api: undefined }), undefined);
   assert.equal(notApplicableReason(scenario('The service default user is not root', '@user'), { ...manifest, backup: [], wazoService: false }), undefined);
 });

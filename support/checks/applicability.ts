@@ -1,7 +1,7 @@
 // Which scenarios a service's manifest makes meaningless, decided before any precondition
 // runs: such a scenario is skipped whole (N/A) with the manifest field that says so. A
 // scenario is never skipped midway.
-import { LOG_TO_JOURNAL, type ServiceApi, type ServiceManifest } from '../configuration/manifest';
+import { LOG_TO_JOURNAL, type DeclaredPort, type ServiceApi, type ServiceManifest } from '../configuration/manifest';
 
 /** How the Before hook notes a scenario the manifest makes not applicable (the reporter reads it). */
 export const NOT_APPLICABLE = 'not applicable: ';
@@ -21,6 +21,9 @@ interface ApplicabilityRule {
 /** Why the REST API checks do not apply to a service that declares `api: none`. */
 export const API_NONE = 'api is none: the service offers no REST API';
 
+/** Why the port-number and documentation checks do not apply to a service that declares `ports: []`. */
+export const PORTS_EMPTY = 'ports is empty: the service declares no port';
+
 const RULES: ApplicabilityRule[] = [
   {
     // @openapi scenarios are @http too.
@@ -29,11 +32,11 @@ const RULES: ApplicabilityRule[] = [
   },
   {
     appliesTo: { name: 'Ports are not usually used for testing HTTP (8000, 8080, etc.), nor another daemon\'s, and a new daemon\'s port is above 9503' },
-    notApplicable: (m) => (m.api ? undefined : `${API_NONE}, so it declares no port`),
+    notApplicable: (m) => (m.ports.length > 0 ? undefined : PORTS_EMPTY),
   },
   {
     appliesTo: { name: 'The ports used are listed in the doc' },
-    notApplicable: (m) => (m.api ? undefined : `${API_NONE}, so it declares no port`),
+    notApplicable: (m) => (m.ports.length > 0 ? undefined : PORTS_EMPTY),
   },
   {
     appliesTo: { tag: '@service-discovery' },
@@ -88,6 +91,11 @@ export const CONSUL_NOT_REGISTERING = 'not checked: consul.registers is false, t
 /** The service's REST API, in a scenario that api: none made N/A (see applicableOnlyWith). */
 export function applicableApi(m: ServiceManifest): ServiceApi {
   return applicableOnlyWith(m.api, 'api');
+}
+
+/** The service's declared ports, in a scenario that ports: [] made N/A. */
+export function applicablePorts(m: ServiceManifest): DeclaredPort[] {
+  return applicableOnlyWith(m.ports.length > 0 ? m.ports : undefined, 'ports');
 }
 
 /** What a step notes where the service has no REST API (api: none): the nginx part of a bigger check does not apply. */

@@ -1,3 +1,4 @@
+import { addressScope, hostPort } from '../ip-address';
 import type { ServiceApi } from './manifest';
 
 /** An API path (/status) as nginx serves it: /api/<shortName>/<version>/status. */
@@ -6,12 +7,13 @@ export function pathThroughNginx(api: ServiceApi, apiPath: string): string {
 }
 
 /**
- * An API path on the service's own port, as it is reached inside the host: the loopback
- * address works for both listen addresses the manifest allows.
+ * An API path on the service's own port, as it is reached inside the host: at its listen
+ * address, or the loopback of the same family when it listens on every address.
  */
 export function urlOnServicePort(api: ServiceApi, apiPath: string): string {
-  const { protocol, port, version } = api;
-  return `${protocol}://127.0.0.1:${port}/${version}${apiPath}`;
+  const { protocol, port, version, listen } = api;
+  const loopback = listen.includes(':') ? '::1' : '127.0.0.1';
+  return `${protocol}://${hostPort(addressScope(listen) === 'every address' ? loopback : listen, port)}/${version}${apiPath}`;
 }
 
 /** Where the guidelines put the OpenAPI document, relative to the API root. */

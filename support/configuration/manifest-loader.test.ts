@@ -38,8 +38,8 @@ test('a missing field is named with its path', () => {
 });
 
 test('a value of the wrong type names file, line, field, rule and the value found', () => {
-  const message = manifestError(good.replace('port: 9504', 'port: "95o4"'));
-  assert.match(message, /service\.yml:17: api\.port must be integer \(found "95o4"\)/);
+  const message = manifestError(good.replace('\n  port: 9504', '\n  port: "95o4"'));
+  assert.match(message, /service\.yml:18: api\.port must be integer \(found "95o4"\)/);
 });
 
 test('an unknown field is refused at its line', () => {
@@ -52,7 +52,7 @@ test('an enum lists the allowed values', () => {
 
 test('api is none or a mapping: another word names file, line, field and both choices', () => {
   const message = manifestError(good.replace(/^api:\n(  .*\n)+/m, 'api: nope\n'));
-  assert.match(message, /service\.yml:14: api must be none or a mapping of protocol, listen, port, version, shortName, paths \(found "nope"\)/);
+  assert.match(message, /service\.yml:16: api must be none or a mapping of protocol, port, version, shortName, paths \(found "nope"\)/);
   assert.equal(message.split('\n').filter((line) => line.includes(': api ')).length, 1, `one line for api:\n${message}`);
 });
 
@@ -62,9 +62,10 @@ test('logFile is journal or an absolute path: a relative path names file, line, 
   assert.equal(message.split('\n').filter((line) => line.includes(': logFile ')).length, 1, `one line for logFile:\n${message}`);
 });
 
-test('api: none and logFile: journal are choices, written out', () => {
+test('api: none, ports: [] and logFile: journal are choices, written out', () => {
   const manifest = loadManifest(join(PATHS.examples, 'shapes', 'journal-no-api', 'service.yml'));
   assert.equal(manifest.api, undefined);
+  assert.deepEqual(manifest.ports, []);
   assert.equal(manifest.logFile, 'journal');
 });
 
@@ -96,4 +97,36 @@ test('builtFrom is examples or repositories; repositories needs its sources, sig
   const manifest = loadManifest(file);
   assert.equal(manifest.package.builtFrom, 'repositories');
   assert.equal(manifest.package.signedBy, join(dir, 'keys', 'debian.gpg'));
+});
+
+test('ports: TCP and UDP, any IPv4 or IPv6 address, kept canonical; the API takes the address of its entry', () => {
+  const file = join(dir, 'service.yml');
+  writeFileSync(file, good.replace(/^ports:.*\n(  - .*\n)+/m, 'ports:\n  - { port: 9504, protocol: tcp, listen: "0:0::1" }\n  - { port: 9599, protocol: udp, listen: "[::]" }\n  - { port: 9599, protocol: tcp, listen: 10.1.2.3 }\n'));
+  const manifest = loadManifest(file);
+  assert.deepEqual(manifest.ports, [
+    { port: 9504, protocol: 'tcp', listen: '::1' },
+    { port: 9599, protocol: 'udp', listen: '::' },
+    { port: 9599, protocol: 'tcp', listen: '10.1.2.3' },
+  ]);
+  assert.equal(manifest.api?.listen, '::1');
+});
+
+test('a manifest without ports is refused with what to write; the old api.listen says where the address went', () => {
+  const old = good.replace(/^ports:.*\n(  - .*\n)+/m, '').replace('api:\n', 'api:\n  listen: 127.0.0.1\n');
+  const message = manifestError(old);
+  assert.match(message, /service\.yml:\d+: ports is missing \(it is required\): list every port the service listens on, .*ports: \[\{ port: 9504, protocol: tcp, listen: 127\.0\.0\.1 \}\].*or ports: \[\] if it listens on none/);
+  assert.match(message, /service\.yml:\d+: api\.listen is no longer a field of api: the API's address is the listen of its entry in ports/);
+});
+
+test('a listen that is not an address, a protocol not tcp or udp, an API port not among the tcp ports: each named at its line with the choices', () => {
+  assert.match(manifestError(good.replace('listen: 127.0.0.1 }', 'listen: localhost }')), /service\.yml:15: ports\.0\.listen must be an IPv4 or IPv6 address: 0\.0\.0\.0 or :: \(every address\), 127\.0\.0\.1 or ::1 \(loopback\), or a specific one \(found "localhost"\)/);
+  assert.match(manifestError(good.replace('protocol: tcp,', 'protocol: sctp,')), /service\.yml:15: ports\.0\.protocol must be one of: tcp, udp \(found "sctp"\)/);
+  assert.match(
+    manifestError(good.replace('protocol: tcp,', 'protocol: udp,')),
+    /service\.yml:18: api\.port is not a tcp port of ports \(it has none\): add \{ port: 9504, protocol: tcp, listen: ADDRESS \} to ports, or name the tcp port the API is served on \(found 9504\)/,
+  );
+  assert.match(
+    manifestError(good.replace(/^(ports:.*\n)/m, '$1  - { port: 9504, protocol: tcp, listen: "::1" }\n')),
+    /api\.port names 2 tcp entries of ports \(listen ::1, 127\.0\.0\.1\): the API is served on one address/,
+  );
 });

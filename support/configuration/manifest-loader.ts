@@ -5,7 +5,8 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
-import { PACKAGE_ORIGINS, type ServiceManifest } from './manifest';
+import { canonicalAddress, isAddress } from '../ip-address';
+import { PACKAGE_ORIGINS, type DeclaredPort, type ServiceManifest } from './manifest';
 import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
 // verbose: an anyOf error carries its branches, so that the message lists the choices.
@@ -65,7 +66,9 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     pidFile: doc.pidFile,
     ...(doc.pidFile === undefined ? { pidFileFromUnit: { read: false } } : {}),
     configDir: doc.configDir,
-    api: doc.api === API_NONE ? undefined : { ...doc.api, requiresToken: doc.api.requiresToken ?? true },
+    ports: doc.ports.map((p) => ({ ...p, listen: canonicalAddress(p.listen) })),
+    // crossFieldProblems made sure that api.port names exactly one TCP entry of ports.
+    api: doc.api === API_NONE ? undefined : { ...doc.api, listen: canonicalAddress(apiEntries(doc)[0].listen), requiresToken: doc.api.requiresToken ?? true },
     consul: doc.consul,
     supervisor: doc.supervisor,
     wazoService: doc.wazoService,
@@ -82,8 +85,16 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
  * The errors inside a mapping form (api.port...) are kept: they say what to fix in it.
  */
 function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
+  // A field that moved out of a mapping form (api.listen) says where it went, in place of the choices.
+  const moved = errors.filter((e) => e.keyword === 'additionalProperties' && movedField(e) !== undefined);
+  const explained = new Set(moved.map((e) => e.instancePath));
   const unions = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'anyOf' || !unions.has(e.instancePath));
+  return errors.filter((e) => moved.includes(e) || (e.keyword === 'anyOf' ? !explained.has(e.instancePath) : !unions.has(e.instancePath)));
+}
+
+/** The fix for a field the manifest no longer has, or undefined. */
+function movedField(error: ErrorObject): string | undefined {
+  return MOVED_FIELDS[[...error.instancePath.split('/').filter(Boolean), String(error.params.additionalProperty)].join('.')];
 }
 
 /** The choices of an anyOf, in words: its values, the pattern a string must match (described), a mapping. */
@@ -100,15 +111,51 @@ interface Problem {
   showFound: boolean;
 }
 
-/** Rules between fields, which the schema does not word well: the package's origin needs its sources. */
-function crossFieldProblems(doc: ManifestDocument): Problem[] {
-  if (doc.package.builtFrom !== 'repositories' || (doc.package.repositories ?? []).length > 0) return [];
-  return [{
-    path: ['package', 'builtFrom'],
-    detail: `is repositories, but package.repositories lists none: list the "deb URI SUITE COMPONENT" lines the package is fetched from, or choose another builtFrom (${PACKAGE_ORIGINS.join(', ')}) or none (the files are given)`,
-    showFound: false,
-  }];
+/** The TCP entries of ports the API's port names. */
+function apiEntries(doc: ManifestDocument): DeclaredPort[] {
+  return doc.api === API_NONE ? [] : doc.ports.filter((p) => p.protocol === 'tcp' && p.port === (doc.api as { port: number }).port);
 }
+
+const ADDRESS_CHOICES = 'an IPv4 or IPv6 address: 0.0.0.0 or :: (every address), 127.0.0.1 or ::1 (loopback), or a specific one';
+
+/**
+ * Rules between fields, which the schema does not word well: the package's origin needs its
+ * sources, each listen is an address, the API is served on one TCP entry of ports.
+ */
+function crossFieldProblems(doc: ManifestDocument): Problem[] {
+  const problems: Problem[] = doc.ports.flatMap((p, i) => (isAddress(p.listen) ? [] : [{ path: ['ports', String(i), 'listen'], detail: `must be ${ADDRESS_CHOICES}`, showFound: true }]));
+  if (doc.package.builtFrom === 'repositories' && (doc.package.repositories ?? []).length === 0) {
+    problems.push({
+      path: ['package', 'builtFrom'],
+      detail: `is repositories, but package.repositories lists none: list the "deb URI SUITE COMPONENT" lines the package is fetched from, or choose another builtFrom (${PACKAGE_ORIGINS.join(', ')}) or none (the files are given)`,
+      showFound: false,
+    });
+  }
+  if (doc.api !== API_NONE && problems.length === 0) {
+    const entries = apiEntries(doc);
+    const tcp = doc.ports.filter((p) => p.protocol === 'tcp').map((p) => p.port);
+    if (entries.length !== 1) {
+      problems.push({
+        path: ['api', 'port'],
+        detail: entries.length === 0
+          ? `is not a tcp port of ports (${tcp.length > 0 ? `its tcp ports: ${tcp.join(', ')}` : 'it has none'}): add { port: ${doc.api.port}, protocol: tcp, listen: ADDRESS } to ports, or name the tcp port the API is served on`
+          : `names ${entries.length} tcp entries of ports (listen ${entries.map((p) => p.listen).join(', ')}): the API is served on one address, keep one entry for port ${doc.api.port}/tcp`,
+        showFound: true,
+      });
+    }
+  }
+  return problems;
+}
+
+/** What replaced a field the manifest no longer has: the fix, in the refusal. */
+const MOVED_FIELDS: Record<string, string> = {
+  'api.listen': 'is no longer a field of api: the API\'s address is the listen of its entry in ports, e.g. ports: [{ port: 9504, protocol: tcp, listen: 127.0.0.1 }] with api.port: 9504',
+};
+
+/** What a missing field must say, where "it is required" alone does not tell what to write. */
+const MISSING_FIELDS: Record<string, string> = {
+  ports: 'is missing (it is required): list every port the service listens on, the API\'s included, e.g. ports: [{ port: 9504, protocol: tcp, listen: 127.0.0.1 }] (protocol tcp or udp, listen any IPv4 or IPv6 address), or ports: [] if it listens on none',
+};
 
 function schemaProblem(error: ErrorObject): Problem {
   const path = error.instancePath.split('/').filter(Boolean);
@@ -116,11 +163,11 @@ function schemaProblem(error: ErrorObject): Problem {
   switch (error.keyword) {
     case 'additionalProperties':
       path.push(String(error.params.additionalProperty));
-      detail = 'is not a known field (remove it or check its spelling)';
+      detail = movedField(error) ?? 'is not a known field (remove it or check its spelling)';
       break;
     case 'required':
       path.push(String(error.params.missingProperty));
-      detail = 'is missing (it is required)';
+      detail = MISSING_FIELDS[path.join('.')] ?? 'is missing (it is required)';
       break;
     case 'enum':
       detail = `must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`;

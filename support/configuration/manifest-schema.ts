@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, type PackageOrigin, type ServiceApi, type ServiceManifest } from './manifest';
+import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, PORT_PROTOCOLS, type DeclaredPort, type PackageOrigin, type ServiceApi, type ServiceManifest } from './manifest';
 
 /** Some fields of T made optional: the manifest's defaults fill them in. */
 type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -21,8 +21,10 @@ export interface ManifestDocument {
   logFile: string;
   pidFile?: string;
   configDir: string;
-  /** `none`, or the REST API the service offers. */
-  api: typeof API_NONE | WithOptional<ServiceApi, 'requiresToken'>;
+  /** Every port the service listens on. */
+  ports: DeclaredPort[];
+  /** `none`, or the REST API the service offers, on the TCP entry of `ports` its `port` names. */
+  api: typeof API_NONE | WithOptional<Omit<ServiceApi, 'listen'>, 'requiresToken'>;
   consul: ServiceManifest['consul'];
   supervisor: ServiceManifest['supervisor'];
   wazoService: boolean;
@@ -50,7 +52,7 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
   type: 'object',
   additionalProperties: false,
   // Every field that decides whether a checklist item applies is required: no silent default decides a verdict.
-  required: ['name', 'package', 'user', 'logFile', 'configDir', 'api', 'consul', 'supervisor', 'wazoService', 'backup', 'slave'],
+  required: ['name', 'package', 'user', 'logFile', 'configDir', 'ports', 'api', 'consul', 'supervisor', 'wazoService', 'backup', 'slave'],
   properties: {
     name: { type: 'string', pattern: debianName },
     package: {
@@ -75,6 +77,21 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
     logFile: { type: 'string', anyOf: [{ type: 'string', enum: [LOG_TO_JOURNAL] }, { type: 'string', pattern: absolutePath, description: 'an absolute path' }] },
     pidFile: { type: 'string', pattern: absolutePath, nullable: true },
     configDir: { type: 'string', pattern: absolutePath },
+    // No silent default: a service that listens on nothing says so (ports: []). The address is
+    // checked with node's parser in the loader (JSON Schema's formats would need another library).
+    ports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['port', 'protocol', 'listen'],
+        properties: {
+          port: { type: 'integer', minimum: 1, maximum: 65535 },
+          protocol: { type: 'string', enum: PORT_PROTOCOLS },
+          listen: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     // No silent default: a service without a REST API says so (api: none).
     api: {
       anyOf: [
@@ -82,10 +99,10 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['protocol', 'listen', 'port', 'version', 'shortName', 'paths'],
+          required: ['protocol', 'port', 'version', 'shortName', 'paths'],
           properties: {
             protocol: { type: 'string', enum: ['http', 'https'] },
-            listen: { type: 'string', enum: ['127.0.0.1', '0.0.0.0'] },
+            // The TCP entry of ports the API is served on: its address is that entry's listen.
             port: { type: 'integer', minimum: 1, maximum: 65535 },
             version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
             shortName: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

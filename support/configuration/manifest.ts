@@ -6,10 +6,22 @@ export interface PackageVersion {
   version: string;
 }
 
-/** The REST API a service offers (manifest `api`). */
+/** The transports a declared port may use (manifest `ports[].protocol`). */
+export const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
+
+/** A port the service listens on (manifest `ports`): every one it opens is declared. */
+export interface DeclaredPort {
+  port: number;
+  protocol: (typeof PORT_PROTOCOLS)[number];
+  /** Any IPv4 or IPv6 address (0.0.0.0, ::, 127.0.0.1, ::1, a specific one), canonical (support/ip-address.ts). */
+  listen: string;
+}
+
+/** The REST API a service offers (manifest `api`), on one TCP entry of `ports`. */
 export interface ServiceApi {
   protocol: 'http' | 'https';
-  listen: '127.0.0.1' | '0.0.0.0';
+  /** The address of its `ports` entry (the manifest's `api` names the port only). */
+  listen: string;
   port: number;
   version: string;
   /** nginx exposes the API under /api/<shortName>/ */
@@ -63,7 +75,9 @@ export interface ServiceManifest {
   /** Present when the manifest leaves pidFile out: what the package's unit said about it, once read. */
   pidFileFromUnit?: PidFileFromUnit;
   configDir: string;
-  /** Undefined for `api: none`: the service offers no REST API (and declares no port). */
+  /** Every port the service listens on, TCP and UDP, the API's included; [] for none. */
+  ports: DeclaredPort[];
+  /** Undefined for `api: none`: the service offers no REST API. */
   api: ServiceApi | undefined;
   consul: {
     registers: boolean;

@@ -13,7 +13,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** wazo-foo's manifest with its package section replaced. */
 function manifestWith(packageSection: string) {
   const file = join(dir, 'service.yml');
-  writeFileSync(file, `name: hello\npackage:\n${packageSection}user: hello\nlogFile: journal\nconfigDir: /etc/hello\napi: none\nconsul: { registers: false, readsDefaultConfig: false }\nsupervisor: systemd\nwazoService: false\nbackup: []\nslave: { stateAfterUpgrade: stopped }\n`);
+  writeFileSync(file, `name: hello\npackage:\n${packageSection}user: hello\nlogFile: journal\nconfigDir: /etc/hello\nports: []\napi: none\nconsul: { registers: false, readsDefaultConfig: false }\nsupervisor: systemd\nwazoService: false\nbackup: []\nslave: { stateAfterUpgrade: stopped }\n`);
   return loadManifest(file);
 }
 

@@ -28,6 +28,15 @@ test('a long output keeps only the lines with a clue of the found line, and says
   assert.equal(output[1], '    ... (9 more lines: see the full failure in diagnostics)');
 });
 
+test('a socket named with its transport ([::]:9599/udp) finds the line ss writes for it (*:9599)', () => {
+  const udp = message
+    .replace(/^found: .*$/m, 'found:    [::]:9599/udp listens but port 9599/udp is not declared')
+    .replace('127.0.0.1:9599 0.0.0.0:*', '*:9599 *:*');
+  const output = decisiveLines(udp).split('\n').slice(6);
+  assert.equal(output.length, 2);
+  assert.match(output[0], /\*:9599 /);
+});
+
 test('long container ids are shortened and trailing blanks dropped; a short output is kept whole', () => {
   const trimmed = decisiveLines(message);
   assert.match(trimmed, /cgroup:\/docker\/432f6b823faa\/system\.slice\/wazo-foo\.service <->$/m);

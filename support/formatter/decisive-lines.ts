@@ -19,7 +19,8 @@ function foundText(message: string): string {
 function clues(found: string): string[] {
   return found
     .split(/[\s,;()'"[\]]+/)
-    .map((word) => word.replace(/[.:]+$/, ''))
+    // A socket's transport suffix (`[::]:9599/udp`) is the finding's, not ss's, which writes `*:9599`.
+    .map((word) => word.replace(/\/(tcp|udp)$/, '').replace(/[.:]+$/, ''))
     .filter((word) => word.length >= 3 && /[0-9./:A-Z_]/.test(word));
 }
 

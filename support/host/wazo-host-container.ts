@@ -47,6 +47,10 @@ export class WazoHostContainer extends GenericContainer {
   }
 
   protected override async beforeContainerCreated(): Promise<void> {
+    // The engine disables IPv6 in a container on an IPv4 network, ::1 included; a Debian host
+    // has it, and a daemon may listen on ::1 or :: (examples/shapes/udp-ipv6). Per-namespace
+    // sysctls: no privilege needed.
+    this.hostConfig.Sysctls = { ...this.hostConfig.Sysctls, 'net.ipv6.conf.all.disable_ipv6': '0', 'net.ipv6.conf.lo.disable_ipv6': '0' };
     for (const bindings of Object.values(this.hostConfig.PortBindings ?? {}) as Array<Array<{ HostIp?: string }>>) {
       for (const binding of bindings) binding.HostIp = '127.0.0.1';
     }

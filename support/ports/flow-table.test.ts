@@ -43,8 +43,8 @@ test("the project's table holds the guidelines' rows, in their order, then one r
   ].map(loadManifest);
   assert.deepEqual(
     project.flows.slice(guidelines.table.flows.length).map((f) => `${f.daemon} ${f.protocol} ${f.port} ${f.listen}`).sort(),
-    // A service without an API (api: none) declares no port: it has no row.
-    services.flatMap((m) => (m.api ? [`${m.name} TCP ${m.api.port} ${m.api.listen}`] : [])).sort(),
+    // One row per declared port, UDP included; a service that declares none (ports: []) has no row.
+    services.flatMap((m) => m.ports.map((p) => `${m.name} ${p.protocol.toUpperCase()} ${p.port} ${p.listen}`)).sort(),
   );
   assert.deepEqual(tableConflicts(project), []);
 });
@@ -57,7 +57,7 @@ test('docs/ports.md is rendered from the project table and reads back to it', ()
 
 test('the next free port is the first unused one above 9503', () => {
   assert.equal(nextFreePort(guidelines.table), 9504);
-  assert.equal(nextFreePort(project), 9508, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507');
+  assert.equal(nextFreePort(project), 9510, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP');
   assert.equal(nextFreePort(project, 9485), 9487);
 });
 
@@ -75,11 +75,14 @@ test('bad values and ports listed twice are problems, each naming its row', () =
       '  - { daemon: b, service: HTTP, protocol: TCP/UDP, port: 9504, listen: "127.0.0.1", authentication: "yes", enabled: true }',
       '  - { daemon: c, service: HTTP, protocol: SCTP, port: 70000, listen: "::", authentication: "maybe", enabled: "yes" }',
       '  - { daemon: d, service: ICMP, protocol: ICMP, port: 1, listen: "0.0.0.0", authentication: "no", enabled: true }',
+      '  - { daemon: e, service: Echo, protocol: UDP, port: 9509, listen: "localhost", authentication: "no", enabled: true }',
+      '  - { daemon: f, service: HTTP, protocol: TCP, port: 9508, listen: "0::1", authentication: "yes", enabled: true }',
     ].join('\n'),
     't.yml',
   );
-  assert.equal(read.table.flows.length, 2);
-  assert.deepEqual(read.problems.filter((p) => p.startsWith('t.yml: row 3')).length, 5, read.problems.join('\n'));
+  assert.equal(read.table.flows.length, 3, 'an IPv6 address is a listen address');
+  assert.deepEqual(read.problems.filter((p) => p.startsWith('t.yml: row 3')).length, 4, read.problems.join('\n'));
+  assert.match(read.problems.join('\n'), /row 5: listen must be an IPv4 or IPv6 address \(found "localhost"\)/);
   assert.match(read.problems.join('\n'), /row 3: protocol must be one of: TCP, UDP, TCP\/UDP, ICMP \(found "SCTP"\)/);
   assert.match(read.problems.join('\n'), /row 4: ICMP has no port/);
   assert.deepEqual(tableConflicts(read.table), ['port 9504/TCP is listed twice: a HTTP and b HTTP']);

@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../display-path';
 import { HarnessError } from '../errors';
+import { isAddress } from '../ip-address';
 import { PATHS } from '../paths';
 
 /**
@@ -13,7 +14,6 @@ import { PATHS } from '../paths';
  * guidelines' own Markdown table is read with the same parser.
  */
 export const PROTOCOLS = ['TCP', 'UDP', 'TCP/UDP', 'ICMP'] as const;
-export const LISTEN_ADDRESSES = ['0.0.0.0', '127.0.0.1'] as const;
 export const AUTHENTICATIONS = ['yes', 'no', 'both', 'IP filtering'] as const;
 
 export interface Flow {
@@ -23,7 +23,8 @@ export interface Flow {
   protocol: (typeof PROTOCOLS)[number];
   /** null where the protocol has no port (ICMP). */
   port: number | null;
-  listen: (typeof LISTEN_ADDRESSES)[number];
+  /** Any IPv4 or IPv6 address: 0.0.0.0 or :: (every address), 127.0.0.1 or ::1, a specific one. */
+  listen: string;
   authentication: (typeof AUTHENTICATIONS)[number];
   enabled: boolean;
 }
@@ -62,7 +63,8 @@ const flowSchema = {
     service: { type: 'string', minLength: 1 },
     protocol: { type: 'string', enum: PROTOCOLS },
     port: { type: 'integer', minimum: 1, maximum: 65535, nullable: true },
-    listen: { type: 'string', enum: LISTEN_ADDRESSES },
+    // An address, checked with node's parser in checkRow.
+    listen: { type: 'string', minLength: 1 },
     authentication: { type: 'string', enum: AUTHENTICATIONS },
     enabled: { type: 'boolean' },
   },
@@ -73,6 +75,7 @@ const validateFlow = new Ajv({ allErrors: true }).compile<Flow>(flowSchema);
 function checkRow(row: unknown, where: string, problems: string[]): Flow | undefined {
   if (validateFlow(row)) {
     if ((row.protocol === 'ICMP') !== (row.port === null)) problems.push(`${where}: ${row.protocol === 'ICMP' ? 'ICMP has no port' : 'a port is required'}`);
+    else if (!isAddress(row.listen)) problems.push(`${where}: listen must be an IPv4 or IPv6 address (found ${JSON.stringify(row.listen)})`);
     else return row;
   } else {
     for (const e of validateFlow.errors ?? []) {
@@ -169,7 +172,7 @@ export function loadFlowTable(file: string): FlowTable {
 }
 
 /** Whether two protocols share a transport (TCP/UDP shares with both TCP and UDP). */
-function overlap(a: Flow['protocol'], b: Flow['protocol']): boolean {
+export function overlap(a: Flow['protocol'], b: Flow['protocol']): boolean {
   return a.split('/').some((p) => b.split('/').includes(p));
 }
 

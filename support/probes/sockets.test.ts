@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Evidence, Shell } from './evidence';
-import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningTcpSocketsWithCgroups, parseSs, socketsOfUnit } from './sockets';
+import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningSocketsWithCgroups, parseSs, socketsOfUnit } from './sockets';
 
 test('parseSs reads IPv4, IPv6 and wildcard listeners with their process', () => {
   const output = [
@@ -32,10 +32,22 @@ test('ss -e: the cgroup of each socket attributes it to its unit, with or withou
   );
 });
 
+test('asked for TCP and UDP, ss names each line\'s protocol: a bound UDP socket (UNCONN) is read like a listening TCP one', () => {
+  const output = [
+    'tcp LISTEN 0 5 [::1]:9508 [::]:* uid:101 ino:1 sk:1 cgroup:/system.slice/wazo-echo.service v6only:1 <->',
+    'udp UNCONN 0 0 *:9509 *:* uid:101 ino:2 sk:2 cgroup:/system.slice/wazo-echo.service <->',
+    'udp UNCONN 0 0 127.0.0.1:8301 0.0.0.0:* users:(("consul",pid=40,fd=7)) cgroup:/system.slice/consul.service <->',
+  ].join('\n');
+  assert.deepEqual(
+    socketsOfUnit(parseSs(output), 'wazo-echo.service').map(({ protocol, address, port }) => `${protocol} ${address} ${port}`),
+    ['tcp ::1 9508', 'udp * 9509'],
+  );
+});
+
 test('ss asked again while it cannot name the cgroups (a container of the machine ended during its walk), every answer kept', async () => {
-  const command = 'ss --no-header --listening --tcp --numeric --processes --extended';
-  const unreadable = { stdout: 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* users:(("wazo-foo",pid=250,fd=4)) uid:101 ino:1 sk:2 cgroup:unreachable:2f3f0 <->\n', stderr: 'Failed to get cgroup2 ID: No such file or directory\n' };
-  const readable = { stdout: 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:1 sk:2 cgroup:/docker/202b60eb/system.slice/wazo-foo.service <->\n' };
+  const command = 'ss --no-header --listening --tcp --udp --numeric --processes --extended';
+  const unreadable = { stdout: 'tcp LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* users:(("wazo-foo",pid=250,fd=4)) uid:101 ino:1 sk:2 cgroup:unreachable:2f3f0 <->\n', stderr: 'Failed to get cgroup2 ID: No such file or directory\n' };
+  const readable = { stdout: 'tcp LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:1 sk:2 cgroup:/docker/202b60eb/system.slice/wazo-foo.service <->\n' };
   const answering = (answers: Array<Partial<Evidence>>): Shell & { asked: number } => {
     const host = {
       asked: 0,
@@ -44,18 +56,18 @@ test('ss asked again while it cannot name the cgroups (a container of the machin
     return host;
   };
   const once = answering([readable]);
-  const first = await listeningTcpSocketsWithCgroups(once, 0);
+  const first = await listeningSocketsWithCgroups(once, 0);
   assert.equal(once.asked, 1, 'cgroups named at once: asked once');
   assert.equal(cgroupsUnread(first.value), false);
 
   const flaky = answering([unreadable, readable]);
-  const second = await listeningTcpSocketsWithCgroups(flaky, 0);
+  const second = await listeningSocketsWithCgroups(flaky, 0);
   assert.equal(flaky.asked, 2);
   assert.deepEqual(socketsOfUnit(second.value, 'wazo-foo.service').map((s) => s.port), [9504]);
   assert.equal(second.evidence.length, 2, 'the failed answer stays in the evidence');
 
   const broken = answering([unreadable]);
-  const last = await listeningTcpSocketsWithCgroups(broken, 0);
+  const last = await listeningSocketsWithCgroups(broken, 0);
   assert.equal(broken.asked, CGROUP_READ_ATTEMPTS);
   assert.equal(cgroupsUnread(last.value), true, 'the step ends ENVIRONMENT on this, never FAIL');
 });

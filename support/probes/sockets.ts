@@ -17,6 +17,15 @@ export async function listeningTcpSockets(shell: Shell): Promise<Fact<ListeningS
   return fact(parseSs(evidence.stdout, 'tcp'), evidence);
 }
 
+/**
+ * Listening TCP and bound UDP sockets of the host (IPv4 and IPv6), in one read of `ss`: a UDP
+ * socket has no LISTEN state, ss --listening lists it UNCONN (bound, not connected).
+ */
+export async function listeningSockets(shell: Shell): Promise<Fact<ListeningSocket[]>> {
+  const evidence = await shell.run(['ss', '--no-header', '--listening', '--tcp', '--udp', '--numeric', '--processes', '--extended']);
+  return fact(parseSs(evidence.stdout), evidence);
+}
+
 /** How often ss is asked when it could not name the sockets' cgroups. */
 export const CGROUP_READ_ATTEMPTS = 3;
 
@@ -27,12 +36,12 @@ export const CGROUP_READ_ATTEMPTS = 3;
  * is then `unreachable:ID` (seen once in a self-test run, 2026-12-07). The evidence holds every
  * answer; `cgroupsUnread` tells whether the last one still failed.
  */
-export async function listeningTcpSocketsWithCgroups(shell: Shell, pauseMs = 500): Promise<Fact<ListeningSocket[]>> {
+export async function listeningSocketsWithCgroups(shell: Shell, pauseMs = 500): Promise<Fact<ListeningSocket[]>> {
   const evidence: Evidence[] = [];
   // A pause between answers: containers of the machine end in bursts.
   const { last } = await pollUntil(
     async () => {
-      const answer = await listeningTcpSockets(shell);
+      const answer = await listeningSockets(shell);
       evidence.push(...answer.evidence);
       return answer.value;
     },
@@ -47,24 +56,33 @@ export function cgroupsUnread(sockets: ListeningSocket[]): boolean {
   return sockets.some((s) => s.cgroup?.startsWith('unreachable:') === true);
 }
 
-export function parseSs(output: string, protocol: 'tcp' | 'udp'): ListeningSocket[] {
-  return output
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((fields) => fields.length >= 4)
-    .map((fields) => {
-      const local = fields[3];
-      const cut = local.lastIndexOf(':');
-      const rest = fields.slice(5);
-      return {
-        protocol,
-        address: local.slice(0, cut).replace(/^\[|\]$/g, ''),
-        port: Number(local.slice(cut + 1)),
-        process: rest.find((f) => f.startsWith('users:')) ?? '',
-        cgroup: rest.find((f) => f.startsWith('cgroup:'))?.slice('cgroup:'.length),
-      };
-    })
-    .filter((socket) => Number.isInteger(socket.port));
+function isSocketProtocol(word: string | undefined): word is ListeningSocket['protocol'] {
+  return word === 'tcp' || word === 'udp';
+}
+
+/**
+ * ss's lines. Asked for one protocol, ss starts each line with the state; asked for several,
+ * with the protocol first (its Netid column): `protocol` is the one asked for, or undefined.
+ */
+export function parseSs(output: string, protocol?: ListeningSocket['protocol']): ListeningSocket[] {
+  return output.split('\n').flatMap((line) => {
+    const words = line.trim().split(/\s+/);
+    const netid = protocol ?? words[0];
+    const fields = protocol ? words : words.slice(1);
+    if (!isSocketProtocol(netid) || fields.length < 4) return [];
+    const local = fields[3];
+    const cut = local.lastIndexOf(':');
+    const port = Number(local.slice(cut + 1));
+    if (!Number.isInteger(port)) return [];
+    const rest = fields.slice(5);
+    return [{
+      protocol: netid,
+      address: local.slice(0, cut).replace(/^\[|\]$/g, ''),
+      port,
+      process: rest.find((f) => f.startsWith('users:')) ?? '',
+      cgroup: rest.find((f) => f.startsWith('cgroup:'))?.slice('cgroup:'.length),
+    }];
+  });
 }
 
 /**

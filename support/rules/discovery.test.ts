@@ -71,6 +71,8 @@ test('a service listening on all addresses must not advertise the wildcard', () 
   assert.equal(addressMatches('172.17.0.2', '0.0.0.0'), true);
   assert.equal(addressMatches('0.0.0.0', '0.0.0.0'), false);
   assert.equal(addressMatches('172.17.0.2', '127.0.0.1'), false);
+  assert.equal(addressMatches('::', '::'), false, 'nor the IPv6 one');
+  assert.equal(addressMatches('0:0::1', '::1'), true, 'an IPv6 loopback listener advertises ::1, however it is written');
 });
 
 test('describeInstance reads as one line', () => {

@@ -1,3 +1,4 @@
+import { addressScope, sameAddress } from '../ip-address';
 import type { ServiceApi, ServiceManifest } from '../configuration/manifest';
 import type { ConsulAnswer, ConsulInstance } from '../probes/consul';
 
@@ -26,16 +27,17 @@ export function registeredOnceSince(instances: ConsulInstance[], indexBefore: nu
 }
 
 /**
- * The address other services are told to use: the manifest's listen address when it is the
- * loopback; a service listening on all addresses must advertise a concrete one (or none,
- * which consul replaces by the node's), never the wildcard.
+ * The address other services are told to use: the manifest's listen address when it is one
+ * address (the loopback, v4 or v6, or one interface); a service listening on all addresses
+ * must advertise a concrete one (or none, which consul replaces by the node's), never a wildcard.
  */
 export function addressMatches(address: string, listen: ServiceApi['listen']): boolean {
-  return listen === '127.0.0.1' ? address === '127.0.0.1' : address !== '0.0.0.0';
+  if (addressScope(listen) === 'every address') return address === '' || addressScope(address) !== 'every address';
+  return address !== '' && sameAddress(address, listen);
 }
 
 export function expectedAddress(listen: ServiceApi['listen']): string {
-  return listen === '127.0.0.1' ? 'address 127.0.0.1' : 'a concrete address (not 0.0.0.0)';
+  return addressScope(listen) === 'every address' ? `a concrete address (not ${listen})` : `address ${listen}`;
 }
 
 /**

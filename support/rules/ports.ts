@@ -1,7 +1,8 @@
 // Item 17 of the checklist: the service's port against the HTTP testing ports, the flow
 // tables (the project's, the guidelines', the ports documentation) and its listening sockets.
-import type { ServiceApi } from '../configuration/manifest';
-import { flowsOnPort, LAST_ALLOCATED_PORT, type Flow, type FlowTable } from '../ports/flow-table';
+import type { DeclaredPort } from '../configuration/manifest';
+import { addressScope, canonicalAddress, hostPort, sameAddress } from '../ip-address';
+import { flowsOnPort, LAST_ALLOCATED_PORT, overlap, type Flow, type FlowTable } from '../ports/flow-table';
 import type { ListeningSocket } from '../probes/sockets';
 
 /**
@@ -31,9 +32,19 @@ export function flowsOfDaemon(table: FlowTable, daemon: string): Flow[] {
   return table.flows.filter((f) => f.daemon === daemon);
 }
 
-/** The rows of a flow table where another daemon than this one holds the TCP port. */
-export function otherOwnersOfPort(table: FlowTable, port: number, daemon: string): Flow[] {
-  return flowsOnPort(table, port, 'TCP').filter((f) => f.daemon !== daemon);
+/** The flow table's word for a declared port's transport. */
+function tableProtocol(port: DeclaredPort): Flow['protocol'] {
+  return port.protocol === 'tcp' ? 'TCP' : 'UDP';
+}
+
+/** A declared port in words: 9508/tcp on ::1. */
+export function describePort(port: DeclaredPort): string {
+  return `${port.port}/${port.protocol} on ${port.listen}`;
+}
+
+/** The rows of a flow table where another daemon than this one holds the port on its transport. */
+export function otherOwnersOfPort(table: FlowTable, port: DeclaredPort, daemon: string): Flow[] {
+  return flowsOnPort(table, port.port, tableProtocol(port)).filter((f) => f.daemon !== daemon);
 }
 
 /**
@@ -44,40 +55,36 @@ export function portAllowedForDaemon(port: number, listedRows: Flow[]): boolean 
   return listedRows.length > 0 || port > LAST_ALLOCATED_PORT;
 }
 
-/** The daemon's rows list its API: a TCP row on its port with its listen address. */
-export function listsApiPort(rows: Flow[], api: Pick<ServiceApi, 'port' | 'listen'>): boolean {
-  return rows.some((f) => f.port === api.port && f.listen === api.listen && f.protocol.split('/').includes('TCP'));
-}
-
-export interface DeclaredPort {
-  port: number;
-  /** The flow table's Listen column: every address (0.0.0.0) or loopback only (127.0.0.1). */
-  listen: '0.0.0.0' | '127.0.0.1';
-}
-
-/** What an address a socket is bound to opens: loopback only, every address, or one other. */
-export function addressScope(address: string): '127.0.0.1' | '0.0.0.0' | 'other' {
-  if (/^127\./.test(address) || address === '::1' || address === '::ffff:127.0.0.1') return '127.0.0.1';
-  if (address === '0.0.0.0' || address === '::' || address === '*') return '0.0.0.0';
-  return 'other';
+/** The daemon's rows list a declared port: a row on its port and transport with its listen address. */
+export function listsPort(rows: Flow[], port: DeclaredPort): boolean {
+  return rows.some((f) => f.port === port.port && sameAddress(f.listen, port.listen) && overlap(f.protocol, tableProtocol(port)));
 }
 
 function where(socket: ListeningSocket): string {
-  return `${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`;
+  return `${hostPort(socket.address, socket.port)}/${socket.protocol}`;
+}
+
+function matches(socket: ListeningSocket, port: DeclaredPort): boolean {
+  return socket.protocol === port.protocol && socket.port === port.port && sameAddress(socket.address, port.listen);
 }
 
 /**
- * How a unit's listening sockets differ from what it declares: a socket on an undeclared port,
- * a declared port on another address, a declared port nobody listens on. Empty when they match.
+ * How a unit's listening sockets differ from what it declares, each (port, protocol, address)
+ * compared exactly, IPv6 canonically: a socket on an undeclared port or transport, a declared
+ * port on another address (one phrase, not also "nothing listens"), a declared port nobody
+ * listens on. Empty when they match.
  */
 export function listeningMismatches(sockets: ListeningSocket[], declared: DeclaredPort[]): string[] {
+  const undeclared = sockets.filter((s) => !declared.some((d) => matches(s, d)));
+  const onPort = (s: ListeningSocket, d: DeclaredPort) => s.port === d.port && s.protocol === d.protocol;
   return [
-    ...sockets.flatMap((s) => {
-      const declaration = declared.find((d) => d.port === s.port);
-      if (!declaration) return [`${where(s)} listens but port ${s.port} is not declared`];
-      const scope = addressScope(s.address);
-      return scope === declaration.listen ? [] : [`${where(s)} listens on ${scope === 'other' ? s.address : scope === '0.0.0.0' ? 'every address' : 'loopback'}, declared ${declaration.listen}`];
+    ...undeclared.map((s) => {
+      const elsewhere = declared.filter((d) => onPort(s, d));
+      if (elsewhere.length === 0) return `${where(s)} listens but port ${s.port}/${s.protocol} is not declared`;
+      return `${where(s)} listens on ${addressScope(s.address) === 'every address' ? 'every address' : canonicalAddress(s.address)}, declared ${elsewhere.map((d) => d.listen).join(', ')}`;
     }),
-    ...declared.filter((d) => !sockets.some((s) => s.port === d.port)).map((d) => `nothing listens on declared port ${d.port}`),
+    ...declared
+      .filter((d) => !sockets.some((s) => matches(s, d)) && !undeclared.some((s) => onPort(s, d)))
+      .map((d) => `nothing listens on declared ${describePort(d)}`),
   ];
 }

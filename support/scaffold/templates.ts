@@ -15,10 +15,11 @@ user: ${name}
 logFile: /var/log/${name}.log
 pidFile: /run/${name}/${name}.pid           # TODO: the PID file the daemon writes; without the line, the unit's PIDFile= (none: item 5 N/A)
 configDir: /etc/${name}
+ports:                                      # TODO: every port the daemon listens on, TCP or UDP, each in docs/ports.yml
+  - { port: ${port}, protocol: tcp, listen: 127.0.0.1 }   # the next free port, reserved in docs/ports.yml; TODO: listen as the flow table says (0.0.0.0, ::, ::1...)
 api:
   protocol: http                            # TODO: https if the daemon serves TLS on its own port
-  listen: 127.0.0.1                         # TODO: 0.0.0.0 if the flow table says so
-  port: ${port}                                # the next free port, reserved in docs/ports.yml
+  port: ${port}                                # the entry of ports the API is served on
   version: "1.0"
   shortName: ${shortName}                             # nginx serves the API at https://HOST/api/${shortName}/
   requiresToken: true

@@ -6,7 +6,7 @@ import pwd
 import sys
 import threading
 
-from . import service_user
+from . import service_user, udp_echo, udp_listen
 from .daemon import log_to_stderr, parse_args, read_config, remove_pid_file, stop_event_on_signals, version, write_pid_file
 from .rest_api import App, make_server
 from .service_discovery import ServiceRegistration
@@ -107,6 +107,14 @@ def main(argv=None):
         server = make_server(None, rest['listen'], rest['port'])
     except OSError as e:
         logger.error('cannot listen on %s:%s: %s', rest['listen'], rest['port'], e)
+        remove_pid_file(pid_file)
+        return 1
+
+    try:
+        udp_echo.serve(udp_listen.LISTEN, stopping)
+    except OSError as e:
+        logger.error('cannot serve UDP echo on %s: %s', udp_listen.LISTEN, e)
+        server.server_close()
         remove_pid_file(pid_file)
         return 1
 

@@ -6,6 +6,7 @@ import datetime
 import json
 import logging
 import os
+import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import api_spec, auth, routes
@@ -116,8 +117,14 @@ class Handler(BaseHTTPRequestHandler):
         self._handle('PATCH')
 
 
+class ThreadingHTTPServer6(ThreadingHTTPServer):
+    # http.server's classes open IPv4 sockets: an IPv6 address (::1, ::) needs its own family.
+    address_family = socket.AF_INET6
+
+
 def make_server(app, listen, port):
     handler = type('BoundHandler', (Handler,), {'app': app})
-    server = ThreadingHTTPServer((listen, int(port)), handler)
+    server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
+    server = server_class((listen, int(port)), handler)
     server.daemon_threads = True
     return server
