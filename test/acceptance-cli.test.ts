@@ -223,7 +223,8 @@ test("a failing run's reports read well where they are pasted: the run recorded,
   const markdown = read('compliance.md');
   // The package by its file name, version and digest, not by a path of this machine (the command keeps what was typed).
   assert.match(markdown, new RegExp(`^- Package: \`wazo-foo_1\\.1\\.0_all\\.deb\`, version 1\\.1\\.0, sha256 \`${sha256}\`$`, 'm'));
-  assert.match(markdown, /^- Host image: `wazo-harness\/host:/m);
+  // The host image with the package's dependencies from Debian (its dependency layer), which the hosts booted from.
+  assert.match(markdown, /^- Host image: `wazo-harness\/host-deps:trixie-\w+-\w+`$/m);
   assert.match(markdown, /^- Tags: `@user`$/m);
   assert.match(markdown, /^- Command: `npm run acceptance -- --service wazo-foo --package \S+ --tags @user --reports-dir \S+`$/m);
   assert.match(markdown, new RegExp(`^- Harness: wazo-acceptance-harness ${version.replace(/\./g, '\\.')}$`, 'm'));
