@@ -8,6 +8,7 @@ import type { Lab } from '../support/api';
 import { PATHS } from '../support/paths';
 import { installPackage } from '../support/host/package-installer';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
+import { dependencyLayerPrefix } from '../support/images/dependency-layer';
 import { hostImageTag, NO_BUILD_CACHE } from '../support/images/host-image';
 import { BatchShell } from '../support/probes/batch-shell';
 import type { Shell } from '../support/probes/evidence';
@@ -54,7 +55,7 @@ export async function coldAcceptance(lab: Lab, service: string): Promise<Measure
     // The copy's base recipe is the lab's: the same base image. Its host image and the
     // dependency layers built on it are the cold run's own.
     const hostTag = await hostImageTag(lab.engine.docker, lab.baseImage, 'trixie', recipe);
-    const layers = await lab.engine.docker.listImages({ filters: { reference: [`wazo-harness/host-deps:${hostTag.replace(/^.*:/, '')}-*`] } });
+    const layers = await lab.engine.docker.listImages({ filters: { reference: [`${dependencyLayerPrefix(hostTag)}*`] } });
     for (const layer of layers) for (const tag of layer.RepoTags ?? []) await lab.engine.docker.getImage(tag).remove().catch(() => undefined);
     await lab.engine.docker.getImage(hostTag).remove().catch(() => undefined);
     return { ...run, ok: run.ok && built, detail: built ? run.detail : `not cold (nothing was built): ${run.detail}` };

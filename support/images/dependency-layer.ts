@@ -21,6 +21,11 @@ export interface LayerRepositories {
   key?: { bytes: Buffer; path: string };
 }
 
+/** How the tags of the layers built on `hostImage` begin (`wazo-harness/host-deps:HOST-`): each tag adds the hash of its inputs. */
+export function dependencyLayerPrefix(hostImage: string): string {
+  return `wazo-harness/host-deps:${hostImage.replace(/^.*:/, '')}-`;
+}
+
 export interface DependencyLayer {
   /** The image the package's hosts boot from. */
   image: string;
@@ -44,7 +49,7 @@ export async function ensureDependencyLayer(
   if (wanted === '' && repositories.lines.length === 0) return { image: hostImage };
   const { lines, key } = repositories;
   const keyBase64 = key?.bytes.toString('base64') ?? '';
-  const tag = `wazo-harness/host-deps:${hostImage.replace(/^.*:/, '')}-${contentHash([recipeDir], [hostImage, wanted, ...lines, keyBase64])}`;
+  const tag = `${dependencyLayerPrefix(hostImage)}${contentHash([recipeDir], [hostImage, wanted, ...lines, keyBase64])}`;
   if (await imageExists(docker, tag)) return { image: tag };
   const from = lines.length > 0 ? `Debian and ${lines.length} repositor${lines.length === 1 ? 'y' : 'ies'}` : 'Debian';
   progress.step(`dependency layer: installing ${wanted || 'nothing'} from ${from} on ${hostImage} (${tag})`);
