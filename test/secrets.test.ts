@@ -27,7 +27,7 @@ test('no host\'s consul token appears in the output, the failure messages or the
     // The shared host (the failing scenario, then the stop/start one) and the wazo-service scenario's own host.
     assert.equal(kept.length, 2, run.stderr);
     const diagnostics = [...run.stdout.matchAll(/diagnostics: (\S+)/g)].map((m) => readFileSync(m[1], 'utf8'));
-    const reports = ['compliance.md', 'verdicts.json', 'junit.xml'].map((f) => [`report ${f}`, readFileSync(join(reportsDir, 'wazo-foo', f), 'utf8')]);
+    const reports = ['compliance.md', 'verdicts.json', 'junit.xml', 'cucumber.html', 'cucumber.ndjson'].map((f) => [`report ${f}`, readFileSync(join(reportsDir, 'wazo-foo', f), 'utf8')]);
     assert.ok(diagnostics.some((d) => d.includes('"ServicePort": 9505')), 'the consul catalog entry is attached, read with the token');
     for (const name of kept) {
       const { stdout } = await runInContainer(docker.getContainer(name), ['cat', CONSUL_TOKEN_FILE]);

@@ -3,6 +3,7 @@
 // backup, no conf.d) is run with a real package, not only wazo-foo's shape, and the whole
 // verdict table must be the one in the shape's expected.yml.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { EXAMPLE_WORKERS, harnessLeftovers, runAcceptance } from './harness';
@@ -75,4 +76,15 @@ describe('shapes', { concurrency: true }, () => {
 
 test('shapes leave nothing behind', async () => {
   assert.deepEqual(await harnessLeftovers(), []);
+});
+
+test('README shows each shape\'s whole manifest, as its service.yml has it', () => {
+  const readme = readFileSync(join(PATHS.root, 'README.md'), 'utf8');
+  for (const shape of readdirSync(join(PATHS.examples, 'shapes'))) {
+    const manifest = readFileSync(join(PATHS.examples, 'shapes', shape, 'service.yml'), 'utf8').trimEnd();
+    assert.ok(
+      readme.includes(`#### ${shape}\n\n\`\`\`yaml\n${manifest}\n\`\`\`\n`),
+      `README's "One manifest per shape" must show examples/shapes/${shape}/service.yml whole, under "#### ${shape}": copy the file there`,
+    );
+  }
 });

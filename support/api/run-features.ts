@@ -39,7 +39,7 @@ export interface FeatureRunPaths {
 export interface ServiceResult {
   service: string;
   exitCode: number;
-  /** reports/SERVICE/: compliance.md and .html, verdicts.json, junit.xml, cucumber.html, diagnostics/. */
+  /** reports/SERVICE/: compliance.md and .html, verdicts.json, junit.xml, cucumber.html and .ndjson, diagnostics/. */
   reports: string;
   /** The verdicts, when the run was judged in this process (--all's runs are processes of their own: see their verdicts.json). */
   verdicts?: { checklist: ItemVerdict[]; beyond: ScenarioLine[] };
@@ -102,7 +102,8 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
         ...(selection.name ? { name: selection.name } : {}),
         ...(selection.failFast ? { failFast: true } : {}),
         worldParameters: parameters as unknown as Record<string, never>,
-        format: [`html:${join(reportDir, 'cucumber.html')}`],
+        // cucumber.ndjson: cucumber's own message stream (every step's timing), for tools and the bench.
+        format: [`html:${join(reportDir, 'cucumber.html')}`, `message:${join(reportDir, 'cucumber.ndjson')}`],
       },
     },
     environment,
@@ -156,7 +157,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   process.stdout.write(
     `\nChecklist of the new-service guidelines for ${service}:\n${complianceTable(verdicts)}\n` +
       (beyond.length > 0 ? `\nChecks beyond the checklist:\n${beyond.map((s) => `    ${s.verdict.padEnd(11)} ${s.name}`).join('\n')}\n` : '') +
-      `reports: ${join(reportDir, 'compliance.md')} (also .html, verdicts.json, cucumber.html, junit.xml)\n` +
+      `reports: ${join(reportDir, 'compliance.md')} (also .html, verdicts.json, cucumber.html, cucumber.ndjson, junit.xml)\n` +
       `\n${service}: checklist ${countVerdicts(verdicts.map((v) => v.verdict))}; ` +
       `beyond it ${countVerdicts(beyond.map((s) => s.verdict)).replace(/, 0 (manual|not run)/g, '')}; exit ${exitCode}\n`,
   );
