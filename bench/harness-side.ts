@@ -1,8 +1,8 @@
 // The harness's side of each measurement: its own modules, or its command as a user runs it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ServiceManifest } from '../support/configuration/manifest';
 import type { Lab } from '../support/api';
 import { PATHS } from '../support/paths';
@@ -15,6 +15,7 @@ import type { Shell } from '../support/probes/evidence';
 import { packageStatus } from '../support/probes/packages';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import { describe, evaluate, type HostAssertion } from './assertions';
+import { readTimeline, type ScenarioTime } from './cucumber-timeline';
 import { runCommand, tail, timed } from './timing';
 
 export interface Measured {
@@ -24,12 +25,57 @@ export interface Measured {
 }
 
 /** `npm run acceptance -- ARGS` without npm's own start-up: the same entry point. */
-export async function acceptance(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured & { stderr: string }> {
+export async function acceptance(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured & { stderr: string; spawnedAt: number }> {
   const cwd = options.cwd ?? PATHS.root;
   const command = ['scripts/run-compiled.js', 'support/cli/acceptance.ts', ...args];
+  const spawnedAt = Date.now();
   const { ms, value } = await timed(() => runCommand(process.execPath, command, { cwd, env: options.env }));
   const summary = /^\S+: \d+ passed, \d+ failed.*$/m.exec(value.stdout)?.[0] ?? '';
-  return { ms, ok: value.code === 0, detail: value.code === 0 ? summary : `exit ${value.code}: ${tail(value.stdout + value.stderr)}`, stderr: value.stderr };
+  return { ms, ok: value.code === 0, detail: value.code === 0 ? summary : `exit ${value.code}: ${tail(value.stdout + value.stderr)}`, stderr: value.stderr, spawnedAt };
+}
+
+export interface PhasedRun extends Measured {
+  /** One service's run split at cucumber's start and end (empty for several services). */
+  phases: Record<string, number>;
+  scenarios: ScenarioTime[];
+}
+
+/**
+ * A run as a user types it, its reports in a directory of its own (the user's reports/ stay
+ * untouched), and where its time went, from the run's own cucumber.ndjson.
+ */
+export async function phasedAcceptance(args: string[], services: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PhasedRun> {
+  const reports = mkdtempSync(join(tmpdir(), 'bench-reports-'));
+  try {
+    const run = await acceptance([...args, '--reports-dir', reports], options);
+    const timelines = services.map((service) => join(reports, service, 'cucumber.ndjson')).filter(existsSync).map(readTimeline);
+    const phases: Record<string, number> = {};
+    if (services.length === 1 && timelines.length === 1) {
+      const [timeline] = timelines;
+      phases['start-up, until cucumber runs (options, manifest, engine, images, layers)'] = timeline.started - run.spawnedAt;
+      phases['cucumber (workers, hosts, scenarios)'] = timeline.finished - timeline.started;
+      phases['end (reports, removal of the hosts)'] = run.spawnedAt + run.ms - timeline.finished;
+    }
+    return { ...run, phases, scenarios: timelines.flatMap((t) => t.scenarios) };
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A copy of the working tree as a fresh clone has it (no build/ nor reports/), node_modules
+ * linked; with `sharedBuild`, build/ linked too (its packages, images' inputs and caches reused).
+ */
+function treeCopy(prefix: string, sharedBuild: boolean): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: PATHS.root, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files.filter((f) => !f.startsWith('build/') && !f.startsWith('reports/'))) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(PATHS.root, file), join(copy, file), { dereference: false });
+  }
+  symlinkSync(join(PATHS.root, 'node_modules'), join(copy, 'node_modules'));
+  if (sharedBuild) symlinkSync(PATHS.build, join(copy, 'build'));
+  return copy;
 }
 
 /**
@@ -40,14 +86,8 @@ export async function acceptance(args: string[], options: { cwd?: string; env?: 
  * wazo-harness/host images of other runs are never touched.
  */
 export async function coldAcceptance(lab: Lab, service: string): Promise<Measured> {
-  const copy = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  const copy = treeCopy('bench-cold-', false);
   try {
-    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: PATHS.root, encoding: 'utf8' }).split('\0').filter(Boolean);
-    for (const file of files.filter((f) => !f.startsWith('build/') && !f.startsWith('reports/'))) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      cpSync(join(PATHS.root, file), join(copy, file), { dereference: false });
-    }
-    symlinkSync(join(PATHS.root, 'node_modules'), join(copy, 'node_modules'));
     const recipe = join(copy, 'recipes', 'host');
     writeFileSync(join(recipe, '.bench-cold-run'), `${lab.run.id} ${Date.now()}\n`);
     const run = await acceptance(['--service', service], { cwd: copy, env: { ...process.env, [NO_BUILD_CACHE]: '1' } });
@@ -61,6 +101,35 @@ export async function coldAcceptance(lab: Lab, service: string): Promise<Measure
     return { ...run, ok: run.ok && built, detail: built ? run.detail : `not cold (nothing was built): ${run.detail}` };
   } finally {
     rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** The shapes that join services/'s two for `--all` over four services: both pass every item. */
+export const EXTRA_SERVICES = ['udp-ipv6', 'hardened-unit'] as const;
+
+/**
+ * `--all --parallel N` as a user runs it, over services/ (wazo-foo, wazo-bar) or, with
+ * `withShapes`, over a copy of the tree whose services/ also holds the EXTRA_SERVICES shapes'
+ * manifests (their paths made absolute), sharing build/ (a warm run).
+ */
+export async function allServices(parallel: number, withShapes: boolean): Promise<PhasedRun & { services: string[] }> {
+  const copy = withShapes ? treeCopy('bench-all-', true) : undefined;
+  try {
+    const services = readdirSync(join(copy ?? PATHS.root, 'services')).filter((f) => f.endsWith('.yml')).map((f) => f.slice(0, -4));
+    if (copy) {
+      for (const shape of EXTRA_SERVICES) {
+        const dir = join(PATHS.examples, 'shapes', shape);
+        const text = readFileSync(join(dir, 'service.yml'), 'utf8').replace(/^(\s*(?:- )?file: )(\.\.?\/\S+)/gm, (_, key: string, path: string) => `${key}${resolve(dir, path)}`);
+        const name = /^name: (\S+)$/m.exec(text)?.[1];
+        if (!name) throw new Error(`${dir}/service.yml: no name`);
+        writeFileSync(join(copy, 'services', `${name}.yml`), text);
+        services.push(name);
+      }
+    }
+    const run = await phasedAcceptance(['--all', '--parallel', String(parallel)], services, { cwd: copy });
+    return { ...run, services };
+  } finally {
+    if (copy) rmSync(copy, { recursive: true, force: true });
   }
 }
 

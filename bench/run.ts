@@ -14,11 +14,12 @@ import { installPackage } from '../support/host/package-installer';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { serviceWaits } from '../support/runtime/service-waits';
 import { HOST_ASSERTIONS } from './assertions';
-import { acceptance, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle } from './harness-side';
+import { allServices, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle, phasedAcceptance, type PhasedRun } from './harness-side';
+import { EngineNeighbours } from './engine-neighbours';
 import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
-import { Results } from './results';
+import { AREAS, PARALLEL_RUNS, Results } from './results';
 
-const SECTIONS = ['cold', 'warm', 'host', 'package', 'assertions'] as const;
+const SECTIONS = ['cold', 'warm', 'area', 'parallel', 'host', 'package', 'assertions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parse(argv: string[]): { runs: number; only: Section[]; output: string } {
@@ -56,6 +57,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(143)));
   const results = new Results(options.runs, versions(lab));
+  const neighbours = new EngineNeighbours(lab.engine.docker, lab.baseImage);
+  // A run of one service, its phases and scenarios kept beside its total.
+  const record = (section: string, label: string, run: PhasedRun) => {
+    results.add(section, label, run);
+    for (const [phase, ms] of Object.entries(run.phases)) results.add(`${section}-phases`, `${label}: ${phase}`, { ms, ok: run.ok, detail: '' });
+    for (const scenario of run.scenarios) results.addScenario(section, scenario, run.ok);
+  };
   try {
     if (options.only.includes('assertions')) {
       assertionHost = await lab.boot('assertions', await lab.packageImage(manifest.package.file, manifest.unit));
@@ -75,7 +83,21 @@ async function main(): Promise<void> {
       }
       if (options.only.includes('warm')) {
         say('warm full checklist');
-        results.add('warm', 'harness: warm full checklist', await acceptance(['--service', manifest.name]));
+        record('warm', 'harness: warm full checklist', await phasedAcceptance(['--service', manifest.name], [manifest.name]));
+      }
+      if (options.only.includes('area')) {
+        for (const tags of AREAS) {
+          say(`one area: --tags ${tags}`);
+          record('area', `harness: --tags ${tags}`, await phasedAcceptance(['--service', manifest.name, '--tags', tags], [manifest.name]));
+        }
+      }
+      // Several services take minutes a run: measured in the first round only.
+      if (options.only.includes('parallel') && round === 1) {
+        for (const { parallel, withShapes } of PARALLEL_RUNS) {
+          say(`--all --parallel ${parallel}${withShapes ? ' over four services' : ''}`);
+          const run = await allServices(parallel, withShapes);
+          results.add('parallel', `${run.services.length} services (${run.services.join(', ')}), --parallel ${parallel}`, run);
+        }
       }
       if (options.only.includes('host')) {
         say('boot and reboot');
@@ -116,7 +138,7 @@ async function main(): Promise<void> {
   } finally {
     await cleanUp();
   }
-  writeFileSync(options.output, results.markdown({ ignoredByPiuparts: PIUPARTS_IGNORED }));
+  writeFileSync(options.output, results.markdown({ ignoredByPiuparts: PIUPARTS_IGNORED, neighbours: neighbours.stop() }));
   say(`wrote ${options.output}`);
 }
 
