@@ -107,6 +107,12 @@ export async function coldAcceptance(lab: Lab, service: string): Promise<Measure
 /** The shapes that join services/'s two for `--all` over four services: both pass every item. */
 export const EXTRA_SERVICES = ['udp-ipv6', 'hardened-unit'] as const;
 
+/** The manifests `allServices` runs: services/'s and the EXTRA_SERVICES shapes'. */
+export function allServiceManifests(): string[] {
+  const own = readdirSync(PATHS.services).filter((f) => f.endsWith('.yml')).map((f) => join(PATHS.services, f));
+  return [...own, ...EXTRA_SERVICES.map((shape) => join(PATHS.examples, 'shapes', shape, 'service.yml'))];
+}
+
 /**
  * `--all --parallel N` as a user runs it, over services/ (wazo-foo, wazo-bar) or, with
  * `withShapes`, over a copy of the tree whose services/ also holds the EXTRA_SERVICES shapes'

@@ -14,7 +14,7 @@ import { installPackage } from '../support/host/package-installer';
 import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { serviceWaits } from '../support/runtime/service-waits';
 import { HOST_ASSERTIONS } from './assertions';
-import { allServices, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle, phasedAcceptance, type PhasedRun } from './harness-side';
+import { allServiceManifests, allServices, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle, phasedAcceptance, type PhasedRun } from './harness-side';
 import { EngineNeighbours } from './engine-neighbours';
 import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
 import { AREAS, PARALLEL_RUNS, Results } from './results';
@@ -69,6 +69,13 @@ async function main(): Promise<void> {
       assertionHost = await lab.boot('assertions', await lab.packageImage(manifest.package.file, manifest.unit));
       await installPackage(assertionHost, manifest.package.file);
       await serviceWaits.ready(manifest).waitUntilReady(assertionHost);
+    }
+    if (options.only.includes('parallel')) {
+      // As a warm run finds them: every service's dependency layers, built before any clock starts.
+      for (const file of allServiceManifests()) {
+        const { package: pkg, unit } = loadManifest(file);
+        for (const deb of [pkg.file, ...(pkg.previous ? [pkg.previous.file] : [])]) await lab.packageImage(deb, unit);
+      }
     }
     for (let round = 1; round <= options.runs; round++) {
       // Which side goes first alternates, so that neither always finds the machine warmer.
