@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runLabels, type RunIdentity } from '../support/docker/run-labels';
-import { MIRROR } from '../support/images/base-image';
+import { MIRROR } from '../support/debian-mirror';
 import { describe, testinfraModule, type HostAssertion } from './assertions';
 import { runCommand, tail, timed } from './timing';
 
