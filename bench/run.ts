@@ -15,7 +15,8 @@ import type { StartedWazoHost } from '../support/host/started-wazo-host';
 import { serviceWaits } from '../support/runtime/service-waits';
 import { HOST_ASSERTIONS } from './assertions';
 import { acceptance, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle } from './harness-side';
-import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
+import { OnePackageArchive } from '../test/one-package-archive';
+import { PIUPARTS_IGNORED, piupartsUpgrade, testinfraAssertions } from './peers';
 import { Results } from './results';
 
 const SECTIONS = ['cold', 'warm', 'host', 'package', 'assertions'] as const;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
   const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
   const lab = await Lab.open('trixie', { step: say, detail: () => undefined });
-  const archive = options.only.includes('package') ? await PreviousVersionArchive.serve(manifest.package.previous!.file) : undefined;
+  const archive = options.only.includes('package') ? await OnePackageArchive.serve(manifest.package.previous!.file) : undefined;
   let assertionHost: StartedWazoHost | undefined;
   const cleanUp = async () => {
     await archive?.close();
