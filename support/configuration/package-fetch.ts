@@ -155,8 +155,16 @@ export function downloadWithApt<T>(sources: AptSources, downloads: AptDownload[]
           "check that this machine reaches them (its network, its apt proxy in /etc/apt/apt.conf.d), then run again",
         );
       }
-      const name = download.spec.split('=')[0];
+      const [name, version] = download.spec.split('=');
       const versions = apt('apt-cache', ['madison', name]).output.trim() || `(no version of ${name} at all)`;
+      // Listed but not downloaded (the file unreachable, or not the one the index describes): not the manifest's fault.
+      if (versions.split('\n').some((line) => line.split('|')[1]?.trim() === version)) {
+        throw new HarnessError(
+          'environment',
+          `${sources.name} list ${download.spec} (the ${download.role} version), but apt could not download it:\n${tail(fetched.output)}\n  apt asked:\n${asked}`,
+          'check that this machine reaches them and that the repository serves the file its index describes, then run again',
+        );
+      }
       throw new HarnessError(
         'configuration',
         `${sources.name} have no ${download.spec} (the ${download.role} version):\n${tail(fetched.output)}\n  apt asked:\n${asked}\n  they have:\n${tail(versions)}${warnings.length > 0 ? `\n  apt-get update said:\n${tail(warnings.join('\n'))}` : ''}`,

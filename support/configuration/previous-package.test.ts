@@ -120,3 +120,14 @@ test("Debian's repositories for a suite: its release, point-release updates and 
   assert.deepEqual(sources.key, readFileSync(DEBIAN_KEYRING));
   assert.equal(sources.name, "Debian's trixie repositories");
 });
+
+test('a version the repositories list but whose file apt cannot download is an environment error, not the manifest\'s', { skip }, () => {
+  const { line, deb } = archive();
+  rmSync(deb);
+  const manifest = manifestWith('{ version: "1.0", from: repositories }', [line]);
+  // Not the first spec's download: this one asks apt.
+  rmSync(manifest.package.previous!.file, { force: true });
+  const error = refusal(() => resolvePreviousPackage(manifest, 'trixie', () => undefined));
+  assert.equal(error.kind, 'environment');
+  assert.match(error.problem, /^the repositories of .*service\.yml list hello-previous=1\.0 \(the previous version\), but apt could not download it:/);
+});
