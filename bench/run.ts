@@ -16,7 +16,8 @@ import { serviceWaits } from '../support/runtime/service-waits';
 import { HOST_ASSERTIONS } from './assertions';
 import { allServiceManifests, allServices, ASSERTION_MODES, bootAndReboot, coldAcceptance, harnessAssertions, packageCycle, phasedAcceptance, type PhasedRun } from './harness-side';
 import { EngineNeighbours } from './engine-neighbours';
-import { PIUPARTS_IGNORED, piupartsUpgrade, PreviousVersionArchive, testinfraAssertions } from './peers';
+import { OnePackageArchive } from '../test/one-package-archive';
+import { PIUPARTS_IGNORED, piupartsUpgrade, testinfraAssertions } from './peers';
 import { AREAS, PARALLEL_RUNS, Results } from './results';
 
 const SECTIONS = ['cold', 'warm', 'area', 'parallel', 'host', 'package', 'assertions'] as const;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
   const manifest = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
   const lab = await Lab.open('trixie', { step: say, detail: () => undefined });
-  const archive = options.only.includes('package') ? await PreviousVersionArchive.serve(manifest.package.previous!.file) : undefined;
+  const archive = options.only.includes('package') ? await OnePackageArchive.serve(manifest.package.previous!.file) : undefined;
   let assertionHost: StartedWazoHost | undefined;
   const cleanUp = async () => {
     await archive?.close();

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
  * never share one), then is renamed over the target, so a reader sees the old file or the new
  * one, never half of it.
  */
-export function writeFileWhole(path: string, content: string, mode?: number): void {
+export function writeFileWhole(path: string, content: string | Buffer, mode?: number): void {
   const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
     mkdirSync(dirname(path), { recursive: true });

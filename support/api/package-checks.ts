@@ -23,7 +23,8 @@ function packageFiles(manifest: ServiceManifest, explicitPackage: boolean): Pack
   const fetch = builtFrom === 'repositories' ? `fetch it from the manifest's repositories first: npm run fetch-package -- --manifest ${displayPath(manifest.source)}` : undefined;
   return [
     { file: manifest.package.file, role: 'current', builtWithImages: examples && !explicitPackage, whenMissing: explicitPackage ? undefined : fetch },
-    ...(previous ? [{ file: previous.file, role: 'previous' as const, builtWithImages: examples, whenMissing: fetch }] : []),
+    // A previous version `from` a source was downloaded before these checks (previous-package.ts).
+    ...(previous ? [{ file: previous.file, role: 'previous' as const, builtWithImages: examples && previous.from === 'file', whenMissing: fetch }] : []),
   ];
 }
 

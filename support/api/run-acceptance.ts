@@ -10,6 +10,7 @@ import { PATHS } from '../paths';
 import { stderrProgress } from '../progress';
 import type { ServiceManifest } from '../configuration/manifest';
 import { packageRecord } from '../configuration/package-record';
+import { previousRecord, resolvePreviousPackage, type PreviousOrigin } from '../configuration/previous-package';
 import type { KeepHosts, RunParameters } from '../runtime/run-parameters';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import type { AcceptanceOptions } from './acceptance-options';
@@ -51,7 +52,7 @@ function examplesRun(manifests: ServiceManifest[], run: RunIdentity): RunIdentit
 }
 
 /** One service: images, a host per scenario or feature, its reports. */
-async function checkOneService(engine: Engine, options: AcceptanceOptions, { manifest, planned }: ServicePlan, pending: PackageFile[]): Promise<ServiceResult> {
+async function checkOneService(engine: Engine, options: AcceptanceOptions, { manifest, planned }: ServicePlan, pending: PackageFile[], previousOrigin: PreviousOrigin | undefined): Promise<ServiceResult> {
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
@@ -59,10 +60,12 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, { man
   await checkPackagesAfterImages(engine.docker, base, manifest, pending, run);
   const { checked, images } = await packageHosts(engine.docker, base, hostImage, manifest, run, progress);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${images.current}, cgroup v${engine.cgroupVersion}`);
+  const previous = previousRecord(manifest, previousOrigin);
   const keep: KeepHosts = options.keep ? 'always' : options.keepOnFailure ? 'on-failure' : 'never';
   const parameters: RunParameters = {
     manifest: checked,
     package: packageRecord(manifest.package.file, manifest.package.version),
+    ...(previous ? { previous } : {}),
     hostImage: images.current,
     ...(images.previous ? { previousHostImage: images.previous } : {}),
     cgroupVersion: engine.cgroupVersion,
@@ -113,7 +116,9 @@ export async function runAcceptance(options: AcceptanceOptions, command: Accepta
     return { exitCode: overallExitCode(services), reason: 'verdicts', services };
   }
   const plan = planService(options);
+  // Before the package checks and any engine: a previous version apt downloads is a file from here on.
+  const previous = resolvePreviousPackage(plan.manifest, options.debian, stderrProgress(options.verbose).step);
   const pending = checkPackagesNow(plan.manifest, options.package !== undefined);
-  const service = await checkOneService(await cleanEngine(), options, plan, pending);
+  const service = await checkOneService(await cleanEngine(), options, plan, pending, previous);
   return { exitCode: service.exitCode, reason: 'verdicts', services: [service] };
 }

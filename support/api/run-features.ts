@@ -135,6 +135,7 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const run: RunRecord = {
     service,
     package: parameters.package,
+    ...(parameters.previous ? { previous: parameters.previous } : {}),
     hostImage: parameters.hostImage,
     harness: harnessVersion(),
     command: commandOf(selection.argv),

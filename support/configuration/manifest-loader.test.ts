@@ -130,3 +130,32 @@ test('a listen that is not an address, a protocol not tcp or udp, an API port no
     /api\.port names 2 tcp entries of ports \(listen ::1, 127\.0\.0\.1\): the API is served on one address/,
   );
 });
+
+const previousFile = /  previous:\n    file: .*\n    version: 1\.0\.0\n/;
+
+test('previous is a file beside the manifest, or a version downloaded from debian or the repositories into the cache by source, name and version', () => {
+  const given = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
+  assert.deepEqual(given.package.previous, { file: join(PATHS.exampleDebs, 'wazo-foo', 'wazo-foo_1.0.0_all.deb'), version: '1.0.0', from: 'file' });
+  const file = join(dir, 'service.yml');
+  writeFileSync(file, good.replace(previousFile, '  previous: { version: "2:1.0.0-1", from: debian }\n'));
+  assert.deepEqual(loadManifest(file).package.previous, { file: join(PATHS.cache, 'previous-packages', 'debian', 'wazo-foo_2%3a1.0.0-1.deb'), version: '2:1.0.0-1', from: 'debian' });
+  const withRepositories = (lines: string) => good.replace(previousFile, `  previous: { version: 1.0.0, from: repositories }\n  repositories: [${lines}]\n`);
+  writeFileSync(file, withRepositories('"deb http://a.example/ ./"'));
+  const first = loadManifest(file).package.previous;
+  assert.equal(first?.from, 'repositories');
+  assert.match(first?.file ?? '', new RegExp(`^${join(PATHS.cache, 'previous-packages')}/repositories-[0-9a-f]{16}/wazo-foo_1\\.0\\.0\\.deb$`));
+  writeFileSync(file, withRepositories('"deb http://b.example/ ./"'));
+  assert.notEqual(loadManifest(file).package.previous?.file, first?.file, "another repository's 1.0.0 is another file");
+});
+
+test('a previous version of another form, from another source or from repositories the manifest lacks names file, line, field and the choices', () => {
+  const unknownSource = manifestError(good.replace(previousFile, '  previous: { version: 1.0.0, from: ubuntu }\n'));
+  assert.match(unknownSource, /service\.yml:6: package\.previous\.from must be one of: debian, repositories \(found "ubuntu"\)/);
+  assert.match(unknownSource, /service\.yml:6: package\.previous must be a mapping of file, version or a mapping of version, from/);
+  assert.match(manifestError(good.replace(previousFile, '  previous: { file: x.deb, version: 1.0.0, from: debian }\n')), /service\.yml:6: package\.previous must be a mapping of file, version or a mapping of version, from/);
+  assert.match(manifestError(good.replace(previousFile, '  previous: { version: 1.0.0 }\n')), /service\.yml:6: package\.previous must be a mapping of file, version or a mapping of version, from/);
+  assert.match(
+    manifestError(good.replace(previousFile, '  previous: { version: 1.0.0, from: repositories }\n')),
+    /service\.yml:6: package\.previous\.from is repositories, but package\.repositories lists none: .* \(debian, repositories\) or give the file: previous: \{ file: FILE\.deb, version: VERSION \}/,
+  );
+});

@@ -6,7 +6,8 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
 import { canonicalAddress, isAddress } from '../ip-address';
-import { PACKAGE_ORIGINS, type DeclaredPort, type ServiceManifest } from './manifest';
+import { PACKAGE_ORIGINS, PREVIOUS_SOURCES, type DeclaredPort, type PreviousVersion, type ServiceManifest } from './manifest';
+import { previousCacheFile } from './previous-cache-file';
 import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
 // verbose: an anyOf error carries its branches, so that the message lists the choices.
@@ -55,7 +56,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
       name: doc.package.name ?? doc.name,
       file: resolve(base, doc.package.file),
       version: doc.package.version,
-      previous: doc.package.previous && { file: resolve(base, doc.package.previous.file), version: doc.package.previous.version },
+      previous: doc.package.previous && previousVersion(doc, base),
       builtFrom: doc.package.builtFrom,
       repositories: doc.package.repositories ?? [],
       signedBy: doc.package.signedBy && resolve(base, doc.package.signedBy),
@@ -77,6 +78,14 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
     portsDocumentation: doc.portsDocumentation ? resolve(base, doc.portsDocumentation) : PORTS_DOCUMENTATION,
     requirements: doc.requirements && { file: resolve(base, doc.requirements.file), names: doc.requirements.names ?? {} },
   };
+}
+
+/** The previous version: the file the manifest gives, or the place in the cache of the one apt downloads from its source. */
+function previousVersion(doc: ManifestDocument, base: string): PreviousVersion | undefined {
+  const { previous, repositories = [] } = doc.package;
+  if (!previous) return undefined;
+  if ('file' in previous) return { file: resolve(base, previous.file), version: previous.version, from: 'file' };
+  return { file: previousCacheFile(doc.package.name ?? doc.name, previous.version, previous.from, repositories), version: previous.version, from: previous.from };
 }
 
 /**
@@ -128,6 +137,14 @@ function crossFieldProblems(doc: ManifestDocument): Problem[] {
     problems.push({
       path: ['package', 'builtFrom'],
       detail: `is repositories, but package.repositories lists none: list the "deb URI SUITE COMPONENT" lines the package is fetched from, or choose another builtFrom (${PACKAGE_ORIGINS.join(', ')}) or none (the files are given)`,
+      showFound: false,
+    });
+  }
+  const previous = doc.package.previous;
+  if (previous && 'from' in previous && previous.from === 'repositories' && (doc.package.repositories ?? []).length === 0) {
+    problems.push({
+      path: ['package', 'previous', 'from'],
+      detail: `is repositories, but package.repositories lists none: list the "deb URI SUITE COMPONENT" lines the previous version is downloaded from, or choose another source (${PREVIOUS_SOURCES.join(', ')}) or give the file: previous: { file: FILE.deb, version: VERSION }`,
       showFound: false,
     });
   }

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, PORT_PROTOCOLS, type DeclaredPort, type PackageOrigin, type ServiceApi, type ServiceManifest } from './manifest';
+import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, PORT_PROTOCOLS, PREVIOUS_SOURCES, type DeclaredPort, type PackageOrigin, type PreviousSource, type ServiceApi, type ServiceManifest } from './manifest';
 
 /** Some fields of T made optional: the manifest's defaults fill them in. */
 type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -11,7 +11,8 @@ export interface ManifestDocument {
     name?: string;
     file: string;
     version: string;
-    previous?: { file: string; version: string };
+    /** A file beside the manifest, or a version apt downloads from a source (see PREVIOUS_SOURCES). */
+    previous?: { file: string; version: string } | { version: string; from: PreviousSource };
     builtFrom?: PackageOrigin;
     repositories?: string[];
     signedBy?: string;
@@ -48,6 +49,13 @@ const packageVersion = {
   properties: { file: { type: 'string', minLength: 1 }, version },
 } as const;
 
+const downloadedVersion = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'from'],
+  properties: { version, from: { type: 'string', enum: PREVIOUS_SOURCES } },
+} as const;
+
 export const manifestSchema: JSONSchemaType<ManifestDocument> = {
   type: 'object',
   additionalProperties: false,
@@ -63,7 +71,7 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
         name: { type: 'string', pattern: debianName, nullable: true },
         file: { type: 'string', minLength: 1 },
         version,
-        previous: { ...packageVersion, nullable: true },
+        previous: { type: 'object', anyOf: [packageVersion, downloadedVersion], nullable: true },
         builtFrom: { type: 'string', enum: PACKAGE_ORIGINS, nullable: true },
         // One-line sources.list entries, e.g. "deb [signed-by=/usr/share/keyrings/x.gpg] URI SUITE main".
         repositories: { type: 'array', items: { type: 'string', pattern: '^deb ' }, nullable: true },

@@ -6,6 +6,24 @@ export interface PackageVersion {
   version: string;
 }
 
+/**
+ * `package.previous.from`: the previous version is not a file beside the manifest but a version
+ * apt downloads before any host boots, from Debian's archive for the host's suite (a third-party
+ * daemon whose new build must upgrade from the version Debian ships) or from package.repositories.
+ */
+export const PREVIOUS_SOURCES = ['debian', 'repositories'] as const;
+export type PreviousSource = (typeof PREVIOUS_SOURCES)[number];
+
+/** The version upgrades start from (manifest `package.previous`). */
+export interface PreviousVersion extends PackageVersion {
+  /**
+   * file: the manifest gives the file; otherwise apt downloads the version from this source
+   * before the run (support/configuration/previous-package.ts) and `file` is its place in the
+   * harness's cache.
+   */
+  from: 'file' | PreviousSource;
+}
+
 /** The transports a declared port may use (manifest `ports[].protocol`). */
 export const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 
@@ -55,7 +73,7 @@ export interface ServiceManifest {
   package: PackageVersion & {
     /** Debian package name (Package: field); defaults to the service name. */
     name: string;
-    previous?: PackageVersion;
+    previous?: PreviousVersion;
     /** Where the .deb files come from when not from the user's hands (see PACKAGE_ORIGINS). */
     builtFrom?: PackageOrigin;
     /** Apt sources besides Debian stable that the package's dependencies may come from. */

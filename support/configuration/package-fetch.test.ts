@@ -40,6 +40,13 @@ test('the targets are the current and previous versions, to the manifest paths o
   assert.deepEqual(fetchTargets(manifest, '/out').map((t) => t.place), [{ dir: '/out' }, { dir: '/out' }]);
 });
 
+test('a previous version from a source is left to the run, which downloads it to the cache: fetch-package fetches the current one only', () => {
+  for (const from of ['debian', 'repositories']) {
+    const manifest = manifestWith(`${fromRepositories}  previous: { version: 2.10-3, from: ${from} }\n`);
+    assert.deepEqual(fetchTargets(manifest).map((t) => t.role), ['current']);
+  }
+});
+
 test('a manifest that does not take its package from the repositories is refused at its field, with the choices', () => {
   for (const [section, found] of [['  file: hello.deb\n  version: 1.0.0\n  builtFrom: examples\n', 'examples'], ['  file: hello.deb\n  version: 1.0.0\n', 'not set']] as const) {
     const manifest = manifestWith(section);

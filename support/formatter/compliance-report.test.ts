@@ -53,3 +53,13 @@ test('diagnostics are linked relative to the report, named by what they hold', (
   const markdown = complianceMarkdown(verdicts, RUN, '/r/wazo-foo', scenariosBeyondChecklist(verdicts, [purge]));
   assert.match(markdown, /; diagnostics: \[journal-of-wazo-foo-service\]\(diagnostics\/the-service-package--journal-of-wazo-foo-service\.txt\)$/m);
 });
+
+test('the run block says where the previous version came from: the manifest file, or the apt sources it was downloaded from', () => {
+  const record = { file: 'hello_2.10-5.deb', version: '2.10-5', sha256: 'cd'.repeat(32) };
+  const none = complianceMarkdown([], RUN, '/r');
+  assert.doesNotMatch(none, /Previous version/);
+  const given = complianceMarkdown([], { ...RUN, previous: { ...record, from: 'file' } }, '/r');
+  assert.match(given, /^- Previous version: `hello_2\.10-5\.deb`, version 2\.10-5, sha256 `(cd){32}`, from the manifest's file$/m);
+  const debian = complianceMarkdown([], { ...RUN, previous: { ...record, from: 'debian', sources: ['deb http://deb.debian.org/debian trixie main'] } }, '/r');
+  assert.match(debian, /^- Previous version: `hello_2\.10-5\.deb`, version 2\.10-5, sha256 `(cd){32}`, from debian \(`deb http:\/\/deb\.debian\.org\/debian trixie main`\)$/m);
+});

@@ -24,9 +24,15 @@ function fenced(text: string): string[] {
   return [`${run}text`, text, run];
 }
 
+/** Where the previous version came from, in words: the manifest's file, or the apt sources it was downloaded from. */
+function previousOrigin(previous: NonNullable<RunRecord['previous']>): string {
+  return previous.from === 'file' ? "the manifest's file" : `${previous.from} (${(previous.sources ?? []).map(code).join(', ')})`;
+}
+
 function runLines(run: RunRecord): string[] {
   return [
     `- Package: ${code(run.package.file)}, version ${run.package.version}, sha256 ${code(run.package.sha256)}`,
+    ...(run.previous ? [`- Previous version: ${code(run.previous.file)}, version ${run.previous.version}, sha256 ${code(run.previous.sha256)}, from ${previousOrigin(run.previous)}`] : []),
     `- Host image: ${code(run.hostImage)}`,
     `- Tags: ${run.tags ? code(run.tags) : 'none (every area)'}`,
     `- Command: ${code(run.command)}`,

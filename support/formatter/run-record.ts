@@ -2,11 +2,14 @@
 // read from a CI artifact: the package by name, version and digest (a path would mean nothing
 // there), the command line, the tags, the harness and the host image.
 import type { PackageRecord } from '../configuration/package-record';
+import type { PreviousRecord } from '../configuration/previous-package';
 import { commandLine } from '../probes/evidence';
 
 export interface RunRecord {
   service: string;
   package: PackageRecord;
+  /** The version upgrades started from, and where it came from (a file, Debian, the repositories). */
+  previous?: PreviousRecord;
   hostImage: string;
   /** The harness's version (package.json). */
   harness: string;

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
+import { MIRROR } from '../debian-mirror';
 import { HarnessError } from '../errors';
 import { undoOnInterrupt } from '../interrupts';
 import { OutputTail, type Progress } from '../progress';
 import { contentHash } from './content-hash';
-
-export const MIRROR = 'http://deb.debian.org/debian';
 
 /** The tag of the base image debootstrap builds: a hash of its recipe, the suite and the mirror. */
 export function localBaseImageTag(suite: string, baseDir: string): string {

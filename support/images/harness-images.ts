@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { imageExists } from '../docker/engine';
-import { existingBaseImage, MIRROR } from './base-image';
+import { MIRROR } from '../debian-mirror';
+import { existingBaseImage } from './base-image';
 import { contentHash } from './content-hash';
 import { hostImageTag, isImageInput } from './host-image';
 

@@ -2,6 +2,7 @@ import type { ServiceManifest } from '../configuration/manifest';
 import type { CgroupVersion } from '../docker/engine';
 import type { RunIdentity } from '../docker/run-labels';
 import type { PackageRecord } from '../configuration/package-record';
+import type { PreviousRecord } from '../configuration/previous-package';
 
 /** Which hosts outlive the run for the user to look into: none, those of a run that did not pass, all. */
 export type KeepHosts = 'never' | 'on-failure' | 'always';
@@ -16,6 +17,8 @@ export interface RunParameters {
   manifest: ServiceManifest;
   /** The package checked, as the reports name it (its sha256 also keys the lintian cache). */
   package: PackageRecord;
+  /** The previous version, resolved to a file before any host boots (support/configuration/previous-package.ts). */
+  previous?: PreviousRecord;
   /** The image hosts boot from: the Wazo host with the package's dependencies from Debian (support/images/dependency-layer.ts). */
   hostImage: string;
   /** The same for the previous version's dependencies: the image its hosts boot from before an upgrade. */

@@ -8,7 +8,7 @@ name: ${name}
 package:
   file: ../packages/${name}_0.1.0_all.deb   # TODO: the path of the .deb you built
   version: 0.1.0                            # TODO: the version dpkg reports once it is installed
-  # previous:                               # TODO: the version upgrades start from
+  # previous:                               # TODO: the version upgrades start from (or { version: V, from: debian | repositories })
   #   file: ../packages/${name}_0.0.9_all.deb
   #   version: 0.0.9
 user: ${name}
