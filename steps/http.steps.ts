@@ -1,5 +1,5 @@
 import { Then } from '@cucumber/cucumber';
-import { pathThroughNginx, urlOnServicePort } from '../support/configuration/api-urls';
+import { pathThroughNginx, servicePortTransport, urlOnServicePort } from '../support/configuration/api-urls';
 import { applicableApi } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { expectedAnswer, isServiceAnswer, refusedWithoutToken, wrongAnswerKind } from '../support/rules/http';
@@ -47,10 +47,10 @@ Then('every API path of the manifest answers 401 through nginx without a token w
 
 Then("every API path of the manifest answers on the service's own port", async function (this: HarnessWorld) {
   const api = applicableApi(this.manifest);
-  const { requiresToken, protocol } = api;
+  const { requiresToken } = api;
   const { wrong, evidence } = await requestEveryPath(this, (p) => httpGetInHost(this.currentHost, urlOnServicePort(api, p), TIMEOUTS.httpRequest), (s) => isServiceAnswer(s, requiresToken));
   check(wrong.length === 0, {
-    expected: `GET ${urlOnServicePort(api, '')}{${api.paths.join(',')}} (the manifest's ${protocol} port, in the host) to answer ${expectedAnswer(requiresToken)}`,
+    expected: `GET ${urlOnServicePort(api, '')}{${api.paths.join(',')}} (the manifest's port, in the host, over ${servicePortTransport(api)}) to answer ${expectedAnswer(requiresToken)}`,
     found: wrong.join('; '),
     evidence,
   });

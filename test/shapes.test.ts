@@ -72,6 +72,11 @@ describe('shapes', { concurrency: true }, () => {
     const { code, shown } = await runShape('udp-ipv6', 'wazo-echo');
     assert.equal(code, 0, shown);
   });
+
+  test('http-and-https (wazo-phony): its REST API over HTTPS with the host\'s certificate, verified against the host CA on its own port and proxied by nginx to https://, and plain-HTTP provisioning, pass every item, exit 0', async () => {
+    const { code, shown } = await runShape('http-and-https', 'wazo-phony');
+    assert.equal(code, 0, shown);
+  });
 });
 
 test('shapes leave nothing behind', async () => {

@@ -16,5 +16,10 @@ export function urlOnServicePort(api: ServiceApi, apiPath: string): string {
   return `${protocol}://${hostPort(addressScope(listen) === 'every address' ? loopback : listen, port)}/${version}${apiPath}`;
 }
 
+/** How a request on the service's own port is made, for an expected: part: https is verified, never with --insecure. */
+export function servicePortTransport(api: ServiceApi): string {
+  return api.protocol === 'https' ? "https, its certificate verified against the host's trust store (the host CA)" : 'http';
+}
+
 /** Where the guidelines put the OpenAPI document, relative to the API root. */
 export const OPENAPI_PATH = '/api/api.yml';

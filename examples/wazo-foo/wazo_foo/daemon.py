@@ -93,3 +93,20 @@ def remove_pid_file(path):
         pass
     except OSError as e:
         logger.warning('cannot remove pid file %s: %s', path, e)
+
+
+def serve_until(servers, name, stopping):
+    """Runs each socketserver of `servers` in a thread of its own until `stopping` is set, then
+    closes them; returns them."""
+    for server in servers:
+        threading.Thread(target=server.serve_forever, name='{}-{}'.format(name, server.server_address[1]), daemon=True).start()
+
+    def stop():
+        stopping.wait()
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+    if servers:
+        threading.Thread(target=stop, name='{}-stop'.format(name), daemon=True).start()
+    return servers

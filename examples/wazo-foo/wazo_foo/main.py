@@ -1,4 +1,4 @@
-"""wazo-foo: starts as root, reads its config, drops to its user, serves HTTP."""
+"""wazo-foo: starts as root, reads its config (and TLS key), drops to its user, serves HTTP."""
 
 import logging
 import os
@@ -6,7 +6,9 @@ import pwd
 import sys
 import threading
 
-from . import service_user, udp_echo, udp_listen
+import ssl
+
+from . import provisioning, provisioning_listen, rest_api_tls, service_user, udp_echo, udp_listen
 from .daemon import log_to_stderr, parse_args, read_config, remove_pid_file, stop_event_on_signals, version, write_pid_file
 from .rest_api import App, make_server
 from .service_discovery import ServiceRegistration
@@ -82,11 +84,17 @@ def main(argv=None):
     buffer = setup_stderr_logging()
     logger.info('starting wazo-foo %s', version())
 
-    # As root: the config, the host's consul config (root:consul 0640), the host uuid.
+    # As root: the config, the host's consul config (root:consul 0640), the host uuid, the
+    # REST API's TLS certificate and key (when it serves HTTPS).
     config = read_config(args)
     if config is None:
         return 1
     host_uuid = read_host_uuid()
+    try:
+        tls = rest_api_tls.server_context(config)
+    except (OSError, ssl.SSLError, ValueError) as e:
+        logger.error('cannot load the REST API TLS certificate and key: %s', e)
+        return 1
 
     if service_user.DROP_PRIVILEGES and os.geteuid() == 0:
         try:
@@ -104,7 +112,7 @@ def main(argv=None):
 
     rest = config['rest_api']
     try:
-        server = make_server(None, rest['listen'], rest['port'])
+        server = make_server(None, rest['listen'], rest['port'], tls)
     except OSError as e:
         logger.error('cannot listen on %s:%s: %s', rest['listen'], rest['port'], e)
         remove_pid_file(pid_file)
@@ -112,8 +120,9 @@ def main(argv=None):
 
     try:
         udp_echo.serve(udp_listen.LISTEN, stopping)
+        provisioning.serve(provisioning_listen.LISTEN, stopping)
     except OSError as e:
-        logger.error('cannot serve UDP echo on %s: %s', udp_listen.LISTEN, e)
+        logger.error('cannot serve UDP echo on %s or provisioning on %s: %s', udp_listen.LISTEN, provisioning_listen.LISTEN, e)
         server.server_close()
         remove_pid_file(pid_file)
         return 1
@@ -126,7 +135,7 @@ def main(argv=None):
 
     server_thread = threading.Thread(target=server.serve_forever, name='rest-api', daemon=True)
     server_thread.start()
-    logger.info('REST API listening on http://%s:%s/%s', rest['listen'], rest['port'], '1.0')
+    logger.info('REST API listening on %s://%s:%s/%s', 'https' if tls else 'http', rest['listen'], rest['port'], '1.0')
     if registration:
         registration.start()
     else:

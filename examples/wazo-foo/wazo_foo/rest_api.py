@@ -1,5 +1,5 @@
-"""The REST API: plain HTTP on 127.0.0.1:9504, reached through nginx at
-https://HOST/api/foo/ (nginx strips the /api/foo prefix and sends
+"""The REST API: plain HTTP on 127.0.0.1:9504 (HTTPS when rest_api_tls gives a context),
+reached through nginx at https://HOST/api/foo/ (nginx strips the /api/foo prefix and sends
 X-Script-Name: /api/foo, which this API does not need: it builds no URLs)."""
 
 import datetime
@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import socket
+import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import api_spec, auth, routes
@@ -55,6 +56,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):
         logger.info('%s - %s', self.address_string(), fmt % args)
+
+    def handle(self):
+        try:
+            super().handle()
+        except ssl.SSLError as e:
+            # Over HTTPS, a client that fails the handshake (plain HTTP, a CA it does not
+            # trust): one line, not a traceback.
+            logger.warning('%s - TLS handshake failed: %s', self.address_string(), e)
 
     def _send(self, code, body, content_type='application/json', headers=None, head=False):
         if not isinstance(body, bytes):
@@ -122,9 +131,19 @@ class ThreadingHTTPServer6(ThreadingHTTPServer):
     address_family = socket.AF_INET6
 
 
-def make_server(app, listen, port):
-    handler = type('BoundHandler', (Handler,), {'app': app})
+def bind(handler, listen, port):
+    """A threading HTTP server of `handler` on listen:port, IPv4 or IPv6."""
     server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
     server = server_class((listen, int(port)), handler)
     server.daemon_threads = True
+    return server
+
+
+def make_server(app, listen, port, tls=None):
+    """The REST API's server; HTTPS when `tls` (an ssl.SSLContext, rest_api_tls) is given."""
+    server = bind(type('BoundHandler', (Handler,), {'app': app}), listen, port)
+    if tls is not None:
+        # The handshake happens at the request's first read, in its own thread: a client that
+        # stalls or fails it never holds up the accepting loop.
+        server.socket = tls.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     return server

@@ -2,7 +2,8 @@
 
 import socket
 import socketserver
-import threading
+
+from .daemon import serve_until
 
 
 class EchoHandler(socketserver.BaseRequestHandler):
@@ -18,16 +19,5 @@ def serve(listen, stopping):
         # An IPv6 address (::, ::1) needs an IPv6 socket; :: also takes IPv4 (bindv6only=0).
         family = socket.AF_INET6 if ':' in address else socket.AF_INET
         server_class = type('EchoServer', (socketserver.ThreadingUDPServer,), {'address_family': family, 'daemon_threads': True})
-        server = server_class((address, int(port)), EchoHandler)
-        threading.Thread(target=server.serve_forever, name='udp-echo-%s' % port, daemon=True).start()
-        servers.append(server)
-
-    def stop():
-        stopping.wait()
-        for server in servers:
-            server.shutdown()
-            server.server_close()
-
-    if servers:
-        threading.Thread(target=stop, name='udp-echo-stop', daemon=True).start()
-    return servers
+        servers.append(server_class((address, int(port)), EchoHandler))
+    return serve_until(servers, 'udp-echo', stopping)
