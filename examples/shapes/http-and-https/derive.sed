@@ -1,12 +1,13 @@
-# wazo-phony: wazo-foo with this shape's overlay, renamed, its REST API in HTTPS on 9510
-# (127.0.0.1) and a plain-HTTP provisioning port 9511 (0.0.0.0), under /api/phony/.
-s/wazo-foo/wazo-phony/g
-s/wazo_foo/wazo_phony/g
-s/9504/9510/g
-s#/api/foo#/api/phony#g
+# wazo-phoned: wazo-foo with this shape's overlay, renamed after the real Wazo daemon whose ports
+# it takes from the guidelines' flow table: its REST API in HTTPS on 9499 and a plain-HTTP
+# provisioning port 9498, both on 0.0.0.0, under /api/phoned/.
+s/wazo-foo/wazo-phoned/g
+s/wazo_foo/wazo_phoned/g
+s/9504/9499/g
+s#/api/foo#/api/phoned#g
 # the OpenAPI document says the scheme and name it is served with
 s/^  - http$/  - https/
-s/^x-xivo-name: foo$/x-xivo-name: phony/
+s/^x-xivo-name: foo$/x-xivo-name: phoned/
 # config.yml says where the certificate comes from
 /^# rest_api: {listen: /a\
 # over HTTPS with the host's certificate, read as root at start (restart after renewing it):\

@@ -4,4 +4,4 @@ reach it over the network (GET /device/<id>, no token).
 A file of its own so that a variant of this shape changes only this.
 """
 
-LISTEN = [('0.0.0.0', 9511)]
+LISTEN = [('0.0.0.0', 9498)]
