@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { HarnessError } from '../errors';
 import { loadManifest } from './manifest-loader';
+import { activationSocket, unitsStartedAtBoot } from './manifest';
 import { PATHS } from '../paths';
 
 const good = readFileSync(join(PATHS.services, 'wazo-foo.yml'), 'utf8');
@@ -129,4 +130,32 @@ test('a listen that is not an address, a protocol not tcp or udp, an API port no
     manifestError(good.replace(/^(ports:.*\n)/m, '$1  - { port: 9504, protocol: tcp, listen: "::1" }\n')),
     /api\.port names 2 tcp entries of ports \(listen ::1, 127\.0\.0\.1\): the API is served on one address/,
   );
+});
+
+test('units: the package\'s other units load with their roles; the boot starts the activation socket and the timers, not the service', () => {
+  const manifest = loadManifest(join(PATHS.examples, 'shapes', 'socket-activated', 'service.yml'));
+  assert.deepEqual(manifest.units, [
+    { unit: 'wazo-sock.socket', role: 'activation' },
+    { unit: 'wazo-sock-cleanup.timer', role: 'timer' },
+  ]);
+  assert.deepEqual(unitsStartedAtBoot(manifest), ['wazo-sock.socket', 'wazo-sock-cleanup.timer']);
+  assert.equal(activationSocket(manifest), 'wazo-sock.socket');
+  // Left out: the package ships the service unit only, and the boot starts it.
+  const plain = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
+  assert.deepEqual(unitsStartedAtBoot(plain), ['wazo-foo.service']);
+  assert.equal(activationSocket(plain), undefined);
+});
+
+test('units: a role names its choices, a unit not of its role\'s kind and a second activation socket are refused at their line', () => {
+  const withUnits = (lines: string) => good.replace('user: wazo-foo', `units:\n${lines}user: wazo-foo`);
+  assert.match(manifestError(withUnits('  - { unit: wazo-foo.socket, role: starter }\n')), /service\.yml:\d+: units\.0\.role must be one of: activation, timer \(found "starter"\)/);
+  assert.match(
+    manifestError(withUnits('  - { unit: wazo-foo.timer, role: activation }\n')),
+    /service\.yml:\d+: units\.0\.unit is not a \.socket unit, as role activation needs: the roles are activation \(a \.socket unit\), timer \(a \.timer unit\) \(found "wazo-foo\.timer"\)/,
+  );
+  assert.match(
+    manifestError(withUnits('  - { unit: a.socket, role: activation }\n  - { unit: b.socket, role: activation }\n')),
+    /service\.yml:\d+: units\.1\.role is activation, and so is units\.0: one socket starts the service/,
+  );
+  assert.match(manifestError(withUnits('  - { unit: wazo-foo.service, role: timer }\n')), /service\.yml:\d+: units\.0\.unit must match/);
 });

@@ -4,8 +4,8 @@ import { fakeShell } from '../../test/fake-shell';
 import type { Evidence } from '../probes/evidence';
 import { supervisorFor, type BootedShell } from './supervisor';
 
-const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
-const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
+const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', units: [], name: 'wazo-foo' }, 0);
+const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', units: [], name: 'wazo-foo' }, 0);
 
 const MONITORED = "Monit 5.34.3 uptime: 0m\n\nProcess 'wazo-foo'\n  status                       OK\n  monitoring status            Monitored\n";
 const commands = (evidence: Evidence[]) => evidence.map((e) => e.command);

@@ -11,6 +11,14 @@ export interface ListeningSocket {
   cgroup?: string;
 }
 
+/**
+ * One TCP connection to address:port from the host, closed at once: for a socket-activated
+ * service, what starts its daemon (systemd starts the unit on the socket's first connection).
+ */
+export function connectOnce(shell: Shell, address: string, port: number): Promise<Evidence> {
+  return shell.run(['timeout', '5', 'bash', '-c', `exec 3<>/dev/tcp/${address}/${port}`]);
+}
+
 /** Listening TCP sockets of the host, read with `ss` (tcp and tcp6), with the cgroup that made each. */
 export async function listeningTcpSockets(shell: Shell): Promise<Fact<ListeningSocket[]>> {
   const evidence = await shell.run(['ss', '--no-header', '--listening', '--tcp', '--numeric', '--processes', '--extended']);
@@ -91,4 +99,33 @@ export function parseSs(output: string, protocol?: ListeningSocket['protocol']):
  */
 export function socketsOfUnit(sockets: ListeningSocket[], unit: string): ListeningSocket[] {
   return sockets.filter((s) => s.cgroup !== undefined && s.cgroup.split('/').includes(unit));
+}
+
+/** A port a .socket unit has systemd listen on (its Listen= as `systemctl show` reads it). */
+export interface SocketUnitListen {
+  protocol: ListeningSocket['protocol'];
+  port: number;
+}
+
+/** The stream and datagram entries of a .socket unit, as `systemctl show --property=Listen` prints them (`Listen=127.0.0.1:9510 (Stream)`). */
+export function parseSocketListens(output: string): SocketUnitListen[] {
+  return output.split('\n').flatMap((line) => {
+    const match = /^Listen=(?:.*:)?(\d+) \((Stream|Datagram)\)$/.exec(line.trim());
+    return match ? [{ protocol: match[2] === 'Stream' ? ('tcp' as const) : ('udp' as const), port: Number(match[1]) }] : [];
+  });
+}
+
+/** The ports a .socket unit has systemd (pid 1) listen on for its service. */
+export async function socketUnitListens(shell: Shell, unit: string): Promise<Fact<SocketUnitListen[]>> {
+  const evidence = await shell.run(['systemctl', 'show', '--property=Listen', unit]);
+  return fact(parseSocketListens(evidence.stdout), evidence);
+}
+
+/**
+ * The sockets systemd (pid 1) holds for a service's activation socket, on the ports of its
+ * Listen=: they are the service's (pid 1 made them, so their cgroup is not the unit's); after
+ * activation the daemon shares each one (fd 3), ss lists it once with both processes.
+ */
+export function socketsHeldBySystemd(sockets: ListeningSocket[], listens: SocketUnitListen[]): ListeningSocket[] {
+  return sockets.filter((s) => /\bpid=1,/.test(s.process) && listens.some((l) => l.protocol === s.protocol && l.port === s.port));
 }

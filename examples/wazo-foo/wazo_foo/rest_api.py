@@ -9,7 +9,7 @@ import os
 import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import api_spec, auth, routes
+from . import api_spec, auth, routes, systemd_socket
 from .config import redacted
 
 logger = logging.getLogger(__name__)
@@ -123,8 +123,17 @@ class ThreadingHTTPServer6(ThreadingHTTPServer):
 
 
 def make_server(app, listen, port):
+    """The HTTP server on listen:port, or on the socket systemd passed (a socket-activated unit)."""
     handler = type('BoundHandler', (Handler,), {'app': app})
-    server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
-    server = server_class((listen, int(port)), handler)
+    inherited = systemd_socket.inherited_socket()
+    if inherited is None:
+        server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
+        server = server_class((listen, int(port)), handler)
+    else:
+        # systemd bound and listens already (its .socket's ListenStream=): serve on that socket.
+        server_class = ThreadingHTTPServer6 if inherited.family == socket.AF_INET6 else ThreadingHTTPServer
+        server = server_class(inherited.getsockname()[:2], handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = inherited
     server.daemon_threads = True
     return server
