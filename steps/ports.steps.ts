@@ -5,7 +5,7 @@ import { activationSocket, type DeclaredPort } from '../support/configuration/ma
 import { describePort, flowsOfDaemon, httpTestingPort, listeningMismatches, listsPort, otherOwnersOfPort, portAllowedForDaemon } from '../support/rules/ports';
 import { displayPath } from '../support/display-path';
 import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
-import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningSocketsWithCgroups, socketsHeldBySystemd, socketsOfUnit, socketUnitListens } from '../support/probes/sockets';
+import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningSocketsWithCgroups, socketsOfUnit } from '../support/probes/sockets';
 import { LAST_ALLOCATED_PORT, NAMED_TABLES, loadFlowTable, renderFlowMarkdown, type Flow, type FlowTable } from '../support/ports/flow-table';
 import type { HarnessWorld } from '../support/runtime/world';
 
@@ -75,23 +75,22 @@ Then("the service's port is listed in the ports documentation with its listen ad
 Then("the service's processes listen on exactly the declared ports and addresses", async function (this: HarnessWorld) {
   const { unit, ports } = this.manifest;
   const socket = activationSocket(this.manifest);
-  const [sockets, listens] = await Promise.all([listeningSocketsWithCgroups(this.currentHost), socket ? socketUnitListens(this.currentHost, socket) : undefined]);
+  const sockets = await listeningSocketsWithCgroups(this.currentHost);
   // Which unit a socket is of comes from its cgroup: without it, the machine failed ss, not the package.
   requireEnvironment(!cgroupsUnread(sockets.value), {
     expected: `ss to name the cgroup of every listening socket (asked ${CGROUP_READ_ATTEMPTS} times)`,
     found: "ss could not walk the machine's cgroup hierarchy (a container of the machine ending meanwhile): its sockets are unreachable:ID",
     evidence: sockets.evidence,
   });
-  // A socket-activated service's listening sockets are systemd's, made for its socket unit: they count as its own.
-  const held = listens ? socketsHeldBySystemd(sockets.value, listens.value) : [];
-  const own = socketsOfUnit(sockets.value, unit);
-  const problems = listeningMismatches([...own, ...held.filter((s) => !own.includes(s))], ports);
+  // A socket-activated service listens on the sockets systemd (pid 1) made for its .socket unit, in
+  // that unit's cgroup (the daemon shares them as fd 3): they count as its own, an undeclared one too.
+  const problems = listeningMismatches([...socketsOfUnit(sockets.value, unit), ...(socket ? socketsOfUnit(sockets.value, socket) : [])], ports);
   const listeners = socket ? `${unit} and systemd for ${socket}` : `the processes of ${unit}`;
   check(problems.length === 0, {
     expected: ports.length > 0
       ? `${listeners} to listen on exactly ${listed(ports)} (the manifest's ports), and on nothing else, TCP or UDP`
       : `${listeners} to listen on no TCP or UDP port (ports is empty: the manifest declares none)`,
     found: problems.join('; '),
-    evidence: [declaration(this), ...sockets.evidence, ...(listens?.evidence ?? [])],
+    evidence: [declaration(this), ...sockets.evidence],
   });
 });

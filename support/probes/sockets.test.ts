@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Evidence, Shell } from './evidence';
-import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningSocketsWithCgroups, parseSocketListens, parseSs, socketsHeldBySystemd, socketsOfUnit } from './sockets';
+import { CGROUP_READ_ATTEMPTS, cgroupsUnread, listeningSocketsWithCgroups, parseSs, socketsOfUnit } from './sockets';
 
 test('parseSs reads IPv4, IPv6 and wildcard listeners with their process', () => {
   const output = [
@@ -72,17 +72,13 @@ test('ss asked again while it cannot name the cgroups (a container of the machin
   assert.equal(cgroupsUnread(last.value), true, 'the step ends ENVIRONMENT on this, never FAIL');
 });
 
-test('a socket-activated service: the sockets pid 1 holds on its socket unit\'s Listen= ports are its own, others are not', () => {
-  const listens = parseSocketListens('Listen=127.0.0.1:9510 (Stream)\nListen=[::]:9599 (Datagram)\nListen=/run/x.sock (Stream)\n');
-  assert.deepEqual(listens, [{ protocol: 'tcp', port: 9510 }, { protocol: 'udp', port: 9599 }]);
+
+test('a socket-activated service: systemd makes its listening socket in the .socket unit\'s cgroup, which ss names', () => {
+  // As ss printed it on a host of shape socket-activated (2026-12-07): the daemon shares systemd's socket as fd 3.
   const sockets = parseSs([
-    'tcp LISTEN 0 4096 127.0.0.1:9510 0.0.0.0:* users:(("python3",pid=230,fd=3),("systemd",pid=1,fd=52)) ino:7 sk:1 cgroup:/init.scope <->',
-    'udp UNCONN 0 0 *:9599 *:* users:(("systemd",pid=1,fd=53)) ino:8 sk:2 cgroup:/init.scope <->',
-    'tcp LISTEN 0 4096 0.0.0.0:22 0.0.0.0:* users:(("systemd",pid=1,fd=60)) ino:9 sk:3 cgroup:/init.scope <->',
-    'tcp LISTEN 0 5 127.0.0.1:9511 0.0.0.0:* users:(("python3",pid=231,fd=4)) ino:10 sk:4 cgroup:/init.scope <->',
+    'tcp LISTEN 0 4096 127.0.0.1:9510 0.0.0.0:* users:(("wazo-sock",pid=263,fd=3),("systemd",pid=1,fd=41)) ino:10902914 sk:5da1 cgroup:/docker/2332/system.slice/wazo-sock.socket <->',
+    'tcp LISTEN 0 511 0.0.0.0:443 0.0.0.0:* users:(("nginx",pid=51,fd=7)) cgroup:/docker/2332/system.slice/nginx.service <->',
   ].join('\n'));
-  assert.deepEqual(
-    socketsHeldBySystemd(sockets, listens).map(({ protocol, address, port }) => `${protocol} ${address} ${port}`),
-    ['tcp 127.0.0.1 9510', 'udp * 9599'],
-  );
+  assert.deepEqual(socketsOfUnit(sockets, 'wazo-sock.socket').map(({ address, port }) => `${address}:${port}`), ['127.0.0.1:9510']);
+  assert.deepEqual(socketsOfUnit(sockets, 'wazo-sock.service'), []);
 });

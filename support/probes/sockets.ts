@@ -101,31 +101,3 @@ export function socketsOfUnit(sockets: ListeningSocket[], unit: string): Listeni
   return sockets.filter((s) => s.cgroup !== undefined && s.cgroup.split('/').includes(unit));
 }
 
-/** A port a .socket unit has systemd listen on (its Listen= as `systemctl show` reads it). */
-export interface SocketUnitListen {
-  protocol: ListeningSocket['protocol'];
-  port: number;
-}
-
-/** The stream and datagram entries of a .socket unit, as `systemctl show --property=Listen` prints them (`Listen=127.0.0.1:9510 (Stream)`). */
-export function parseSocketListens(output: string): SocketUnitListen[] {
-  return output.split('\n').flatMap((line) => {
-    const match = /^Listen=(?:.*:)?(\d+) \((Stream|Datagram)\)$/.exec(line.trim());
-    return match ? [{ protocol: match[2] === 'Stream' ? ('tcp' as const) : ('udp' as const), port: Number(match[1]) }] : [];
-  });
-}
-
-/** The ports a .socket unit has systemd (pid 1) listen on for its service. */
-export async function socketUnitListens(shell: Shell, unit: string): Promise<Fact<SocketUnitListen[]>> {
-  const evidence = await shell.run(['systemctl', 'show', '--property=Listen', unit]);
-  return fact(parseSocketListens(evidence.stdout), evidence);
-}
-
-/**
- * The sockets systemd (pid 1) holds for a service's activation socket, on the ports of its
- * Listen=: they are the service's (pid 1 made them, so their cgroup is not the unit's); after
- * activation the daemon shares each one (fd 3), ss lists it once with both processes.
- */
-export function socketsHeldBySystemd(sockets: ListeningSocket[], listens: SocketUnitListen[]): ListeningSocket[] {
-  return sockets.filter((s) => /\bpid=1,/.test(s.process) && listens.some((l) => l.protocol === s.protocol && l.port === s.port));
-}
