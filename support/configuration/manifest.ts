@@ -42,11 +42,6 @@ export type PackageOrigin = (typeof PACKAGE_ORIGINS)[number];
 export const LOG_TO_JOURNAL = 'journal';
 
 /**
- * A manifest without pidFile takes the PID file from its unit's PIDFile=: not read yet (the
- * package is read before the run starts), or read from `unitPath` in the package (undefined:
- * the package ships no such unit).
- */
-/**
  * The roles of the package's units besides the service's own (manifest `units`): `activation`,
  * the .socket that starts the service on its first connection (the boot starts the socket, not
  * the service); `timer`, a .timer the package enables (its oneshot service is not the daemon).
@@ -63,6 +58,11 @@ export interface PackageUnit {
   role: UnitRole;
 }
 
+/**
+ * A manifest without pidFile takes the PID file from its unit's PIDFile=: not read yet (the
+ * package is read before the run starts), or read from `unitPath` in the package (undefined:
+ * the package ships no such unit).
+ */
 export type PidFileFromUnit = { read: false } | { read: true; unitPath: string | undefined };
 
 export interface ServiceManifest {

@@ -36,6 +36,9 @@ test('disabling at boot: the unit, and monit too when monit supervises it', asyn
   const shell = fakeShell({});
   assert.deepEqual(commands(await monit.disableAtBoot(shell)), ['systemctl disable wazo-foo.service', 'systemctl disable monit.service']);
   assert.deepEqual(commands(await systemd.disableAtBoot(shell)), ['systemctl disable wazo-foo.service']);
+  // A socket-activated service: its socket is what the boot starts (the service unit is static).
+  const socketActivated = supervisorFor({ supervisor: 'systemd', unit: 'wazo-sock.service', units: [{ unit: 'wazo-sock.socket', role: 'activation' }, { unit: 'wazo-sock-cleanup.timer', role: 'timer' }], name: 'wazo-sock' }, 0);
+  assert.deepEqual(commands(await socketActivated.disableAtBoot(shell)), ['systemctl disable wazo-sock.socket']);
 });
 
 test('each supervisor takes over alone and reads back that the other is off', async () => {
