@@ -65,7 +65,10 @@ build_one() {
     done
     sed -i "s/@VERSION@/$version/" "$root/usr/lib/python3/dist-packages/$module/version.py"
     # merged /usr (Debian 13): units under /usr/lib, not the /lib alias (lintian: aliased-location)
-    install -m 0644 "$src/systemd/$name.service" "$root/usr/lib/systemd/system/$name.service"
+    # the service unit and the package's other units (a shape's .socket, .timer and its oneshot .service)
+    for u in "$src"/systemd/*; do
+        install -m 0644 "$u" "$root/usr/lib/systemd/system/"
+    done
     install -m 0644 "$src/debian/copyright" "$root/usr/share/doc/$name/copyright"
     # a native package's changelog, only the entries up to the version built
     sed -n "/^$name ($version)/,\$p" "$src/debian/changelog" | gzip -9n > "$root/usr/share/doc/$name/changelog.gz"
@@ -105,13 +108,14 @@ build_one() {
 
 # overlay_onto STAGE DIR LABEL: DIR/overlay replaces files of the wazo-foo tree copied in
 # STAGE; an empty overlay file named <file>.removed stands for a package that does not ship
-# <file>. Only files of the good tree may be replaced (or, under etc/, added), so an overlay
+# <file>. Only files of the good tree may be replaced (or, under etc/ and systemd/, added), so an overlay
 # cannot drift from it.
 overlay_onto() {
     (cd "$2/overlay" && find . -type f) | while IFS= read -r f; do
-        # Under etc/ (installed as a tree) an overlay may also add a file, e.g. a renamed drop-in.
-        if [ ! -f "$good/${f%.removed}" ] && [ "${f#./etc/}" = "$f" ]; then
-            echo "$3: overlay file $f does not replace a file of wazo-foo/ (nor adds one under etc/)" >&2
+        # Under etc/ (installed as a tree) an overlay may also add a file, e.g. a renamed drop-in;
+        # under systemd/, a unit (every file there is installed as one).
+        if [ ! -f "$good/${f%.removed}" ] && [ "${f#./etc/}" = "$f" ] && [ "${f#./systemd/}" = "$f" ]; then
+            echo "$3: overlay file $f does not replace a file of wazo-foo/ (nor adds one under etc/ or systemd/)" >&2
             exit 1
         fi
     done

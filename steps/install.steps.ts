@@ -1,5 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
+import { activationSocket, unitsStartedAtBoot } from '../support/configuration/manifest';
 import { CONSUL_UNIT } from '../support/host/consul-catalog';
 import { MONIT_UNIT } from '../support/host/supervisor';
 import { dependencyLayerRecord } from '../support/probes/packages';
@@ -30,12 +31,17 @@ Then('the installed package is the one the manifest names, at its version', asyn
   await checkInstalledAtManifestVersion(this, 'after the installation');
 });
 
+// The units the boot starts: the service's, or its activation socket (the service is then static), and its timers.
 Then('the service unit is enabled', async function (this: HarnessWorld) {
-  const state = await unitState(this.currentHost, this.manifest.unit);
-  check(state.value.unitFileState === 'enabled', {
-    expected: `${this.manifest.unit} enabled (started at boot)`,
-    found: state.value.unitFileState,
-    evidence: state.evidence,
+  const units = unitsStartedAtBoot(this.manifest);
+  const states = await Promise.all(units.map((unit) => unitState(this.currentHost, unit)));
+  const notEnabled = units.flatMap((unit, i) => (states[i].value.unitFileState === 'enabled' ? [] : [`${unit} ${states[i].value.unitFileState}`]));
+  const socket = activationSocket(this.manifest);
+  if (socket && notEnabled.length === 0) this.log(`${this.manifest.unit} is started by ${socket}: the socket is enabled, not the service`);
+  check(notEnabled.length === 0, {
+    expected: `${units.join(', ')} enabled (started at boot)`,
+    found: notEnabled.join(', '),
+    evidence: states.flatMap((s) => s.evidence),
   });
 });
 

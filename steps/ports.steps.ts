@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { applicablePorts } from '../support/checks/applicability';
 import { check, requireEnvironment } from '../support/checks/check';
-import type { DeclaredPort } from '../support/configuration/manifest';
+import { activationSocket, type DeclaredPort } from '../support/configuration/manifest';
 import { describePort, flowsOfDaemon, httpTestingPort, listeningMismatches, listsPort, otherOwnersOfPort, portAllowedForDaemon } from '../support/rules/ports';
 import { displayPath } from '../support/display-path';
 import { harnessFileEvidence, type Evidence } from '../support/probes/evidence';
@@ -74,6 +74,7 @@ Then("the service's port is listed in the ports documentation with its listen ad
 
 Then("the service's processes listen on exactly the declared ports and addresses", async function (this: HarnessWorld) {
   const { unit, ports } = this.manifest;
+  const socket = activationSocket(this.manifest);
   const sockets = await listeningSocketsWithCgroups(this.currentHost);
   // Which unit a socket is of comes from its cgroup: without it, the machine failed ss, not the package.
   requireEnvironment(!cgroupsUnread(sockets.value), {
@@ -81,11 +82,14 @@ Then("the service's processes listen on exactly the declared ports and addresses
     found: "ss could not walk the machine's cgroup hierarchy (a container of the machine ending meanwhile): its sockets are unreachable:ID",
     evidence: sockets.evidence,
   });
-  const problems = listeningMismatches(socketsOfUnit(sockets.value, unit), ports);
+  // A socket-activated service listens on the sockets systemd (pid 1) made for its .socket unit, in
+  // that unit's cgroup (the daemon shares them as fd 3): they count as its own, an undeclared one too.
+  const problems = listeningMismatches([...socketsOfUnit(sockets.value, unit), ...(socket ? socketsOfUnit(sockets.value, socket) : [])], ports);
+  const listeners = socket ? `${unit} and systemd for ${socket}` : `the processes of ${unit}`;
   check(problems.length === 0, {
     expected: ports.length > 0
-      ? `the processes of ${unit} to listen on exactly ${listed(ports)} (the manifest's ports), and on nothing else, TCP or UDP`
-      : `the processes of ${unit} to listen on no TCP or UDP port (ports is empty: the manifest declares none)`,
+      ? `${listeners} to listen on exactly ${listed(ports)} (the manifest's ports), and on nothing else, TCP or UDP`
+      : `${listeners} to listen on no TCP or UDP port (ports is empty: the manifest declares none)`,
     found: problems.join('; '),
     evidence: [declaration(this), ...sockets.evidence],
   });

@@ -1,5 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { API_NONE_NOT_ROUTED, CONSUL_NOT_REGISTERING } from '../support/checks/applicability';
+import { activationSocket, unitsStartedAtBoot } from '../support/configuration/manifest';
 import { check } from '../support/checks/check';
 import { describeServing, isServing } from '../support/host/service-readiness';
 import { pollFact } from '../support/probes/poll';
@@ -16,7 +17,7 @@ Given('the administrator has disabled the service at boot', async function (this
   const disabled = await this.supervisor.disableAtBoot(this.currentHost);
   this.state.set('disabled', disabled);
   check(disabled.every((e) => e.exitCode === 0), {
-    expected: `systemctl disable ${this.manifest.unit} to succeed${this.supervisor.alsoDisabledAtBoot}`,
+    expected: `systemctl disable ${activationSocket(this.manifest) ?? this.manifest.unit} to succeed${this.supervisor.alsoDisabledAtBoot}`,
     found: disabled.map((e) => `${e.command}: exit ${e.exitCode}`).join('; '),
     evidence: disabled,
   });
@@ -29,12 +30,15 @@ When('the host reboots', async function (this: HarnessWorld) {
   this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
 });
 
+// A socket-activated service: the boot starts its socket (and its timers), the socket the service.
 Then('the boot starts the service unit', async function (this: HarnessWorld) {
-  const [units, state] = await Promise.all([bootUnits(this.currentHost), unitState(this.currentHost, this.manifest.unit)]);
-  check(units.value.includes(this.manifest.unit), {
-    expected: `${this.manifest.unit} among the units the boot starts (pulled in by default.target)`,
-    found: `not pulled in by default.target (unit file state: ${state.value.unitFileState})`,
-    evidence: [...state.evidence, ...units.evidence],
+  const expected = unitsStartedAtBoot(this.manifest);
+  const [units, states] = await Promise.all([bootUnits(this.currentHost), Promise.all(expected.map((unit) => unitState(this.currentHost, unit)))]);
+  const missing = expected.flatMap((unit, i) => (units.value.includes(unit) ? [] : [`${unit} (unit file state: ${states[i].value.unitFileState})`]));
+  check(missing.length === 0, {
+    expected: `${expected.join(', ')} among the units the boot starts (pulled in by default.target)`,
+    found: `not pulled in by default.target: ${missing.join(', ')}`,
+    evidence: [...states.flatMap((s) => s.evidence), ...units.evidence],
   });
 });
 

@@ -80,6 +80,16 @@ describe('shapes', { concurrency: true }, () => {
     assert.match(stdout, /note: wazo-phoned is in \S+ of the real wazo-service \(/);
     assert.match(stdout, /note: \/etc\/wazo-phoned\/config\.yml is in the real wazo-backup's BACKUP_LIST \(.*\) as \/etc\/wazo-phoned\//);
   });
+
+  test('socket-activated (wazo-sock): its socket and timer enabled, the daemon started by a connection, systemd\'s socket its own port, exit 0', async () => {
+    const { code, stdout, shown } = await runShape('socket-activated', 'wazo-sock');
+    assert.equal(code, 0, shown);
+    // The enabled check judged the socket and the timer: the service itself is static.
+    assert.match(stdout, /note: wazo-sock\.service is started by wazo-sock\.socket: the socket is enabled, not the service/);
+    // The daemon the first connection started is the one systemd restarts (a new main PID after the kill).
+    assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
+    assert.match(stdout, /note: pidFile is left to the unit: PIDFile=\/run\/wazo-sock\/wazo-sock\.pid of \/usr\/lib\/systemd\/system\/wazo-sock\.service in the package/);
+  });
 });
 
 test('shapes leave nothing behind', async () => {

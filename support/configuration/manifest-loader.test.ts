@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { HarnessError } from '../errors';
 import { loadManifest } from './manifest-loader';
+import { activationSocket, unitsStartedAtBoot } from './manifest';
 import { PATHS } from '../paths';
 
 const good = readFileSync(join(PATHS.services, 'wazo-foo.yml'), 'utf8');
@@ -158,4 +159,32 @@ test('a previous version of another form, from another source or from repositori
     manifestError(good.replace(previousFile, '  previous: { version: 1.0.0, from: repositories }\n')),
     /service\.yml:6: package\.previous\.from is repositories, but package\.repositories lists none: .* \(debian, repositories\) or give the file: previous: \{ file: FILE\.deb, version: VERSION \}/,
   );
+});
+
+test('units: the package\'s other units load with their roles; the boot starts the activation socket and the timers, not the service', () => {
+  const manifest = loadManifest(join(PATHS.examples, 'shapes', 'socket-activated', 'service.yml'));
+  assert.deepEqual(manifest.units, [
+    { unit: 'wazo-sock.socket', role: 'activation' },
+    { unit: 'wazo-sock-cleanup.timer', role: 'timer' },
+  ]);
+  assert.deepEqual(unitsStartedAtBoot(manifest), ['wazo-sock.socket', 'wazo-sock-cleanup.timer']);
+  assert.equal(activationSocket(manifest), 'wazo-sock.socket');
+  // Left out: the package ships the service unit only, and the boot starts it.
+  const plain = loadManifest(join(PATHS.services, 'wazo-foo.yml'));
+  assert.deepEqual(unitsStartedAtBoot(plain), ['wazo-foo.service']);
+  assert.equal(activationSocket(plain), undefined);
+});
+
+test('units: a role names its choices, a unit not of its role\'s kind and a second activation socket are refused at their line', () => {
+  const withUnits = (lines: string) => good.replace('user: wazo-foo', `units:\n${lines}user: wazo-foo`);
+  assert.match(manifestError(withUnits('  - { unit: wazo-foo.socket, role: starter }\n')), /service\.yml:\d+: units\.0\.role must be one of: activation, timer \(found "starter"\)/);
+  assert.match(
+    manifestError(withUnits('  - { unit: wazo-foo.timer, role: activation }\n')),
+    /service\.yml:\d+: units\.0\.unit is not a \.socket unit, as role activation needs: the roles are activation \(a \.socket unit\), timer \(a \.timer unit\) \(found "wazo-foo\.timer"\)/,
+  );
+  assert.match(
+    manifestError(withUnits('  - { unit: a.socket, role: activation }\n  - { unit: b.socket, role: activation }\n')),
+    /service\.yml:\d+: units\.1\.role is activation, and so is units\.0: one socket starts the service/,
+  );
+  assert.match(manifestError(withUnits('  - { unit: wazo-foo.service, role: timer }\n')), /service\.yml:\d+: units\.0\.unit must match/);
 });

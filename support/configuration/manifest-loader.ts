@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
 import { canonicalAddress, isAddress } from '../ip-address';
-import { PACKAGE_ORIGINS, PREVIOUS_SOURCES, type DeclaredPort, type PreviousVersion, type ServiceManifest } from './manifest';
+import { PACKAGE_ORIGINS, PREVIOUS_SOURCES, UNIT_ROLE_SUFFIXES, UNIT_ROLES, type DeclaredPort, type PreviousVersion, type ServiceManifest } from './manifest';
 import { previousCacheFile } from './previous-cache-file';
 import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
@@ -62,6 +62,7 @@ function complete(doc: ManifestDocument, file: string): ServiceManifest {
       signedBy: doc.package.signedBy && resolve(base, doc.package.signedBy),
     },
     unit: doc.unit ?? `${doc.name}.service`,
+    units: doc.units ?? [],
     user: doc.user,
     logFile: doc.logFile,
     pidFile: doc.pidFile,
@@ -148,6 +149,7 @@ function crossFieldProblems(doc: ManifestDocument): Problem[] {
       showFound: false,
     });
   }
+  problems.push(...unitProblems(doc));
   if (doc.api !== API_NONE && problems.length === 0) {
     const entries = apiEntries(doc);
     const tcp = doc.ports.filter((p) => p.protocol === 'tcp').map((p) => p.port);
@@ -161,6 +163,23 @@ function crossFieldProblems(doc: ManifestDocument): Problem[] {
       });
     }
   }
+  return problems;
+}
+
+/** Each of the package's other units ends as its role says; one activation socket at most, each unit listed once. */
+function unitProblems(doc: ManifestDocument): Problem[] {
+  const units = doc.units ?? [];
+  const choices = UNIT_ROLES.map((role) => `${role} (a ${UNIT_ROLE_SUFFIXES[role]} unit)`).join(', ');
+  const problems: Problem[] = units.flatMap((u, i) =>
+    u.unit.endsWith(UNIT_ROLE_SUFFIXES[u.role]) ? [] : [{ path: ['units', String(i), 'unit'], detail: `is not a ${UNIT_ROLE_SUFFIXES[u.role]} unit, as role ${u.role} needs: the roles are ${choices}`, showFound: true }],
+  );
+  const activations = units.flatMap((u, i) => (u.role === 'activation' ? [i] : []));
+  if (activations.length > 1) {
+    problems.push({ path: ['units', String(activations[1]), 'role'], detail: `is activation, and so is units.${activations[0]}: one socket starts the service, give the others role ${UNIT_ROLES.filter((r) => r !== 'activation').join(', ')} or leave them out`, showFound: true });
+  }
+  units.forEach((u, i) => {
+    if (units.findIndex((o) => o.unit === u.unit) !== i) problems.push({ path: ['units', String(i), 'unit'], detail: 'is listed twice: list each unit once, with its role', showFound: true });
+  });
   return problems;
 }
 

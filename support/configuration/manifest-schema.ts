@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, PORT_PROTOCOLS, PREVIOUS_SOURCES, type DeclaredPort, type PackageOrigin, type PreviousSource, type ServiceApi, type ServiceManifest } from './manifest';
+import { LOG_TO_JOURNAL, PACKAGE_ORIGINS, PORT_PROTOCOLS, PREVIOUS_SOURCES, UNIT_ROLES, type DeclaredPort, type PackageUnit, type PackageOrigin, type PreviousSource, type ServiceApi, type ServiceManifest } from './manifest';
 
 /** Some fields of T made optional: the manifest's defaults fill them in. */
 type WithOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -18,6 +18,7 @@ export interface ManifestDocument {
     signedBy?: string;
   };
   unit?: string;
+  units?: PackageUnit[];
   user: string;
   logFile: string;
   pidFile?: string;
@@ -80,6 +81,20 @@ export const manifestSchema: JSONSchemaType<ManifestDocument> = {
       },
     },
     unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.service$', nullable: true },
+    // The package's other units, each with its role; its suffix is checked against the role in the loader.
+    units: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['unit', 'role'],
+        properties: {
+          unit: { type: 'string', pattern: '^[A-Za-z0-9@._-]+\\.(socket|timer)$' },
+          role: { type: 'string', enum: UNIT_ROLES },
+        },
+      },
+    },
     user: { type: 'string', pattern: '^[a-z_][a-z0-9_-]*$' },
     // No silent default: the user says where the service logs, a file or the journal.
     logFile: { type: 'string', anyOf: [{ type: 'string', enum: [LOG_TO_JOURNAL] }, { type: 'string', pattern: absolutePath, description: 'an absolute path' }] },

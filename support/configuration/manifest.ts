@@ -60,6 +60,23 @@ export type PackageOrigin = (typeof PACKAGE_ORIGINS)[number];
 export const LOG_TO_JOURNAL = 'journal';
 
 /**
+ * The roles of the package's units besides the service's own (manifest `units`): `activation`,
+ * the .socket that starts the service on its first connection (the boot starts the socket, not
+ * the service); `timer`, a .timer the package enables (its oneshot service is not the daemon).
+ */
+export const UNIT_ROLES = ['activation', 'timer'] as const;
+export type UnitRole = (typeof UNIT_ROLES)[number];
+
+/** The unit name suffix each role takes (validated by the loader). */
+export const UNIT_ROLE_SUFFIXES: Record<UnitRole, string> = { activation: '.socket', timer: '.timer' };
+
+/** A unit of the package besides the service unit (manifest `units`). */
+export interface PackageUnit {
+  unit: string;
+  role: UnitRole;
+}
+
+/**
  * A manifest without pidFile takes the PID file from its unit's PIDFile=: not read yet (the
  * package is read before the run starts), or read from `unitPath` in the package (undefined:
  * the package ships no such unit).
@@ -81,7 +98,10 @@ export interface ServiceManifest {
     /** Absolute path of the OpenPGP key that signs the repositories. */
     signedBy?: string;
   };
+  /** The service unit: the one that runs the daemon. */
   unit: string;
+  /** The package's other units (its activation socket, its timers); [] when it ships only `unit`. */
+  units: PackageUnit[];
   user: string;
   /** An absolute path, or LOG_TO_JOURNAL. */
   logFile: string;
@@ -117,4 +137,18 @@ export interface ServiceManifest {
     /** PyPI name -> Debian package, where the default python3-<name> rule is wrong. */
     names: Record<string, string>;
   };
+}
+
+/** The socket that starts the service on demand (the `activation` entry of `units`), or undefined. */
+export function activationSocket(service: Pick<ServiceManifest, 'units'>): string | undefined {
+  return service.units.find((u) => u.role === 'activation')?.unit;
+}
+
+/**
+ * The units the package must enable, the ones the boot starts: its activation socket in place
+ * of the service unit when it has one (the service is then static, started by the socket's
+ * first connection), and its timers.
+ */
+export function unitsStartedAtBoot(service: Pick<ServiceManifest, 'unit' | 'units'>): string[] {
+  return [activationSocket(service) ?? service.unit, ...service.units.filter((u) => u.role === 'timer').map((u) => u.unit)];
 }

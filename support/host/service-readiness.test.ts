@@ -7,7 +7,7 @@ import { describeReadiness, describeServing, isCrashLooping, isReady, isServing,
 import type { StartedWazoHost } from './started-wazo-host';
 
 const api = { port: 9504, shortName: 'foo', version: '0.1' } as ServiceApi;
-const service = { unit: 'wazo-foo.service', api };
+const service = { unit: 'wazo-foo.service', units: [], api };
 const LISTENING = 'LISTEN 0 5 127.0.0.1:9504 0.0.0.0:* uid:101 ino:1 sk:2 cgroup:/system.slice/wazo-foo.service <->';
 
 interface Read {
@@ -67,6 +67,23 @@ test('the ready wait: a unit that restarted once before serving is ready once it
   assert.equal(polled.satisfied, true);
   assert.equal(isReady(polled.fact.value), true);
   assert.equal(polled.fact.value.unit.mainPid, 90);
+});
+
+test('the ready wait of a socket-activated service connects to its port before each read of the unit, as a client starting it would', async (t) => {
+  const socketActivated = { ...service, units: [{ unit: 'wazo-foo.socket', role: 'activation' as const }], api: { ...api, listen: '127.0.0.1' } };
+  const commands: string[] = [];
+  const host = unitGoingThrough([{ active: 'inactive', sub: 'dead', pid: 0, restarts: 0, listening: true }, running(90, 0)]);
+  const recording: Shell = { run: (command) => (commands.push(command.join(' ')), host.run(command)) };
+  const { value: polled } = await onMockClock(t, () => readyWait(socketActivated, 5_000).waitUntilReady(recording), 250);
+  assert.equal(isReady(polled.fact.value), true);
+  assert.equal(commands[0], 'timeout 5 bash -c exec 3<>/dev/tcp/127.0.0.1/9504');
+  assert.ok(polled.fact.evidence.some((e) => e.command.includes('/dev/tcp/127.0.0.1/9504')), 'the connection is in the evidence');
+});
+
+test('the ready wait of a service without an activation socket connects to nothing', async (t) => {
+  const commands: string[] = [];
+  await onMockClock(t, () => readyWait(service, 5_000).waitUntilReady({ run: (command) => (commands.push(command.join(' ')), unitGoingThrough([running(90, 0)]).run(command)) }), 250);
+  assert.ok(commands.every((c) => !c.includes('/dev/tcp/')), commands.join('\n'));
 });
 
 test('the ready wait: a PID that keeps changing is never ready, and the wait ends at its own bound', async (t) => {

@@ -1,8 +1,8 @@
-import type { ServiceManifest } from '../configuration/manifest';
+import { activationSocket, type ServiceManifest } from '../configuration/manifest';
 import type { ConsulInstance } from '../probes/consul';
-import { fact, type Fact, type Shell } from '../probes/evidence';
+import { fact, type Evidence, type Fact, type Shell } from '../probes/evidence';
 import { apiPath, nginxStatus } from '../probes/nginx';
-import { listeningTcpSockets } from '../probes/sockets';
+import { connectOnce, listeningTcpSockets } from '../probes/sockets';
 import { unitState, type UnitState } from '../probes/units';
 import { instancesInConsul } from './consul-catalog';
 import { HostWait } from './host-wait';
@@ -10,7 +10,7 @@ import type { StartedWazoHost } from './started-wazo-host';
 import { seconds } from '../poll';
 
 /** The service as its ready wait reads it: its unit, and its API port when it has one. */
-export type ReadyService = Pick<ServiceManifest, 'unit' | 'api'>;
+export type ReadyService = Pick<ServiceManifest, 'unit' | 'units' | 'api'>;
 /** The service as its serving wait reads it: also its name in consul, and whether it registers there. */
 export type ServingService = ReadyService & Pick<ServiceManifest, 'name' | 'consul'>;
 
@@ -28,11 +28,21 @@ export interface Readiness extends ServiceState {
   restartsBefore: number;
 }
 
+/**
+ * A service started by its socket runs once something connects: each read connects to its API
+ * port first (the connection is in the evidence), as a client would, so that ready means the
+ * daemon runs, not only systemd listening for it.
+ */
+async function activate(shell: Shell, service: ReadyService): Promise<Evidence[]> {
+  return activationSocket(service) && service.api ? [await connectOnce(shell, service.api.listen, service.api.port)] : [];
+}
+
 async function serviceState(shell: Shell, service: ReadyService): Promise<Fact<ServiceState>> {
   const { api } = service;
+  const activation = await activate(shell, service);
   const [unit, sockets] = await Promise.all([unitState(shell, service.unit), api ? listeningTcpSockets(shell) : undefined]);
   const listening = api && sockets ? sockets.value.some((socket) => socket.port === api.port) : undefined;
-  return fact({ unit: unit.value, listening }, ...unit.evidence, ...(sockets?.evidence ?? []));
+  return fact({ unit: unit.value, listening }, ...activation, ...unit.evidence, ...(sockets?.evidence ?? []));
 }
 
 /**

@@ -4,8 +4,8 @@ import { fakeShell } from '../../test/fake-shell';
 import type { Evidence } from '../probes/evidence';
 import { supervisorFor, type BootedShell } from './supervisor';
 
-const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
-const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', name: 'wazo-foo' }, 0);
+const monit = supervisorFor({ supervisor: 'monit', unit: 'wazo-foo.service', units: [], name: 'wazo-foo' }, 0);
+const systemd = supervisorFor({ supervisor: 'systemd', unit: 'wazo-foo.service', units: [], name: 'wazo-foo' }, 0);
 
 const MONITORED = "Monit 5.34.3 uptime: 0m\n\nProcess 'wazo-foo'\n  status                       OK\n  monitoring status            Monitored\n";
 const commands = (evidence: Evidence[]) => evidence.map((e) => e.command);
@@ -36,6 +36,9 @@ test('disabling at boot: the unit, and monit too when monit supervises it', asyn
   const shell = fakeShell({});
   assert.deepEqual(commands(await monit.disableAtBoot(shell)), ['systemctl disable wazo-foo.service', 'systemctl disable monit.service']);
   assert.deepEqual(commands(await systemd.disableAtBoot(shell)), ['systemctl disable wazo-foo.service']);
+  // A socket-activated service: its socket is what the boot starts (the service unit is static).
+  const socketActivated = supervisorFor({ supervisor: 'systemd', unit: 'wazo-sock.service', units: [{ unit: 'wazo-sock.socket', role: 'activation' }, { unit: 'wazo-sock-cleanup.timer', role: 'timer' }], name: 'wazo-sock' }, 0);
+  assert.deepEqual(commands(await socketActivated.disableAtBoot(shell)), ['systemctl disable wazo-sock.socket']);
 });
 
 test('each supervisor takes over alone and reads back that the other is off', async () => {

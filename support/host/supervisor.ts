@@ -2,7 +2,7 @@
 // as the manifest says. It is chosen once per scenario (the world), so that no step or action
 // branches on the manifest's word: each supervisor knows how to take over alone, how it shows
 // that it watches the service, and what proves that a restart was its own.
-import type { ServiceManifest } from '../configuration/manifest';
+import { activationSocket, type ServiceManifest } from '../configuration/manifest';
 import type { Evidence, Shell } from '../probes/evidence';
 import { monitCheck, monitLog } from '../probes/monit';
 import { pollFact } from '../probes/poll';
@@ -58,6 +58,8 @@ class MonitSupervisor implements Supervisor {
 
   constructor(
     private readonly unit: string,
+    /** The unit the boot starts: the service's, or the socket that starts it. */
+    private readonly bootUnit: string,
     private readonly checkName: string,
     /** How long monit may take to notice a newly installed check. */
     private readonly checkBoundMs: number,
@@ -82,7 +84,7 @@ class MonitSupervisor implements Supervisor {
    * start every check it watches, and its unmonitor state does not reliably survive a reboot.
    */
   async disableAtBoot(shell: Shell): Promise<Evidence[]> {
-    return [await disableUnit(shell, this.unit), await disableUnit(shell, MONIT_UNIT)];
+    return [await disableUnit(shell, this.bootUnit), await disableUnit(shell, MONIT_UNIT)];
   }
 
   /** systemd's Restart= turned off by a runtime drop-in: gone at the next boot. */
@@ -109,6 +111,8 @@ class SystemdSupervisor implements Supervisor {
 
   constructor(
     private readonly unit: string,
+    /** The unit the boot starts: the service's, or the socket that starts it. */
+    private readonly bootUnit: string,
     checkName: string,
   ) {
     this.restartProof = `systemd's restart count going up, monit's log silent about '${checkName}'`;
@@ -124,9 +128,9 @@ class SystemdSupervisor implements Supervisor {
     };
   }
 
-  // Restart= does not start a unit at boot: disabling the unit is all.
+  // Restart= does not start a unit at boot: disabling the unit (or its activation socket) is all.
   async disableAtBoot(shell: Shell): Promise<Evidence[]> {
-    return [await disableUnit(shell, this.unit)];
+    return [await disableUnit(shell, this.bootUnit)];
   }
 
   leaveOnlyItself(shell: Shell): Promise<Evidence> {
@@ -144,13 +148,18 @@ class SystemdSupervisor implements Supervisor {
   }
 }
 
-type SupervisedService = Pick<ServiceManifest, 'supervisor' | 'unit' | 'name'>;
+type SupervisedService = Pick<ServiceManifest, 'supervisor' | 'unit' | 'units' | 'name'>;
 
 // Only monit waits (for its first cycle over a new check): systemd reads its unit at once and gets no bound.
 const SUPERVISORS: Record<ServiceManifest['supervisor'], (service: SupervisedService, monitCheckMs: number) => Supervisor> = {
-  monit: ({ unit, name }, monitCheckMs) => new MonitSupervisor(unit, name, monitCheckMs),
-  systemd: ({ unit, name }) => new SystemdSupervisor(unit, name),
+  monit: (service, monitCheckMs) => new MonitSupervisor(service.unit, bootUnit(service), service.name, monitCheckMs),
+  systemd: (service) => new SystemdSupervisor(service.unit, bootUnit(service), service.name),
 };
+
+/** What an administrator disables to keep the service from starting at boot: its activation socket when it has one (the service unit is then static). */
+function bootUnit(service: SupervisedService): string {
+  return activationSocket(service) ?? service.unit;
+}
 
 /** The supervisor the manifest names, for its unit and its monit check (named like the service); `monitCheckMs` bounds monit's noticing it. */
 export function supervisorFor(service: SupervisedService, monitCheckMs: number): Supervisor {

@@ -41,10 +41,16 @@ test("the project's table holds the guidelines' rows, in their order, then one r
     ...new ServiceCatalog(PATHS.services).names().map((name) => join(PATHS.services, `${name}.yml`)),
     ...readdirSync(SHAPES).map((shape) => join(SHAPES, shape, 'service.yml')),
   ].map(loadManifest);
+  const row = (daemon: string, protocol: string, port: number | null, listen: string) => `${daemon} ${protocol} ${port} ${listen}`;
+  const declared = (m: (typeof services)[number]) => m.ports.map((p) => row(m.name, p.protocol.toUpperCase(), p.port, p.listen));
+  // A shape named after a daemon the guidelines list (http-and-https is wazo-phoned) declares that daemon's own rows.
+  const listedByGuidelines = (m: (typeof services)[number]) => guidelines.table.flows.some((f) => f.daemon === m.name);
+  const guidelineRows = guidelines.table.flows.map((f) => row(f.daemon ?? '', f.protocol, f.port, f.listen));
+  for (const m of services.filter(listedByGuidelines)) for (const r of declared(m)) assert.ok(guidelineRows.includes(r), `${r} is a row of the guidelines' table`);
   assert.deepEqual(
-    project.flows.slice(guidelines.table.flows.length).map((f) => `${f.daemon} ${f.protocol} ${f.port} ${f.listen}`).sort(),
+    project.flows.slice(guidelines.table.flows.length).map((f) => row(f.daemon ?? '', f.protocol, f.port, f.listen)).sort(),
     // One row per declared port, UDP included; a service that declares none (ports: []) has no row.
-    services.flatMap((m) => m.ports.map((p) => `${m.name} ${p.protocol.toUpperCase()} ${p.port} ${p.listen}`)).sort(),
+    services.filter((m) => !listedByGuidelines(m)).flatMap(declared).sort(),
   );
   assert.deepEqual(tableConflicts(project), []);
 });
@@ -57,7 +63,7 @@ test('docs/ports.md is rendered from the project table and reads back to it', ()
 
 test('the next free port is the first unused one above 9503', () => {
   assert.equal(nextFreePort(guidelines.table), 9504);
-  assert.equal(nextFreePort(project), 9512, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-phony 9510 and 9511');
+  assert.equal(nextFreePort(project), 9511, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-sock 9510');
   assert.equal(nextFreePort(project, 9485), 9487);
 });
 

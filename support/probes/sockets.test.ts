@@ -71,3 +71,14 @@ test('ss asked again while it cannot name the cgroups (a container of the machin
   assert.equal(broken.asked, CGROUP_READ_ATTEMPTS);
   assert.equal(cgroupsUnread(last.value), true, 'the step ends ENVIRONMENT on this, never FAIL');
 });
+
+
+test('a socket-activated service: systemd makes its listening socket in the .socket unit\'s cgroup, which ss names', () => {
+  // As ss printed it on a host of shape socket-activated (2026-12-07): the daemon shares systemd's socket as fd 3.
+  const sockets = parseSs([
+    'tcp LISTEN 0 4096 127.0.0.1:9510 0.0.0.0:* users:(("wazo-sock",pid=263,fd=3),("systemd",pid=1,fd=41)) ino:10902914 sk:5da1 cgroup:/docker/2332/system.slice/wazo-sock.socket <->',
+    'tcp LISTEN 0 511 0.0.0.0:443 0.0.0.0:* users:(("nginx",pid=51,fd=7)) cgroup:/docker/2332/system.slice/nginx.service <->',
+  ].join('\n'));
+  assert.deepEqual(socketsOfUnit(sockets, 'wazo-sock.socket').map(({ address, port }) => `${address}:${port}`), ['127.0.0.1:9510']);
+  assert.deepEqual(socketsOfUnit(sockets, 'wazo-sock.service'), []);
+});

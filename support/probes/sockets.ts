@@ -11,6 +11,14 @@ export interface ListeningSocket {
   cgroup?: string;
 }
 
+/**
+ * One TCP connection to address:port from the host, closed at once: for a socket-activated
+ * service, what starts its daemon (systemd starts the unit on the socket's first connection).
+ */
+export function connectOnce(shell: Shell, address: string, port: number): Promise<Evidence> {
+  return shell.run(['timeout', '5', 'bash', '-c', `exec 3<>/dev/tcp/${address}/${port}`]);
+}
+
 /** Listening TCP sockets of the host, read with `ss` (tcp and tcp6), with the cgroup that made each. */
 export async function listeningTcpSockets(shell: Shell): Promise<Fact<ListeningSocket[]>> {
   const evidence = await shell.run(['ss', '--no-header', '--listening', '--tcp', '--numeric', '--processes', '--extended']);
@@ -92,3 +100,4 @@ export function parseSs(output: string, protocol?: ListeningSocket['protocol']):
 export function socketsOfUnit(sockets: ListeningSocket[], unit: string): ListeningSocket[] {
   return sockets.filter((s) => s.cgroup !== undefined && s.cgroup.split('/').includes(unit));
 }
+

@@ -10,7 +10,7 @@ import socket
 import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import api_spec, auth, routes
+from . import api_spec, auth, routes, systemd_socket
 from .config import redacted
 
 logger = logging.getLogger(__name__)
@@ -131,17 +131,26 @@ class ThreadingHTTPServer6(ThreadingHTTPServer):
     address_family = socket.AF_INET6
 
 
-def bind(handler, listen, port):
-    """A threading HTTP server of `handler` on listen:port, IPv4 or IPv6."""
-    server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
-    server = server_class((listen, int(port)), handler)
+def bind(handler, listen, port, inherited=None):
+    """A threading HTTP server of `handler` on listen:port, IPv4 or IPv6, or on `inherited`,
+    the socket systemd passed (a socket-activated unit)."""
+    if inherited is None:
+        server_class = ThreadingHTTPServer6 if ':' in listen else ThreadingHTTPServer
+        server = server_class((listen, int(port)), handler)
+    else:
+        # systemd bound and listens already (its .socket's ListenStream=): serve on that socket.
+        server_class = ThreadingHTTPServer6 if inherited.family == socket.AF_INET6 else ThreadingHTTPServer
+        server = server_class(inherited.getsockname()[:2], handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = inherited
     server.daemon_threads = True
     return server
 
 
 def make_server(app, listen, port, tls=None):
     """The REST API's server; HTTPS when `tls` (an ssl.SSLContext, rest_api_tls) is given."""
-    server = bind(type('BoundHandler', (Handler,), {'app': app}), listen, port)
+    # Only the REST API takes the socket systemd passes: it is the one its .socket listens on.
+    server = bind(type('BoundHandler', (Handler,), {'app': app}), listen, port, systemd_socket.inherited_socket())
     if tls is not None:
         # The handshake happens at the request's first read, in its own thread: a client that
         # stalls or fails it never holds up the accepting loop.
