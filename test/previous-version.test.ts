@@ -11,24 +11,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadManifest } from '../support/configuration/manifest-loader';
 import { DEBIAN_KEYRING, resolvePreviousPackage } from '../support/configuration/previous-package';
-import { HarnessError } from '../support/errors';
 import { PATHS } from '../support/paths';
 import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance } from './harness';
 import { OnePackageArchive } from './one-package-archive';
 import { readRunVerdicts, tableDifferences } from './verdict-tables';
+import { refusalOf } from './refusal';
 
 const dir = mkdtempSync(join(tmpdir(), 'previous-version-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function refusalOf(run: () => unknown): HarnessError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof HarnessError, String(error));
-    return error;
-  }
-  assert.fail('it was not refused');
-}
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

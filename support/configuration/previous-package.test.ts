@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { HarnessError } from '../errors';
 import { loadManifest } from './manifest-loader';
 import { DEBIAN_KEYRING, debianRepositories, previousRecord, resolvePreviousPackage } from './previous-package';
+import { refusalOf } from '../../test/refusal';
 
 const skip = spawnSync('apt-get', ['--version']).error || spawnSync('dpkg-deb', ['--version']).error ? 'no apt-get or dpkg-deb on this machine' : false;
 
@@ -50,16 +50,6 @@ function manifestWith(previous: string, repositories: string[]) {
   return manifest;
 }
 
-function refusal(run: () => unknown): HarnessError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof HarnessError, String(error));
-    return error;
-  }
-  assert.fail('it was not refused');
-}
-
 test('a version from the repositories is downloaded once into the cache with its sha256; a warm run asks no apt, a damaged file is downloaded again', { skip }, () => {
   const { line, deb } = archive();
   const manifest = manifestWith('{ version: "1.0", from: repositories }', [line]);
@@ -86,7 +76,7 @@ test('a version from the repositories is downloaded once into the cache with its
 
 test('a version the repositories lack is a configuration error naming the sources asked and the versions apt knows', { skip }, () => {
   const { line } = archive();
-  const error = refusal(() => resolvePreviousPackage(manifestWith('{ version: "0.9", from: repositories }', [line]), 'trixie', () => undefined));
+  const error = refusalOf(() => resolvePreviousPackage(manifestWith('{ version: "0.9", from: repositories }', [line]), 'trixie', () => undefined));
   assert.equal(error.kind, 'configuration');
   assert.match(error.problem, /^the repositories of .*service\.yml have no hello-previous=0\.9 \(the previous version\):/);
   assert.ok(error.problem.includes(`apt asked:\n    ${line}\n`), error.problem);
@@ -96,7 +86,7 @@ test('a version the repositories lack is a configuration error naming the source
 
 test('repositories apt cannot reach are an environment error naming them and what apt said', { skip }, () => {
   const line = 'deb [trusted=yes] http://127.0.0.1:9/ ./';
-  const error = refusal(() => resolvePreviousPackage(manifestWith('{ version: "1.0", from: repositories }', [line]), 'trixie', () => undefined));
+  const error = refusalOf(() => resolvePreviousPackage(manifestWith('{ version: "1.0", from: repositories }', [line]), 'trixie', () => undefined));
   assert.equal(error.kind, 'environment');
   assert.match(error.problem, /^apt could not reach the repositories of .*service\.yml to download hello-previous=1\.0 \(the previous version\); it asked:\n    deb \[trusted=yes\] http:\/\/127\.0\.0\.1:9\/ \.\/\n/);
   assert.match(error.problem, /Failed to fetch http:\/\/127\.0\.0\.1:9\//);
@@ -127,7 +117,7 @@ test('a version the repositories list but whose file apt cannot download is an e
   const manifest = manifestWith('{ version: "1.0", from: repositories }', [line]);
   // Not the first spec's download: this one asks apt.
   rmSync(manifest.package.previous!.file, { force: true });
-  const error = refusal(() => resolvePreviousPackage(manifest, 'trixie', () => undefined));
+  const error = refusalOf(() => resolvePreviousPackage(manifest, 'trixie', () => undefined));
   assert.equal(error.kind, 'environment');
   assert.match(error.problem, /^the repositories of .*service\.yml list hello-previous=1\.0 \(the previous version\), but apt could not download it:/);
 });
