@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { LABEL } from '../support/docker/run-labels';
 
+/** The image of a build step's container: an image id, not a name. */
+const BUILD_STEP_IMAGE = /^(sha256:)?[0-9a-f]{12,64}$/;
+
 function parentOf(pid: number): number | undefined {
   try {
     // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
@@ -47,8 +50,11 @@ export class EngineNeighbours {
     if (!containers) return;
     const neighbours = containers.filter((c) => {
       const pid = Number(c.Labels?.[LABEL.pid]);
-      // piuparts' containers carry no harness label: they run the base image the bench gives it.
-      if (!Number.isInteger(pid) || pid <= 0) return c.Image !== this.piupartsImage;
+      if (!Number.isInteger(pid) || pid <= 0) {
+        // A `docker build` step runs unlabelled, from an image id: whose build it is cannot be
+        // told (the cold run's are the bench's), so such steps are not counted.
+        return !BUILD_STEP_IMAGE.test(c.Image) && c.Image !== this.piupartsImage;
+      }
       return !descendsFrom(pid, process.pid);
     }).length;
     this.sightings.samples++;

@@ -126,8 +126,8 @@ export class Results {
 
   private neighbourNote(seen: NeighbourSightings): string {
     if (seen.samples === 0) return 'The engine was not sampled for other runs\' containers.';
-    if (seen.withNeighbours === 0) return `No container of another run was seen on the engine during the bench (sampled every 5 s, ${seen.samples} samples).`;
-    return `Other runs' containers shared the engine during the bench (in ${seen.withNeighbours} of ${seen.samples} samples taken every 5 s, up to ${seen.most} at once): the numbers carry that noise (min and max show how much).`;
+    if (seen.withNeighbours === 0) return `No container of another run was seen on the engine during the bench (sampled every 5 s, ${seen.samples} samples; image build steps, which carry no label, are not counted).`;
+    return `Other runs' containers shared the engine during the bench (in ${seen.withNeighbours} of ${seen.samples} samples taken every 5 s, up to ${seen.most} at once; image build steps, which carry no label, are not counted): the numbers carry that noise (min and max show how much).`;
   }
 
   markdown(notes: { ignoredByPiuparts: string; neighbours: NeighbourSightings }): string {
