@@ -7,7 +7,8 @@
 #   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay;
 #                                                    NAME_1.1.0_all.deb for a variant of a shape, see BASE)
 #   OUTDIR/faults/<name>/wazo-foo_1.1.0_all.deb      (one per examples/faults/<name>/overlay)
-#   OUTDIR/shapes/<shape>/NAME_{1.0.0,1.1.0}_all.deb (one per examples/shapes/<shape>, NAME from its derive.sed)
+#   OUTDIR/shapes/<shape>/NAME_{1.0.0,1.1.0}_all.deb (one per examples/shapes/<shape>, NAME from its derive.sed;
+#                                                    a shape with a BASE file is built on that shape's overlay)
 #
 # Needs only a POSIX sh, coreutils, sed, find and dpkg-deb. Never writes next to
 # this script (the source may be mounted read-only): it works in a temp dir.
@@ -159,6 +160,13 @@ for shape_dir in "$here"/shapes/*/; do
     [ -s "$shape_dir/SHAPE" ] || { echo "shapes/$shape: missing SHAPE file" >&2; exit 1; }
     stage="$work/shape-$shape"
     cp -R "$good" "$stage"
+    if [ -s "$shape_dir/BASE" ]; then
+        # A shape built on another (BASE names it): that shape's overlay first, then its own;
+        # its own derive.sed renames it.
+        base=$(cat "$shape_dir/BASE")
+        [ -d "$here/shapes/$base/overlay" ] && [ ! -s "$here/shapes/$base/BASE" ] || { echo "shapes/$shape: BASE names no shape of shapes/ without a BASE of its own: $base" >&2; exit 1; }
+        overlay_onto "$stage" "$here/shapes/$base" "shapes/$base"
+    fi
     overlay_onto "$stage" "$shape_dir" "shapes/$shape"
     name=$(rename_tree "$stage" "$shape_dir/derive.sed")
     for v in $VERSIONS; do

@@ -30,11 +30,11 @@ test('a new service gets a valid manifest on the next free port and a starter fe
   const run = newService('wazo-quux');
   assert.equal(run.status, 0, run.stderr);
   const manifest = loadManifest(join(project, 'services', 'wazo-quux.yml'));
-  assert.equal(manifest.api?.port, 9511, 'the next port after wazo-foo (9504), wazo-bar (9505), wazo-qux (9506), wazo-hardy (9507), wazo-echo (9508, 9509/UDP) and wazo-sock (9510)');
-  assert.deepEqual(manifest.ports, [{ port: 9511, protocol: 'tcp', listen: '127.0.0.1' }]);
+  assert.equal(manifest.api?.port, 9512, 'the next port after wazo-foo (9504), wazo-bar (9505), wazo-qux (9506), wazo-hardy (9507), wazo-echo (9508, 9509/UDP), wazo-sock (9510) and wazo-jot (9511/UDP)');
+  assert.deepEqual(manifest.ports, [{ port: 9512, protocol: 'tcp', listen: '127.0.0.1' }]);
   assert.equal(manifest.api?.shortName, 'quux');
-  assert.match(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), /daemon: wazo-quux, .*port: 9511/);
-  assert.match(readFileSync(join(project, 'docs', 'ports.md'), 'utf8'), /\| wazo-quux +\| HTTP +\| TCP +\| 9511 /);
+  assert.match(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), /daemon: wazo-quux, .*port: 9512/);
+  assert.match(readFileSync(join(project, 'docs', 'ports.md'), 'utf8'), /\| wazo-quux +\| HTTP +\| TCP +\| 9512 /);
   assert.deepEqual(manifest.api?.paths, ['/status']);
   assert.deepEqual(['features/daily/service_discovery.feature', 'features/daily/http/http.feature', 'features/openapi.feature'].map((f) => readFileSync(join(project, f), 'utf8')), daily);
   assert.match(readFileSync(join(project, 'features', 'services', 'wazo-quux', 'wazo-quux.feature'), 'utf8'), /^@per-service @wazo-quux$/m);
@@ -60,10 +60,10 @@ test('a run cut short after reserving the port (no manifest yet) is completed wi
   const table = readFileSync(join(project, 'docs', 'ports.yml'), 'utf8');
   const run = newService('wazo-quux');
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /port 9511 is already wazo-quux's/);
+  assert.match(run.stdout, /port 9512 is already wazo-quux's/);
   assert.match(run.stdout, /exists, left as it is: features\/services\/wazo-quux\/wazo-quux\.feature/);
   assert.equal(readFileSync(join(project, 'docs', 'ports.yml'), 'utf8'), table);
-  assert.equal(loadManifest(join(project, 'services', 'wazo-quux.yml')).api?.port, 9511);
+  assert.equal(loadManifest(join(project, 'services', 'wazo-quux.yml')).api?.port, 9512);
 });
 
 test('a bad name is refused with exit 2 and changes nothing', () => {

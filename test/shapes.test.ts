@@ -73,6 +73,17 @@ describe('shapes', { concurrency: true }, () => {
     assert.equal(code, 0, shown);
   });
 
+  test('journal-systemd-ipv6 (wazo-jot): supervised by systemd, logging to the journal, no REST API, a UDP echo on ::, exit 0', async () => {
+    const { code, stdout, shown, verdicts } = await runShape('journal-systemd-ipv6', 'wazo-jot');
+    assert.equal(code, 0, shown);
+    const reasons = new Map(verdicts.checklist.map((i) => [i.number, i.reason ?? '']));
+    assert.match(reasons.get(8) ?? '', /^supervisor is systemd/);
+    assert.match(reasons.get(18) ?? '', /^api is none/);
+    // systemd, not monit, brought the daemon back; the log item was judged on the journal.
+    assert.match(stdout, /note: restarted by systemd [\d.]+ s after the kill \(main PID \d+ -> \d+\)/);
+    assert.match(stdout, /note: logFile is journal: \d+ entries of wazo-jot\.service written as wazo-jot since the boot/);
+  });
+
   test('http-and-https (wazo-phoned): its REST API over HTTPS with the host\'s certificate, verified against the host CA on its own port and proxied by nginx to https://, and plain-HTTP provisioning, pass every item, exit 0', async () => {
     const { code, stdout, shown } = await runShape('http-and-https', 'wazo-phoned');
     assert.equal(code, 0, shown);

@@ -20,8 +20,8 @@ function portsWithErrors(...argv: string[]): { code: number; out: string; err: s
 const dir = mkdtempSync(join(tmpdir(), 'ports-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test("next: 9511 over the project's table (wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-sock 9510), 9504 over the guidelines' own", () => {
-  assert.deepEqual(ports('next'), { code: 0, out: '9511\n' });
+test("next: 9512 over the project's table (wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-sock 9510, wazo-jot 9511/UDP), 9504 over the guidelines' own", () => {
+  assert.deepEqual(ports('next'), { code: 0, out: '9512\n' });
   assert.deepEqual(ports('next', '--table', 'guidelines'), { code: 0, out: '9504\n' });
 });
 

@@ -63,7 +63,7 @@ test('docs/ports.md is rendered from the project table and reads back to it', ()
 
 test('the next free port is the first unused one above 9503', () => {
   assert.equal(nextFreePort(guidelines.table), 9504);
-  assert.equal(nextFreePort(project), 9511, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-sock 9510');
+  assert.equal(nextFreePort(project), 9512, 'wazo-foo has 9504, wazo-bar 9505, wazo-qux 9506, wazo-hardy 9507, wazo-echo 9508 and 9509/UDP, wazo-sock 9510, wazo-jot 9511/UDP');
   assert.equal(nextFreePort(project, 9485), 9487);
 });
 

@@ -1,12 +1,13 @@
 """wazo-foo without a REST API: started as its user, reads its config, writes its PID
-file and logs to stderr (the journal); it serves no HTTP and listens on no port."""
+file and logs to stderr (the journal); it serves no HTTP, and listens on no port unless
+udp_listen names UDP echo ports (none for wazo-jay; shape journal-systemd-ipv6 has one)."""
 
 import logging
 import os
 import socket
 import sys
 
-from . import service_user
+from . import service_user, udp_echo, udp_listen
 from .daemon import log_to_stderr, parse_args, read_config, remove_pid_file, stop_event_on_signals, version, write_pid_file
 
 NAME = 'wazo-foo'
@@ -36,6 +37,11 @@ def main(argv=None):
     if args.debug_port:
         debugger = socket.create_server(('127.0.0.1', args.debug_port))
         logger.info('debugger port %d open', args.debug_port)
+    try:
+        udp_echo.serve(udp_listen.LISTEN, stopping)
+    except OSError as e:
+        logger.error('cannot serve UDP echo on %s: %s', udp_listen.LISTEN, e)
+        return 1
     logger.info('running (no REST API)')
 
     waited = 0
