@@ -1,9 +1,11 @@
 // The harness's side of each measurement: its own modules, or its command as a user runs it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ServiceManifest } from '../support/configuration/manifest';
+import { loadManifest } from '../support/configuration/manifest-loader';
+import { ServiceCatalog } from '../support/configuration/service-catalog';
 import type { Lab } from '../support/api';
 import { PATHS } from '../support/paths';
 import { installPackage } from '../support/host/package-installer';
@@ -107,27 +109,23 @@ export async function coldAcceptance(lab: Lab, service: string): Promise<Measure
 /** The shapes that join services/'s two for `--all` over four services: both pass every item. */
 export const EXTRA_SERVICES = ['udp-ipv6', 'hardened-unit'] as const;
 
+const shapeManifest = (shape: string) => join(PATHS.examples, 'shapes', shape, 'service.yml');
+
 /** The manifests `allServices` runs: services/'s and the EXTRA_SERVICES shapes'. */
 export function allServiceManifests(): string[] {
-  const own = readdirSync(PATHS.services).filter((f) => f.endsWith('.yml')).map((f) => join(PATHS.services, f));
-  return [...own, ...EXTRA_SERVICES.map((shape) => join(PATHS.examples, 'shapes', shape, 'service.yml'))];
+  const catalog = new ServiceCatalog(PATHS.services);
+  return [...catalog.names().map((name) => catalog.manifestFile(name)), ...EXTRA_SERVICES.map(shapeManifest)];
 }
 
-/**
- * `--all --parallel N` as a user runs it, over services/ (wazo-foo, wazo-bar) or, with
- * `withShapes`, over a copy of the tree whose services/ also holds the EXTRA_SERVICES shapes'
- * manifests (their paths made absolute), sharing build/ (a warm run).
- */
 export async function allServices(parallel: number, withShapes: boolean): Promise<PhasedRun & { services: string[] }> {
   const copy = withShapes ? treeCopy('bench-all-', true) : undefined;
   try {
-    const services = readdirSync(join(copy ?? PATHS.root, 'services')).filter((f) => f.endsWith('.yml')).map((f) => f.slice(0, -4));
+    const services = new ServiceCatalog(PATHS.services).names();
     if (copy) {
-      for (const shape of EXTRA_SERVICES) {
-        const dir = join(PATHS.examples, 'shapes', shape);
-        const text = readFileSync(join(dir, 'service.yml'), 'utf8').replace(/^(\s*(?:- )?file: )(\.\.?\/\S+)/gm, (_, key: string, path: string) => `${key}${resolve(dir, path)}`);
-        const name = /^name: (\S+)$/m.exec(text)?.[1];
-        if (!name) throw new Error(`${dir}/service.yml: no name`);
+      for (const file of EXTRA_SERVICES.map(shapeManifest)) {
+        // The copy's services/ is elsewhere: its paths, relative to the shape, made absolute.
+        const text = readFileSync(file, 'utf8').replace(/^(\s*(?:- )?file: )(\.\.?\/\S+)/gm, (_, key: string, path: string) => `${key}${resolve(dirname(file), path)}`);
+        const { name } = loadManifest(file);
         writeFileSync(join(copy, 'services', `${name}.yml`), text);
         services.push(name);
       }

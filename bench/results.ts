@@ -67,26 +67,28 @@ export class Results {
   }
 
   /** Every scenario of a section's successful runs, longest first: median time and median host set-up. */
-  private scenarioTable(section: string): string {
-    const rows = [...(this.scenarios.get(section) ?? new Map<string, { ms: number[]; hostSetUpMs: number[] }>()).entries()]
+  private scenarioRows(section: string): Array<{ name: string; ms: number; hostSetUpMs: number }> {
+    return [...(this.scenarios.get(section)?.entries() ?? [])]
       .map(([name, t]) => ({ name, ms: median(t.ms), hostSetUpMs: median(t.hostSetUpMs) }))
       .sort((a, b) => b.ms - a.ms);
+  }
+
+  /** The sums of the scenario rows' medians (the work the workers share), and the longest scenario. */
+  private scenarioTotals(section: string): { total: number; hostSetUp: number; longest?: { name: string; ms: number } } {
+    const rows = this.scenarioRows(section);
+    return { total: rows.reduce((sum, r) => sum + r.ms, 0), hostSetUp: rows.reduce((sum, r) => sum + r.hostSetUpMs, 0), longest: rows[0] };
+  }
+
+  private scenarioTable(section: string): string {
+    const rows = this.scenarioRows(section);
     if (rows.length === 0) return '_not measured in this run (--only), or no run succeeded_\n';
-    const total = rows.reduce((sum, r) => sum + r.ms, 0);
-    const hostSetUp = rows.reduce((sum, r) => sum + r.hostSetUpMs, 0);
+    const { total, hostSetUp } = this.scenarioTotals(section);
     return [
       '| scenario | median | of which host set-up |',
       '|---|---:|---:|',
       ...rows.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${seconds(r.ms)} | ${r.hostSetUpMs > 0 ? seconds(r.hostSetUpMs) : '-'} |`),
       `| **all scenarios, one after the other** | **${seconds(total)}** | **${seconds(hostSetUp)}** |`,
     ].join('\n') + '\n';
-  }
-
-  /** The sums of the scenario table's medians: the work the workers share. */
-  private scenarioTotals(section: string): { total: number; hostSetUp: number; longest?: { name: string; ms: number } } {
-    const rows = [...(this.scenarios.get(section)?.entries() ?? [])].map(([name, t]) => ({ name, ms: median(t.ms), hostSetUp: median(t.hostSetUpMs) }));
-    const longest = rows.sort((a, b) => b.ms - a.ms)[0];
-    return { total: rows.reduce((sum, r) => sum + r.ms, 0), hostSetUp: rows.reduce((sum, r) => sum + r.hostSetUp, 0), longest };
   }
 
   /** The median of the samples that succeeded; undefined when none did. */

@@ -4,13 +4,13 @@
 // same code path (the one network this suite uses besides npm).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadManifest } from '../support/configuration/manifest-loader';
 import { DEBIAN_KEYRING, resolvePreviousPackage } from '../support/configuration/previous-package';
+import { fileSha256 } from '../support/configuration/package-record';
 import { PATHS } from '../support/paths';
 import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAcceptance } from './harness';
 import { OnePackageArchive } from './one-package-archive';
@@ -20,7 +20,6 @@ import { refusalOf } from './refusal';
 const dir = mkdtempSync(join(tmpdir(), 'previous-version-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** wazo-foo's manifest with its previous version taken from `repository`, its paths absolute. */
 function wazoFooFromRepositories(repository: string): string {
@@ -58,9 +57,9 @@ test('previous: { version: 1.0.0, from: repositories } is downloaded from the re
     const verdicts = readRunVerdicts(reportsDir, 'wazo-foo', output);
     assert.deepEqual(tableDifferences(UPGRADE_TABLE, verdicts), [], output);
     assert.equal(run.code, 0, output);
-    assert.equal(sha256(cached), sha256(previousDeb), 'the downloaded file is the archive one');
+    assert.equal(fileSha256(cached), fileSha256(previousDeb), 'the downloaded file is the archive one');
     const { run: record } = JSON.parse(readFileSync(join(reportsDir, 'wazo-foo', 'verdicts.json'), 'utf8')) as { run: { previous?: unknown } };
-    assert.deepEqual(record.previous, { file: 'wazo-foo_1.0.0.deb', version: '1.0.0', sha256: sha256(previousDeb), from: 'repositories', sources: [archive.sourcesLine] });
+    assert.deepEqual(record.previous, { file: 'wazo-foo_1.0.0.deb', version: '1.0.0', sha256: fileSha256(previousDeb), from: 'repositories', sources: [archive.sourcesLine] });
     assert.match(readFileSync(join(reportsDir, 'wazo-foo', 'compliance.md'), 'utf8'), /^- Previous version: `wazo-foo_1\.0\.0\.deb`, version 1\.0\.0, sha256 `[0-9a-f]{64}`, from repositories \(`deb \[trusted=yes\] http:/m);
   } finally {
     await archive.close();
@@ -97,7 +96,7 @@ test("previous: { from: debian } downloads the version Debian's trixie ships (he
     assert.equal(cached, join(PATHS.cache, 'previous-packages', 'debian', `hello_${version.replace(/:/g, '%3a')}.deb`));
     assert.equal(execFileSync('dpkg-deb', ['--field', cached, 'Package', 'Version'], { encoding: 'utf8' }), `Package: hello\nVersion: ${version}\n`);
     const kept = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { sha256: string };
-    assert.equal(kept.sha256, sha256(cached));
+    assert.equal(kept.sha256, fileSha256(cached));
     // Warm: no network.
     resolvePreviousPackage(manifest, 'trixie', (m) => downloads.push(m));
     assert.equal(downloads.length, 1);

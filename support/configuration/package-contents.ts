@@ -5,8 +5,6 @@
 // base image (node cannot decompress a data.tar.xz); kept by the package's bytes, so a warm
 // run reads nothing.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type Docker from 'dockerode';
 import { displayPath } from '../display-path';
@@ -15,6 +13,7 @@ import type { RunIdentity } from '../docker/run-labels';
 import { HarnessError } from '../errors';
 import { cachedAnswer } from '../json-cache';
 import { hasLocalDpkgDeb } from './package-preflight';
+import { fileSha256 } from './package-record';
 import type { UnitFileText } from './unit-file';
 
 /** Where packages install units (/lib for packages not yet moved to merged /usr), in systemd's order. */
@@ -88,7 +87,7 @@ function unextractable(file: string, exitCode: number | null, output: string): H
 
 /** The dependency fields of package `file` and its unit `unit`; a package dpkg-deb cannot extract is refused. */
 export async function readPackageContents(docker: Docker, baseImage: string, run: RunIdentity, file: string, unit: string): Promise<PackageContents> {
-  const bytes = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const bytes = fileSha256(file);
   return cachedAnswer('package-contents', [bytes, unit], isPackageContents, async () => {
     if (hasLocalDpkgDeb()) {
       const local = spawnSync('sh', ['-c', READ_CONTENTS, file, unit], { encoding: 'utf8' });

@@ -1,7 +1,6 @@
 // The previous version a manifest takes from a source (package.previous.from): downloaded with
 // apt on this machine before any host boots, into build/cache/previous-packages/ by source,
 // name and version, with its sha256 beside it, so that a warm run asks no network.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { MIRROR, SECURITY_MIRROR } from '../debian-mirror';
 import { HarnessError } from '../errors';
@@ -9,7 +8,7 @@ import { keep, readKept } from '../json-cache';
 import { writeFileWhole } from '../whole-file';
 import type { PreviousVersion, ServiceManifest } from './manifest';
 import { downloadWithApt, manifestRepositories, type AptSources } from './package-fetch';
-import { packageRecord, type PackageRecord } from './package-record';
+import { fileSha256, packageRecord, type PackageRecord } from './package-record';
 
 /** The keyring of Debian's archive keys (debian-archive-keyring) on this machine. */
 export const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
@@ -54,10 +53,6 @@ function isKeptDownload(value: unknown): value is KeptDownload {
   return typeof v?.sha256 === 'string' && Array.isArray(v.sources) && v.sources.every((s) => typeof s === 'string');
 }
 
-function sha256Of(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
 /**
  * Makes the manifest's previous version a file before any host boots: one the manifest gives
  * is left as it is (an example's is built with the images); one `from` a source is the cached
@@ -71,7 +66,7 @@ export function resolvePreviousPackage(manifest: ServiceManifest, suite: string,
   if (previous.from === 'file') return { from: 'file' };
   const keptFile = `${previous.file}.json`;
   const kept = readKept(keptFile, isKeptDownload);
-  if (kept && existsSync(previous.file) && sha256Of(previous.file) === kept.sha256) return { from: previous.from, sources: kept.sources };
+  if (kept && existsSync(previous.file) && fileSha256(previous.file) === kept.sha256) return { from: previous.from, sources: kept.sources };
   const sources = previous.from === 'debian' ? debianRepositories(suite) : manifestRepositories(manifest);
   const spec = `${name}=${previous.version}`;
   onDownload(`previous version: downloading ${spec} from ${sources.name}`);
@@ -81,7 +76,7 @@ export function resolvePreviousPackage(manifest: ServiceManifest, suite: string,
       : 'set package.previous.version to a version the repositories have, or correct package.repositories';
   // Whole: a run beside this one may be reading the cached file.
   downloadWithApt(sources, [{ role: 'previous', spec, missingFix }], ([fetched]) => writeFileWhole(previous.file, readFileSync(fetched)));
-  keep(keptFile, { sha256: sha256Of(previous.file), sources: sources.lines } satisfies KeptDownload);
+  keep(keptFile, { sha256: fileSha256(previous.file), sources: sources.lines } satisfies KeptDownload);
   return { from: previous.from, sources: sources.lines };
 }
 
