@@ -56,7 +56,7 @@ function supportCode(): { require: string[]; plugin: string[] } {
   const code = PATHS.code;
   return {
     require: ['support/runtime/world', 'support/runtime/hooks', 'steps/**/*.steps'].map((path) => join(code, `${path}.js`)),
-    plugin: [pathToFileURL(join(code, 'support/runtime/shared-host-order.js')).href],
+    plugin: [pathToFileURL(join(code, 'support/runtime/scenario-order.js')).href],
   };
 }
 

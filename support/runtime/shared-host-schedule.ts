@@ -4,7 +4,7 @@
 // of a short run's CPU on a 2-core machine), they run on the shared host once every reader
 // has finished, one at a time. Cucumber asks the schedule before it hands a scenario to a
 // worker (setParallelCanAssign, in the coordinator process); with one worker, the order of
-// ./shared-host-order.ts does the same.
+// ./scenario-order.ts does the same.
 
 /** The first step of a scenario that runs on the shared host after every reader (steps/host.steps.ts). */
 export const SHARED_HOST_LAST = 'the service is installed on the shared Wazo host, after the scenarios that only read it';

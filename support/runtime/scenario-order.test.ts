@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { SHARED_HOST_LAST } from './shared-host-schedule';
+import { scenarioOrder } from './scenario-order';
+
+const pickle = (name: string, given: string) => ({ pickle: { uri: 'features/a.feature', name, steps: [{ text: given }] } });
+
+it('puts the first reader first (it boots the shared host), then hosts of their own, then the other readers, then the shared host last scenarios, each group in its order', () => {
+  const ordered = scenarioOrder([
+    pickle('reader 1', 'the service is installed on a Wazo host'),
+    pickle('stop and start', SHARED_HOST_LAST),
+    pickle('own 1', 'the service is installed on a Wazo host of its own'),
+    pickle('restart', SHARED_HOST_LAST),
+    pickle('reader 2', 'the service is installed on a Wazo host'),
+    pickle('own 2', 'the service is installed on a Wazo host of its own'),
+  ]);
+  assert.deepEqual(ordered.map((p) => p.pickle.name), ['reader 1', 'own 1', 'own 2', 'reader 2', 'stop and start', 'restart']);
+});
+
+it('keeps the order of a run with no reader, or with readers only', () => {
+  const own = [pickle('own 1', 'the service is installed on a Wazo host of its own'), pickle('last', SHARED_HOST_LAST)];
+  assert.deepEqual(scenarioOrder(own).map((p) => p.pickle.name), ['own 1', 'last']);
+  const readers = [pickle('reader 1', 'the service is installed on a Wazo host'), pickle('reader 2', 'the service is installed on a Wazo host')];
+  assert.deepEqual(scenarioOrder(readers).map((p) => p.pickle.name), ['reader 1', 'reader 2']);
+});
