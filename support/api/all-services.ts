@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../errors';
 import type { AcceptanceOptions } from './acceptance-options';
 import type { ServiceResult } from './run-features';
+import { defaultWorkerCount } from './workers';
 
 /** The options a per-service run inherits from an --all run. */
 function forwardedOptions(options: AcceptanceOptions): string[] {
@@ -11,7 +12,8 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--debian',
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
-    ...(options.workers ? ['--workers', String(options.workers)] : []),
+    '--workers',
+    String(options.workers ?? workersPerRun(options.parallel)),
     ...(options.name ?? []).flatMap((pattern) => ['--name', pattern]),
     ...(options.failFast ? ['--fail-fast'] : []),
     '--format',
@@ -23,6 +25,11 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     ...(options.docs ? ['--docs', options.docs] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
+}
+
+/** Runs at once share the cores: each gets its part of the workers one run alone would start. */
+function workersPerRun(parallel: number): number {
+  return Math.max(1, Math.ceil(defaultWorkerCount() / parallel));
 }
 
 /** The worst outcome decides the run: an interruption, an environment error, a failed check, a pass. */

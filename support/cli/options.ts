@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HarnessError } from '../errors';
@@ -7,6 +6,7 @@ import { harnessVersion } from '../paths';
 import { FORMATS, SUITES, type AcceptanceOptions, type Shard } from '../api/acceptance-options';
 import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import { RUN_ID } from '../docker/run-labels';
+import { defaultWorkerCount } from '../api/workers';
 
 function program(): Command {
   return new Command('npm run acceptance --')
@@ -26,7 +26,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
-    .option('--workers <n>', 'cucumber workers; they share one installed host (default: one per core, here ' + availableParallelism() + ')', parseParallel)
+    .option('--workers <n>', 'cucumber workers; they share one installed host (default: two per core, here ' + defaultWorkerCount() + ')', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
