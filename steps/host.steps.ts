@@ -58,7 +58,7 @@ Given('the previous version of the service is installed on a Wazo host of its ow
   await useOwnHost(this, 'previous', previous.file);
 });
 
-/** monit restarts a monitored service within its 5 s cycle: a scenario that stops the service itself stops monit first. */
+/** monit restarts a monitored service within its cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
   const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
   check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });

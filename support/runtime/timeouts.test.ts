@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HarnessError } from '../errors';
-import { TIMEOUTS, timeoutScale } from './timeouts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PATHS } from '../paths';
+import { MONIT_CYCLE_SECONDS, TIMEOUTS, timeoutScale } from './timeouts';
 
 test('the timeout scale defaults to 1, takes a factor, and refuses nonsense with the fix', () => {
   assert.equal(timeoutScale({}), 1);
@@ -21,4 +24,9 @@ test('the bounds are scaled when read, so importing the module never throws', ()
     if (saved === undefined) delete process.env.WAZO_ACCEPTANCE_TIMEOUT_SCALE;
     else process.env.WAZO_ACCEPTANCE_TIMEOUT_SCALE = saved;
   }
+});
+
+test("monit's cycle the waits count on is the host's `set daemon`", () => {
+  const monitrc = readFileSync(join(PATHS.recipes.host, 'rootfs/etc/monit/monitrc'), 'utf8');
+  assert.equal(Number(/^set daemon (\d+)\s*$/m.exec(monitrc)?.[1]), MONIT_CYCLE_SECONDS);
 });

@@ -13,6 +13,9 @@ export function timeoutScale(env: NodeJS.ProcessEnv = process.env): number {
   return scale;
 }
 
+/** monit's cycle on the host, in seconds: `set daemon` in recipes/host/rootfs/etc/monit/monitrc (a spec keeps them equal). */
+export const MONIT_CYCLE_SECONDS = 2;
+
 const base = {
   /** systemd reaching running/degraded after the container starts or restarts. */
   boot: 90_000,
@@ -34,9 +37,13 @@ const base = {
   shutdown: 30_000,
   /** After a boot: the service active, registered in consul and answering through nginx. */
   serviceAfterBoot: 60_000,
-  /** How long a stopped service is watched to stay stopped: two monit cycles (set daemon 5) and more. */
-  stayStopped: 12_000,
-  /** A killed service restarted by its supervisor: a monit cycle (5 s) or systemd's RestartSec (5 s), with margin. */
+  /**
+   * How long a disabled service is watched to stay stopped after the boot: three monit cycles.
+   * monit, disabled at boot with the service, would start it at its first cycle if something
+   * started monit anyway; a unit or timer that starts it acts during the boot or within them.
+   */
+  stayStopped: 3 * MONIT_CYCLE_SECONDS * 1000,
+  /** A killed service restarted by its supervisor: a monit cycle or systemd's RestartSec (5 s), with margin. */
   supervisorRestart: 30_000,
   /** monit taking a newly installed check into account (its first cycle). */
   monitCheck: 15_000,
