@@ -1,7 +1,9 @@
 #!/bin/sh
 # Build the wazo-foo example packages and their broken variants.
 #
-# Usage: sh build-debs.sh OUTDIR
+# Usage: sh build-debs.sh OUTDIR [TARGET...]
+#   TARGET is a directory of OUTDIR below (wazo-foo, wazo-bar, shapes/udp-ipv6, broken/runs-as-root,
+#   faults/crash-loop...): only those are built; without one, every example is.
 #   OUTDIR/wazo-foo/wazo-foo_1.0.0_all.deb
 #   OUTDIR/wazo-foo/wazo-foo_1.1.0_all.deb
 #   OUTDIR/broken/<variant>/wazo-foo_1.1.0_all.deb   (one per examples/broken/<variant>/overlay;
@@ -20,7 +22,9 @@ umask 022
 
 here=$(cd "$(dirname "$0")" && pwd)
 good="$here/wazo-foo"
-out=${1:?usage: build-debs.sh OUTDIR}
+out=${1:?usage: build-debs.sh OUTDIR [TARGET...]}
+shift
+targets=" $* "
 : "${SOURCE_DATE_EPOCH:=1735689600}"   # 2025-01-01T00:00:00Z, for reproducible builds
 export SOURCE_DATE_EPOCH
 VERSIONS="1.0.0 1.1.0"
@@ -29,6 +33,11 @@ BROKEN_VERSION=1.1.0
 work=$(mktemp -d "${TMPDIR:-/tmp}/wazo-foo-build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM
+
+# wanted TARGET: whether the command line asks for TARGET (no target: all of them).
+wanted() {
+    [ "$targets" = "  " ] || case "$targets" in *" $1 "*) true ;; *) false ;; esac
+}
 
 # Copy a maintainer script template, replacing each line "#INCLUDE path" by
 # the content of that file (relative to the template's directory).
@@ -136,14 +145,18 @@ rename_tree() {
     printf 'wazo-foo' | sed -f "$2"
 }
 
-for v in $VERSIONS; do
-    build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
-done
+if wanted wazo-foo; then
+    for v in $VERSIONS; do
+        build_one "$good" "$v" "$out/wazo-foo/wazo-foo_${v}_all.deb"
+    done
+fi
 
 # <name>/derive.sed: another example service made from wazo-foo by renaming (file names
 # and contents), so multi-service runs check two real, distinct packages.
 for derive in "$here"/*/derive.sed; do
     [ -f "$derive" ] || continue
+    # its directory is named as the package it makes (examples/wazo-bar makes wazo-bar)
+    wanted "$(basename "$(dirname "$derive")")" || continue
     stage="$work/derived-$(basename "$(dirname "$derive")")"
     cp -R "$good" "$stage"
     name=$(rename_tree "$stage" "$derive")
@@ -157,6 +170,7 @@ done
 for shape_dir in "$here"/shapes/*/; do
     [ -d "$shape_dir/overlay" ] || continue
     shape=$(basename "$shape_dir")
+    wanted "shapes/$shape" || continue
     [ -s "$shape_dir/SHAPE" ] || { echo "shapes/$shape: missing SHAPE file" >&2; exit 1; }
     stage="$work/shape-$shape"
     cp -R "$good" "$stage"
@@ -180,6 +194,7 @@ for variant_dir in "$here"/broken/*/ "$here"/faults/*/; do
     [ -d "$variant_dir/overlay" ] || continue
     variant=$(basename "$variant_dir")
     kind=$(basename "$(dirname "$variant_dir")")
+    wanted "$kind/$variant" || continue
     describes=RULE
     [ "$kind" = faults ] && describes=FAULT
     [ -s "$variant_dir/$describes" ] || { echo "$kind/$variant: missing $describes file" >&2; exit 1; }

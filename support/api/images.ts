@@ -16,14 +16,17 @@ export interface HarnessImages {
   host: string;
 }
 
-/**
- * The base and host images of a Debian suite; with `examplesRun`, the example packages too,
- * built in containers labelled with that run (the janitor removes them if the process dies).
- */
-export async function prepareImages(docker: Docker, suite: string, progress: Progress, examplesRun?: RunIdentity): Promise<HarnessImages> {
+/** Example packages to build: in containers labelled with `run` (the janitor removes them if the process dies); all, or only `targets`. */
+export interface ExampleBuild {
+  run: RunIdentity;
+  targets?: readonly string[];
+}
+
+/** The base and host images of a Debian suite; with `examples`, the example packages too. */
+export async function prepareImages(docker: Docker, suite: string, progress: Progress, examples?: ExampleBuild): Promise<HarnessImages> {
   const base = await resolveBaseImage(docker, suite, PATHS.recipes.base, progress);
   const host = await ensureHostImage(docker, base, suite, PATHS.recipes.host, progress);
-  if (examplesRun) await ensureExamplePackages(docker, base, PATHS.examples, PATHS.exampleDebs, examplesRun, progress);
+  if (examples) await ensureExamplePackages(docker, base, PATHS.examples, PATHS.exampleDebs, examples.run, progress, examples.targets);
   return { base, host };
 }
 
@@ -37,7 +40,7 @@ export async function buildImages(suite: string, progress: Progress, examples: b
   if (!examples) return prepareImages(docker, suite, progress);
   const run = newRunIdentity();
   try {
-    return await prepareImages(docker, suite, progress, run);
+    return await prepareImages(docker, suite, progress, { run });
   } finally {
     await removeRunResources(docker, { runId: run.id });
   }

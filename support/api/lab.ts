@@ -27,7 +27,7 @@ export class Lab {
     process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // as in the CLI: labels + the janitor clean up
     const engine = await connectEngine();
     const run = newRunIdentity();
-    const { base, host } = await prepareImages(engine.docker, suite, progress, run);
+    const { base, host } = await prepareImages(engine.docker, suite, progress, { run });
     return new Lab(engine, run, base, host);
   }
 

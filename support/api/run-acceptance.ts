@@ -16,7 +16,8 @@ import { TIMEOUT_SCALE_VARIABLE, timeoutScale } from '../runtime/timeouts';
 import type { AcceptanceOptions } from './acceptance-options';
 import { checkServices, overallExitCode } from './all-services';
 import { cleanEngine } from './engine';
-import { prepareImages } from './images';
+import { exampleTarget } from '../images/example-packages';
+import { prepareImages, type ExampleBuild } from './images';
 import { removeOnInterrupt } from './interrupt-cleanup';
 import { keepsHosts, keptHosts, keptHostsNotice } from './kept-hosts';
 import { checkPackagesAfterImages, checkPackagesNow, type PackageFile } from './package-checks';
@@ -46,9 +47,11 @@ export function applyTimeoutScale(options: Pick<AcceptanceOptions, 'timeoutScale
   timeoutScale();
 }
 
-/** The example packages are built (in this run's containers) only when a manifest names them. */
-function examplesRun(manifests: ServiceManifest[], run: RunIdentity): RunIdentity | undefined {
-  return manifests.some((m) => m.package.builtFrom === 'examples') ? run : undefined;
+/** The example packages the manifests name, built in this run's containers; none when they name none. */
+function exampleBuild(manifests: ServiceManifest[], run: RunIdentity): ExampleBuild | undefined {
+  const files = manifests.filter((m) => m.package.builtFrom === 'examples').flatMap(({ package: p }) => [p.file, ...(p.previous?.from === 'file' ? [p.previous.file] : [])]);
+  const targets = [...new Set(files.map((file) => exampleTarget(file, PATHS.exampleDebs)).filter((t): t is string => t !== undefined))];
+  return targets.length > 0 ? { run, targets } : undefined;
 }
 
 /** One service: images, a host per scenario or feature, its reports. */
@@ -56,7 +59,7 @@ async function checkOneService(engine: Engine, options: AcceptanceOptions, { man
   const run = newRunIdentity();
   removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
-  const { base, host: hostImage } = await prepareImages(engine.docker, options.debian, progress, examplesRun([manifest], run));
+  const { base, host: hostImage } = await prepareImages(engine.docker, options.debian, progress, exampleBuild([manifest], run));
   await checkPackagesAfterImages(engine.docker, base, manifest, pending, run);
   const { checked, images } = await packageHosts(engine.docker, base, hostImage, manifest, run, progress);
   progress.step(`checking ${manifest.name} (${manifest.package.file}) on ${images.current}, cgroup v${engine.cgroupVersion}`);
@@ -90,7 +93,7 @@ async function checkAllServices(engine: Engine, options: AcceptanceOptions, comm
   const run = newRunIdentity();
   const handOver = removeOnInterrupt(engine, run);
   const progress = stderrProgress(options.verbose);
-  await prepareImages(engine.docker, options.debian, progress, examplesRun(manifests, run));
+  await prepareImages(engine.docker, options.debian, progress, exampleBuild(manifests, run));
   handOver(); // from here each service's run handles the signals it is passed
   progress.step(`checking ${services.join(', ')} (${options.parallel} at a time)`);
   const outcomes = await checkServices(command.serviceCommand, services, options);
