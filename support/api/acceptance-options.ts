@@ -17,7 +17,7 @@ export interface AcceptanceOptions {
   package?: string;
   debian: Suite;
   tags?: string;
-  /** How many cucumber workers (they share the run's installed host); two per core when absent (api/workers.ts). */
+  /** How many cucumber workers (they share the run's installed host); as api/workers.ts says when absent. */
   workers?: number;
   /** Where reports/SERVICE/ goes (absolute). */
   reportsDir: string;

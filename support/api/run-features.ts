@@ -110,11 +110,13 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   );
   const { plan } = await loadSources(runConfiguration.sources, environment);
   // One worker is cucumber's serial mode (parallel 0): the scenarios run in this process, in the order the plugin gives.
-  const count = workerCount(workers, plan.length);
+  // The CLI's plan says where each scenario runs, cucumber's which ones run. One the CLI did not
+  // plan counts as on a host of its own: the schedule never waits for it, and it gets a worker.
+  const placement = new Map(planned.map((s) => [scenarioKey(s), s.placement]));
+  const placements = plan.map((p) => placement.get(scenarioKey(p)) ?? 'own');
+  const count = workerCount(workers, placements);
   runConfiguration.runtime.parallel = count > 1 ? count : 0;
-  // The readers of the shared host: the CLI's plan says where each scenario runs, cucumber's which ones run.
-  const readers = new Set(planned.filter((s) => s.placement === 'shared').map(scenarioKey));
-  scheduleSharedHost(new SharedHostSchedule(plan.filter((p) => readers.has(scenarioKey(p)))));
+  scheduleSharedHost(new SharedHostSchedule(plan.filter((_, i) => placements[i] === 'shared')));
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   // Removed here at the end, even with --keep; on an interruption the janitor removes it with
   // the run's containers (it is named after the run).

@@ -1,23 +1,28 @@
 import { availableParallelism } from 'node:os';
+import type { HostPlacement } from '../runtime/shared-host-schedule';
 
 /**
- * Workers per core by default. A scenario spends most of its time waiting on its host (boots,
- * reboots, monit cycles, watches), so one worker per core leaves the cores idle: the warm
- * checklist of wazo-foo on 2 cores took 60 s with 2 workers, 39 s with 4, 43 s with 6 and 44 s
- * with 8 (measured 2026-12-07, one run each, `--workers N`).
+ * Workers per core at most by default. A scenario on a host of its own spends most of its time
+ * waiting on that host (boots, reboots, monit cycles, watches), so one worker per core leaves
+ * the cores idle: the warm checklist of wazo-foo on 2 cores took 60 s with 2 workers, 39 s with
+ * 4, 43 s with 6 and 44 s with 8 (measured 2026-12-07, one run each, `--workers N`).
  */
 const WORKERS_PER_CORE = 2;
 
 /**
- * How many cucumber workers a run starts: the user's --workers, else two per core; never more
- * than the scenarios selected (each worker is a process to start, and a run of one area often
- * has fewer scenarios than that).
+ * How many cucumber workers a run starts: the user's --workers, never more than the scenarios
+ * selected; else one per scenario on a host of its own and one for all the scenarios on the
+ * shared host, at most two per core. The shared host's scenarios read one host that one of
+ * them boots: more workers for them only start more processes (`--tags @user` on 2 cores took
+ * 5.3-6.4 s with 1 worker, 8.0-8.3 s with 2, 7.6-9.3 s with 4; measured 2026-12-07).
  */
-export function workerCount(requested: number | undefined, scenarios: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(requested ?? defaultWorkerCount(cores), scenarios));
+export function workerCount(requested: number | undefined, placements: readonly HostPlacement[], cores = availableParallelism()): number {
+  const own = placements.filter((p) => p === 'own').length;
+  const useful = own + (own < placements.length ? 1 : 0);
+  return Math.max(1, requested === undefined ? Math.min(defaultWorkerCount(cores), useful) : Math.min(requested, placements.length));
 }
 
-/** The workers a run starts when the user does not say, before the cap by the scenarios. */
+/** The most workers a run starts when the user does not say. */
 export function defaultWorkerCount(cores = availableParallelism()): number {
   return cores * WORKERS_PER_CORE;
 }

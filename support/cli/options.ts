@@ -26,7 +26,7 @@ function program(): Command {
     .option('--parallel <n>', 'with --all: how many services to check at once', parseParallel, 1)
     .addOption(new Option('--debian <suite>', 'Debian suite of the host').choices(SUITES).default('trixie'))
     .option('--tags <expression>', 'cucumber tag expression selecting features, e.g. "@user or @install"')
-    .option('--workers <n>', 'cucumber workers; they share one installed host (default: two per core, here ' + defaultWorkerCount() + ')', parseParallel)
+    .option('--workers <n>', 'cucumber workers; they share one installed host (default: one per scenario on a host of its own and one for the shared host, at most ' + defaultWorkerCount() + ' here)', parseParallel)
     .option('--reports-dir <dir>', 'write each service\'s reports under DIR/SERVICE/', 'reports')
     .option('--name <pattern>', 'run only the scenarios whose name matches this regular expression (repeatable: any of them)', collectPattern)
     .option('--fail-fast', 'stop at the first failed scenario; the others are reported NOT RUN')
