@@ -16,6 +16,8 @@ export interface RunTimeline {
   started: number;
   finished: number;
   scenarios: ScenarioTime[];
+  /** How many cucumber workers ran scenarios (1 in cucumber's serial mode, which names none). */
+  workers: number;
 }
 
 /** The steps whose text sets a host up: the features phrase every one of them so. */
@@ -31,6 +33,7 @@ export function readTimeline(ndjsonFile: string): RunTimeline {
   const caseOf = new Map<string, { pickle: string; steps: Map<string, string | undefined> }>();
   const started = new Map<string, { testCase: string; at: number }>();
   const times = new Map<string, ScenarioTime>();
+  const workers = new Set<string>();
   let runStarted: number | undefined;
   let runFinished: number | undefined;
   const at = TimeConversion.timestampToMillisecondsSinceEpoch;
@@ -46,6 +49,7 @@ export function readTimeline(ndjsonFile: string): RunTimeline {
       runFinished = at(e.testRunFinished.timestamp);
     } else if (e.testCaseStarted) {
       started.set(e.testCaseStarted.id, { testCase: e.testCaseStarted.testCaseId, at: at(e.testCaseStarted.timestamp) });
+      workers.add(e.testCaseStarted.workerId ?? 'serial');
     } else if (e.testStepFinished) {
       const { testCaseStartedId, testStepId, testStepResult } = e.testStepFinished;
       const testCase = caseOf.get(started.get(testCaseStartedId)?.testCase ?? '');
@@ -59,7 +63,7 @@ export function readTimeline(ndjsonFile: string): RunTimeline {
     }
   }
   if (runStarted === undefined || runFinished === undefined) throw new Error(`${ndjsonFile}: no testRunStarted or testRunFinished message (the run did not finish)`);
-  return { started: runStarted, finished: runFinished, scenarios: [...times.values()] };
+  return { started: runStarted, finished: runFinished, scenarios: [...times.values()], workers: Math.max(1, workers.size) };
 
   function scenarioOf(testCaseStartedId: string): ScenarioTime {
     let time = times.get(testCaseStartedId);

@@ -18,6 +18,7 @@ import { packageStatus } from '../support/probes/packages';
 import { TIMEOUTS } from '../support/runtime/timeouts';
 import { describe, evaluate, type HostAssertion } from './assertions';
 import { readTimeline, type ScenarioTime } from './cucumber-timeline';
+import { machineBusyMs } from './machine-cpu';
 import { runCommand, tail, timed } from './timing';
 
 export interface Measured {
@@ -40,6 +41,10 @@ export interface PhasedRun extends Measured {
   /** One service's run split at cucumber's start and end (empty for several services). */
   phases: Record<string, number>;
   scenarios: ScenarioTime[];
+  /** The machine's busy CPU time during the run (bench/machine-cpu.ts). */
+  cpuMs: number;
+  /** The most cucumber workers one service's run started. */
+  workers: number;
 }
 
 /**
@@ -49,7 +54,9 @@ export interface PhasedRun extends Measured {
 export async function phasedAcceptance(args: string[], services: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PhasedRun> {
   const reports = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   try {
+    const busyBefore = machineBusyMs();
     const run = await acceptance([...args, '--reports-dir', reports], options);
+    const cpuMs = machineBusyMs() - busyBefore;
     const timelines = services.map((service) => join(reports, service, 'cucumber.ndjson')).filter(existsSync).map(readTimeline);
     const phases: Record<string, number> = {};
     if (services.length === 1 && timelines.length === 1) {
@@ -58,7 +65,7 @@ export async function phasedAcceptance(args: string[], services: string[], optio
       phases['cucumber (workers, hosts, scenarios)'] = timeline.finished - timeline.started;
       phases['end (reports, removal of the hosts)'] = run.spawnedAt + run.ms - timeline.finished;
     }
-    return { ...run, phases, scenarios: timelines.flatMap((t) => t.scenarios) };
+    return { ...run, phases, scenarios: timelines.flatMap((t) => t.scenarios), cpuMs, workers: Math.max(1, ...timelines.map((t) => t.workers)) };
   } finally {
     rmSync(reports, { recursive: true, force: true });
   }

@@ -38,12 +38,17 @@ interface Series {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** The phase row of a run's machine CPU time (bench/machine-cpu.ts). */
+export const CPU_LABEL = "machine CPU time (every process: the harness, the hosts' containers, the engine)";
+
 /** The bench's measurements, and bench/results.md written from them (numbers only from this run). */
 export class Results {
   private readonly series: Series[] = [];
   private readonly started = new Date();
   /** Per section, each scenario's runs: its time and its host set-up's. */
   private readonly scenarios = new Map<string, Map<string, { ms: number[]; hostSetUpMs: number[] }>>();
+  /** Per section, the most cucumber workers a run started. */
+  private readonly workers = new Map<string, number>();
 
   constructor(
     private readonly runs: number,
@@ -54,6 +59,10 @@ export class Results {
     let series = this.series.find((s) => s.section === section && s.label === label);
     if (!series) this.series.push((series = { section, label, samples: [] }));
     series.samples.push(sample);
+  }
+
+  noteWorkers(section: string, workers: number): void {
+    this.workers.set(section, Math.max(workers, this.workers.get(section) ?? 0));
   }
 
   addScenario(section: string, scenario: ScenarioTime, ok: boolean): void {
@@ -143,7 +152,9 @@ export class Results {
     const areas = AREAS.map((tags) => ({ tags, label: `harness: --tags ${tags}`, ms: this.median('area', `harness: --tags ${tags}`) }));
     const parallel = this.series.filter((s) => s.section === 'parallel').map((s) => ({ label: s.label, ms: this.median('parallel', s.label) }));
     const work = this.scenarioTotals('warm');
-    const workers = Number(this.machine.cores);
+    const cores = Number(this.machine.cores);
+    const workers = this.workers.get('warm') ?? cores;
+    const warmCpu = this.median('warm-phases', `${warmLabel}: ${CPU_LABEL}`);
     const assertionCell = (samples: Sample[]) => {
       const last = samples[samples.length - 1];
       const failed = last.failed && last.failed.length > 0 ? `; failed: ${last.failed.join(', ')}` : '';
@@ -181,13 +192,15 @@ Warm: images and packages cached. Both run the CLI's entry point directly (npm's
 ~0.3 s, not included), the warm run with its reports in a directory of its own.
 
 Where the warm run's time goes (medians), split at cucumber's start and end as the run's
-own \`cucumber.ndjson\` records them:
+own \`cucumber.ndjson\` records them, and the CPU time the whole machine spent meanwhile
+(\`/proc/stat\`, bench/machine-cpu.ts: on ${cores} cores, C CPU-s take at least C/${cores} s of wall):
 
 ${this.table('warm-phases')}
 Each scenario (medians over the warm runs; "host set-up" is the Given steps that boot a host
 and install the package, on one of the scenario's own, or the wait for the shared host, counted
-in each scenario that waited for it). The scenarios run on
-${workers} cucumber workers (one per core), so the wall time is at least the total divided by ${workers}:
+in each scenario that waited for it). The scenarios ran on ${workers} cucumber workers (one per
+scenario on a host of its own and one for the shared host's, at most two per core:
+support/api/workers.ts), so the wall time is at least the total divided by ${workers}:
 
 ${this.scenarioTable('warm')}
 ## One area (\`npm run acceptance -- --service wazo-foo --tags TAGS\`)
@@ -200,7 +213,8 @@ ${this.table('parallel')}
 Measured in the first round only (each run takes minutes). Two services are services/'s
 wazo-foo and wazo-bar; four add the shapes udp-ipv6 (wazo-echo) and hardened-unit (wazo-hardy),
 whose manifests a copy of the tree lists in its services/ (warm: build/ shared). Each service
-runs in a run of its own, with its own hosts and ${workers} cucumber workers, on the same ${workers} cores.
+runs in a run of its own, with its own hosts and its share of the workers (at most two per core
+divided by N), on the same ${cores} cores.
 One service alone is the warm full checklist above.
 
 ## Install, upgrade from the previous version, purge of wazo-foo
@@ -252,12 +266,12 @@ Boot: WazoHostContainer.start() until \`systemctl is-system-running --wait\` say
 degraded). Reboot: StartedWazoHost.reboot() (a clean systemd shutdown, the same container
 started again) until the same.
 
-## Targets of issue 14 (on this ${workers}-core machine)
+## Targets of issue 14 (on this ${cores}-core machine)
 
 ${this.target(
   `warm full checklist of wazo-foo <= ${TARGET.warmMs / 1000} s (median ${shown(warm)})`,
   warm === undefined ? undefined : warm <= TARGET.warmMs,
-  `Its scenarios total ${seconds(work.total)} one after the other, ${seconds(work.hostSetUp)} of it booting hosts and installing; on ${workers} workers that is at least ${seconds(work.total / workers)}, plus start-up (${this.phase('warm', warmLabel, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}) and end (${this.phase('warm', warmLabel, 'end (reports, removal of the hosts)')}). The longest scenario is "${work.longest?.name ?? '-'}" (${shown(work.longest?.ms)}). What would remove it: most of the host set-up, with a snapshot image of the installed host per package (the scenarios that change a host would boot it instead of installing; it must keep each scenario's verdict, e.g. the first start's consul registration, which is why it is not done yet); the rest is the scenarios' own waits (reboots, monit's 5 s cycle, the 12 s watch that a disabled service stays stopped).`,
+  `The machine was busy for ${shown(warmCpu)} of CPU during the run (the harness, the hosts' containers, the engine): on ${cores} cores that is at least ${warmCpu === undefined ? '-' : seconds(warmCpu / cores)} of wall, whatever the schedule. Its scenarios total ${seconds(work.total)} one after the other on ${workers} workers, ${seconds(work.hostSetUp)} of it booting hosts and installing; start-up ${this.phase('warm', warmLabel, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}, end ${this.phase('warm', warmLabel, 'end (reports, removal of the hosts)')}. The longest scenario is "${work.longest?.name ?? '-'}" (${shown(work.longest?.ms)}). What would remove it: less CPU per host, most of it each host's install (apt over Debian's lists, the package's own py3compile, adduser and deb-systemd-helper) and its boot. A snapshot image of the installed host would skip the install, but a host booted from it is a host after a reboot, not after an install: broken examples would fail elsewhere (needs-run-dir-at-boot would fail at the Given of every scenario on a host of its own, not only at the reboot check), so it is not done.`,
 )}
 ${AREAS.map((tags) => {
   const area = areas.find((a) => a.tags === tags)!;
@@ -265,13 +279,13 @@ ${AREAS.map((tags) => {
   return this.target(
     `one area, \`--tags ${tags}\`, <= ${TARGET.areaMs / 1000} s (median ${shown(area.ms)})`,
     area.ms === undefined ? undefined : area.ms <= TARGET.areaMs,
-    `Start-up until cucumber runs: ${this.phase('area', label, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}; cucumber: ${this.phase('area', label, 'cucumber (workers, hosts, scenarios)')}, most of it the shared host's boot, install and readiness (see the warm run's host set-up); end: ${this.phase('area', label, 'end (reports, removal of the hosts)')}. What would remove it: a snapshot of the installed host (boot instead of boot + install).`,
+    `Start-up until cucumber runs: ${this.phase('area', label, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}; cucumber: ${this.phase('area', label, 'cucumber (workers, hosts, scenarios)')}, most of it the shared host's boot, install and readiness (see the warm run's host set-up); end: ${this.phase('area', label, 'end (reports, removal of the hosts)')}; machine CPU time: ${this.phase('area', label, CPU_LABEL)}. What would remove it: less CPU in the shared host's install and boot (see the warm target).`,
   );
 }).join('\n')}
 ${this.target(
   `cold full checklist, from a copy of the tree with the engine and base image present, <= ${TARGET.coldMs / 1000} s (median ${shown(cold)})`,
   cold === undefined ? undefined : cold <= TARGET.coldMs,
-  `It is the warm run plus ${warm === undefined || cold === undefined ? '-' : seconds(cold - warm)} of building: the example packages (every example, the broken ones included, as build-debs.sh builds them), the host image without the engine's layer cache, and the package's dependency layer (python3 from Debian). What would remove it: building only the packages the run checks.`,
+  `It is the warm run plus ${warm === undefined || cold === undefined ? '-' : seconds(cold - warm)} of building: the run's example packages (wazo-foo's two versions), the host image without the engine's layer cache (Debian's nginx, monit, consul...), and the package's dependency layer (python3 from Debian). What would remove it: the host image carried to the machine instead of built there (\`npm run images -- list\` names what to \`docker save\` and load on another engine).`,
 )}
 ${this.target(
   `install/upgrade/purge >= ${TARGET.piupartsRatio}x faster than piuparts (${piupartsRatio === undefined ? '-' : `${piupartsRatio.toFixed(1)}x`}: ${shown(ours)} vs ${shown(piuparts)})`,

@@ -18,7 +18,7 @@ import { allServiceManifests, allServices, ASSERTION_MODES, bootAndReboot, coldA
 import { EngineNeighbours } from './engine-neighbours';
 import { OnePackageArchive } from '../test/one-package-archive';
 import { PIUPARTS_IGNORED, piupartsUpgrade, testinfraAssertions } from './peers';
-import { AREAS, PARALLEL_RUNS, Results } from './results';
+import { AREAS, CPU_LABEL, PARALLEL_RUNS, Results } from './results';
 
 const SECTIONS = ['cold', 'warm', 'area', 'parallel', 'host', 'package', 'assertions'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const record = (section: string, label: string, run: PhasedRun) => {
     results.add(section, label, run);
     for (const [phase, ms] of Object.entries(run.phases)) results.add(`${section}-phases`, `${label}: ${phase}`, { ms, ok: run.ok, detail: '' });
+    results.add(`${section}-phases`, `${label}: ${CPU_LABEL}`, { ms: run.cpuMs, ok: run.ok, detail: '' });
+    results.noteWorkers(section, run.workers);
     for (const scenario of run.scenarios) results.addScenario(section, scenario, run.ok);
   };
   try {

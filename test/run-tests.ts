@@ -37,7 +37,7 @@ const LONGEST = ['test/example-service.test.ts', 'test/shapes.test.ts', 'test/cg
 const FILES_AT_ONCE = 6;
 
 const only = process.argv.slice(2);
-const files = ['support', 'steps', 'test']
+const files = ['support', 'steps', 'test', 'bench']
   .flatMap((dir) => testFiles(join(root, dir)))
   .map((file) => relative(root, file))
   .filter((file) => only.length === 0 || only.some((o) => file.includes(o)))
