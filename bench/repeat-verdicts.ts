@@ -3,13 +3,9 @@
 // it). Faster must not mean flakier: a difference names the run, the item and both verdicts.
 //
 //   npm run repeat-verdicts -- [--service wazo-foo] [--runs 20] [-- EXTRA HARNESS ARGS]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { readRunVerdicts, tableDifferences, tableOf, type VerdictTable } from '../test/verdict-tables';
 import { exitOnUsageError } from '../support/cli/usage-error';
-import { acceptance } from './harness-side';
+import { describeRepeat, repeatVerdicts } from './verdict-repeats';
 
 function positive(value: string): number {
   const n = Number(value);
@@ -28,30 +24,10 @@ const { service, runs } = program.opts<{ service: string; runs: number }>();
 const extra = program.args;
 
 async function main(): Promise<number> {
-  const reports = mkdtempSync(join(tmpdir(), 'wazo-repeat-verdicts-'));
-  try {
-    let first: VerdictTable | undefined;
-    let identical = 0;
-    for (let i = 1; i <= runs; i++) {
-      const reportsDir = join(reports, String(i));
-      const run = await acceptance(['--service', service, '--reports-dir', reportsDir, ...extra]);
-      const verdicts = readRunVerdicts(reportsDir, service, run.detail);
-      const table = tableOf(verdicts);
-      first ??= table;
-      const differences = tableDifferences(first, verdicts);
-      const seconds = (run.ms / 1000).toFixed(1);
-      if (differences.length === 0) {
-        identical++;
-        console.log(`run ${i}/${runs}: ${seconds} s, exit ${table.exit}, the same verdict table as run 1`);
-      } else {
-        console.log(`run ${i}/${runs}: ${seconds} s, differs from run 1 (expected is run 1's verdict):\n  ${differences.join('\n  ')}`);
-      }
-    }
-    console.log(`${identical}/${runs} runs gave run 1's verdict table`);
-    return identical === runs ? 0 : 1;
-  } finally {
-    rmSync(reports, { recursive: true, force: true });
-  }
+  const done = await repeatVerdicts(service, runs, extra, (run) => console.log(describeRepeat(run, runs)));
+  const identical = done.filter((run) => run.ok).length;
+  console.log(`${identical}/${runs} runs gave run 1's verdict table`);
+  return identical === runs ? 0 : 1;
 }
 
 main().then(

@@ -1,6 +1,7 @@
 import type { ScenarioTime } from './cucumber-timeline';
 import type { NeighbourSightings } from './engine-neighbours';
 import { median } from './timing';
+import type { RepeatedRun } from './verdict-repeats';
 
 /** The areas issue 14 times alone (`--tags`): a run of one area must stay short. */
 export const AREAS = ['@install', '@user'] as const;
@@ -38,6 +39,8 @@ interface Series {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+const REPEAT_LABEL = 'harness: warm full checklist, one run after the other (a run whose table differs counts as failed)';
+
 /** The phase row of a run's machine CPU time (bench/machine-cpu.ts). */
 export const CPU_LABEL = "machine CPU time (every process: the harness, the hosts' containers, the engine)";
 
@@ -59,6 +62,25 @@ export class Results {
     let series = this.series.find((s) => s.section === section && s.label === label);
     if (!series) this.series.push((series = { section, label, samples: [] }));
     series.samples.push(sample);
+  }
+
+  /** The repeat section's runs: each also counts as a sample of its time. */
+  private readonly repeats: RepeatedRun[] = [];
+
+  addRepeat(run: RepeatedRun): void {
+    this.repeats.push(run);
+    this.add('repeat', REPEAT_LABEL, { ms: run.ms, ok: run.ok, detail: run.differences.join('; ') });
+  }
+
+  private repeatSummary(): { runs: number; identical: number; text: string } {
+    const identical = this.repeats.filter((r) => r.ok).length;
+    const differing = this.repeats.filter((r) => !r.ok).map((r) => `- run ${r.index} differs from run 1 (run 1's verdict is the expected one): ${r.differences.join('; ')}`);
+    const exits = [...new Set(this.repeats.map((r) => r.exit))].join(', ');
+    const text =
+      this.repeats.length === 0
+        ? '_not measured in this run (--only)_\n'
+        : `${this.table('repeat')}\n**${identical}/${this.repeats.length}** runs gave run 1's verdict table (exit code ${exits}; every checklist item and every check beyond it compared, test/verdict-tables.ts).\n${differing.length > 0 ? `\n${differing.join('\n')}\n` : ''}`;
+    return { runs: this.repeats.length, identical, text };
   }
 
   noteWorkers(section: string, workers: number): void {
@@ -164,6 +186,7 @@ export class Results {
     const piupartsRatio = ratio(ours, piuparts);
     const testinfraRatio = ratio(batched, testinfra);
     const shown = (ms?: number) => (ms === undefined ? '-' : seconds(ms));
+    const repeat = this.repeatSummary();
     return `# Benchmark: the harness side by side with piuparts and testinfra
 
 Written by \`npm run bench\` (bench/run.ts) on ${this.started.toISOString().slice(0, 16).replace('T', ' ')} UTC; every number
@@ -259,6 +282,12 @@ commands before (one \`docker exec\` per command); "batched" sends every command
 probes in ONE \`docker exec\` per user (support/probes/batch-shell.ts), each command still
 getting its own evidence (exit code, stdout, stderr).
 
+## The same verdicts, run after run (\`npm run repeat-verdicts\`)
+
+${repeat.text}
+Warm runs of wazo-foo one after the other, after the rounds above, as a user runs them; each
+run's verdicts.json compared with run 1's. Faster must not mean flakier.
+
 ## Host boot and reboot
 
 ${this.table('host')}
@@ -298,6 +327,11 @@ ${this.target(
   'The batch is one exec per user; look at the execs column for a batch that was split.',
 )}
 - ${parallel.length === 0 ? 'NOT MEASURED' : 'REPORTED'}: how \`--all --parallel N\` grows from 1 to 2 to 4 services: 1 service ${shown(warm)}${parallel.map((p) => `; ${p.label}: ${shown(p.ms)}`).join('')}.
+${this.target(
+  `${repeat.runs || 'N'} warm runs in a row give ${repeat.runs || 'N'} identical verdict tables (${repeat.identical}/${repeat.runs})`,
+  repeat.runs === 0 ? undefined : repeat.identical === repeat.runs,
+  'The runs that differ, and how, are listed in "The same verdicts, run after run".',
+)}
 - NOT MEASURED HERE: the self-test suite <= ${TARGET.suiteMinutes} min (\`CI=true bash .ci/run\` on a clean clone); it takes longer than the whole bench, so the closing note of each submission gives its time, measured as CI runs it.
 `;
   }

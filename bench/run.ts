@@ -19,11 +19,12 @@ import { EngineNeighbours } from './engine-neighbours';
 import { OnePackageArchive } from '../test/one-package-archive';
 import { PIUPARTS_IGNORED, piupartsUpgrade, testinfraAssertions } from './peers';
 import { AREAS, CPU_LABEL, PARALLEL_RUNS, Results } from './results';
+import { describeRepeat, repeatVerdicts } from './verdict-repeats';
 
-const SECTIONS = ['cold', 'warm', 'area', 'parallel', 'host', 'package', 'assertions'] as const;
+const SECTIONS = ['cold', 'warm', 'area', 'parallel', 'host', 'package', 'assertions', 'repeat'] as const;
 type Section = (typeof SECTIONS)[number];
 
-function parse(argv: string[]): { runs: number; only: Section[]; output: string } {
+function parse(argv: string[]): { runs: number; only: Section[]; output: string; repeatRuns: number } {
   const positive = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number >= 1');
@@ -37,6 +38,7 @@ function parse(argv: string[]): { runs: number; only: Section[]; output: string 
   };
   const program = new Command('npm run bench --')
     .option('--runs <n>', 'rounds; each measurement is taken once per round, peers interleaved', positive, 3)
+    .option('--repeat-runs <n>', 'repeat: warm runs in a row whose verdict tables must all be run 1\'s', positive, 20)
     .option('--only <sections>', `comma-separated subset of ${SECTIONS.join(',')}`, sections, [...SECTIONS])
     .option('--output <file>', 'where to write the results', join(PATHS.root, 'bench', 'results.md'))
     .parse(argv, { from: 'user' });
@@ -144,6 +146,14 @@ async function main(): Promise<void> {
           },
         );
       }
+    }
+    if (options.only.includes('repeat')) {
+      // Issue 14's no-flake gate, after the rounds: their warm runs are interleaved with other work.
+      say(`${options.repeatRuns} warm runs in a row, each verdict table compared with run 1's`);
+      await repeatVerdicts(manifest.name, options.repeatRuns, [], (run) => {
+        say(describeRepeat(run, options.repeatRuns));
+        results.addRepeat(run);
+      });
     }
   } finally {
     await cleanUp();
