@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../errors';
 import type { AcceptanceOptions } from './acceptance-options';
 import type { ServiceResult } from './run-features';
-import { defaultWorkerCount } from './workers';
+import { WORKER_LIMIT_VARIABLE, workerLimitPerRun } from './workers';
 
 /** The options a per-service run inherits from an --all run. */
 function forwardedOptions(options: AcceptanceOptions): string[] {
@@ -12,8 +12,7 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     '--debian',
     options.debian,
     ...(options.tags ? ['--tags', options.tags] : []),
-    '--workers',
-    String(options.workers ?? workersPerRun(options.parallel)),
+    ...(options.workers ? ['--workers', String(options.workers)] : []),
     ...(options.name ?? []).flatMap((pattern) => ['--name', pattern]),
     ...(options.failFast ? ['--fail-fast'] : []),
     '--format',
@@ -25,11 +24,6 @@ function forwardedOptions(options: AcceptanceOptions): string[] {
     ...(options.docs ? ['--docs', options.docs] : []),
     ...(options.verbose ? ['--verbose'] : []),
   ];
-}
-
-/** Runs at once share the cores: each gets its part of the workers one run alone would start. */
-function workersPerRun(parallel: number): number {
-  return Math.max(1, Math.ceil(defaultWorkerCount() / parallel));
 }
 
 /** The worst outcome decides the run: an interruption, an environment error, a failed check, a pass. */
@@ -62,8 +56,10 @@ export async function checkServices(entry: string, services: string[], options: 
 
   const runOne = (service: string) =>
     new Promise<ServiceResult>((resolve) => {
+      // Runs at once share the cores: each starts at most its share of the workers (unless --workers says).
       const child = spawn(process.execPath, [...process.execArgv, entry, '--service', service, ...forwardedOptions(options)], {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, [WORKER_LIMIT_VARIABLE]: String(workerLimitPerRun(options.parallel)) },
       });
       running.add(child);
       const prefix = `[${service.padEnd(width)}] `;

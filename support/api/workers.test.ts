@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import type { HostPlacement } from '../runtime/shared-host-schedule';
-import { workerCount } from './workers';
+import { defaultWorkerCount, WORKER_LIMIT_VARIABLE, workerCount, workerLimitPerRun } from './workers';
 
 const own: HostPlacement = 'own';
 const reader: HostPlacement = 'shared';
@@ -25,4 +25,13 @@ test('workers: the shared host\'s scenarios alone run in one (serial mode)', () 
 test('workers: the user\'s --workers when given, never more than the scenarios', () => {
   assert.equal(workerCount(2, times(20, reader), 6), 2);
   assert.equal(workerCount(8, times(5, reader), 2), 5);
+});
+
+test('workers: several runs at once share the cores (--all --parallel P sets each run\'s limit)', () => {
+  assert.equal(workerLimitPerRun(1, 2), 4);
+  assert.equal(workerLimitPerRun(2, 2), 2);
+  assert.equal(workerLimitPerRun(4, 2), 1);
+  assert.equal(workerLimitPerRun(3, 2), 2);
+  assert.equal(defaultWorkerCount(2, { [WORKER_LIMIT_VARIABLE]: '2' }), 2);
+  assert.equal(defaultWorkerCount(2, { [WORKER_LIMIT_VARIABLE]: 'many' }), 4);
 });

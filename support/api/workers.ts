@@ -22,7 +22,16 @@ export function workerCount(requested: number | undefined, placements: readonly 
   return Math.max(1, requested === undefined ? Math.min(defaultWorkerCount(cores), useful) : Math.min(requested, placements.length));
 }
 
-/** The most workers a run starts when the user does not say. */
-export function defaultWorkerCount(cores = availableParallelism()): number {
-  return cores * WORKERS_PER_CORE;
+/** Set by `--all --parallel P` for each service's run: its share of the cores' workers. */
+export const WORKER_LIMIT_VARIABLE = 'WAZO_ACCEPTANCE_WORKER_LIMIT';
+
+/** The most workers a run starts when the user does not say: two per core, or its share when it is one of several runs. */
+export function defaultWorkerCount(cores = availableParallelism(), env: NodeJS.ProcessEnv = process.env): number {
+  const limit = Number(env[WORKER_LIMIT_VARIABLE]);
+  return Number.isInteger(limit) && limit >= 1 ? limit : cores * WORKERS_PER_CORE;
+}
+
+/** The share of each of `parallel` runs at once. */
+export function workerLimitPerRun(parallel: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.ceil(defaultWorkerCount(cores, {}) / parallel));
 }
