@@ -124,6 +124,11 @@ export function allServiceManifests(): string[] {
   return [...catalog.names().map((name) => catalog.manifestFile(name)), ...EXTRA_SERVICES.map(shapeManifest)];
 }
 
+/**
+ * `--all --parallel N` as a user runs it, over services/ (wazo-foo, wazo-bar) or, with
+ * `withShapes`, over a copy of the tree whose services/ also holds the EXTRA_SERVICES shapes'
+ * manifests, sharing build/ (a warm run).
+ */
 export async function allServices(parallel: number, withShapes: boolean): Promise<PhasedRun & { services: string[] }> {
   const copy = withShapes ? treeCopy('bench-all-', true) : undefined;
   try {
