@@ -23,6 +23,7 @@ import { LiveProgress } from '../formatter/live-progress';
 import { tagExpression, type AcceptanceOptions } from './acceptance-options';
 import { ScenarioReporter } from '../formatter/scenario-reporter';
 import type { PlannedScenario } from './feature-plan';
+import { expectDurations, loadDurations, saveDurations, ScenarioClock } from '../runtime/scenario-durations';
 import { scenarioKey, scheduleSharedHost, SharedHostSchedule } from '../runtime/shared-host-schedule';
 import { workerCount } from './workers';
 
@@ -124,7 +125,15 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   try {
     const workerParameters: WorkerParameters = { ...parameters, handoffDir };
     runConfiguration.runtime.worldParameters = workerParameters as unknown as Record<string, never>;
-    await runCucumber(runConfiguration, environment, reporter.onMessage);
+    // The scenarios on hosts of their own go longest first, as the service's last run measured them.
+    const lastDurations = loadDurations(service);
+    expectDurations(lastDurations);
+    const clock = new ScenarioClock();
+    await runCucumber(runConfiguration, environment, (envelope) => {
+      reporter.onMessage(envelope);
+      clock.onMessage(envelope);
+    });
+    saveDurations(service, lastDurations, clock.measured);
   } finally {
     live.stop();
     rmSync(handoffDir, { recursive: true, force: true });

@@ -13,13 +13,23 @@ it('puts the first reader first (it boots the shared host), then hosts of their 
     pickle('restart', SHARED_HOST_LAST),
     pickle('reader 2', 'the service is installed on a Wazo host'),
     pickle('own 2', 'the service is installed on a Wazo host of its own'),
-  ]);
+  ], () => undefined);
   assert.deepEqual(ordered.map((p) => p.pickle.name), ['reader 1', 'own 1', 'own 2', 'reader 2', 'stop and start', 'restart']);
 });
 
 it('keeps the order of a run with no reader, or with readers only', () => {
   const own = [pickle('own 1', 'the service is installed on a Wazo host of its own'), pickle('last', SHARED_HOST_LAST)];
-  assert.deepEqual(scenarioOrder(own).map((p) => p.pickle.name), ['own 1', 'last']);
+  assert.deepEqual(scenarioOrder(own, () => undefined).map((p) => p.pickle.name), ['own 1', 'last']);
   const readers = [pickle('reader 1', 'the service is installed on a Wazo host'), pickle('reader 2', 'the service is installed on a Wazo host')];
-  assert.deepEqual(scenarioOrder(readers).map((p) => p.pickle.name), ['reader 1', 'reader 2']);
+  assert.deepEqual(scenarioOrder(readers, () => 1000).map((p) => p.pickle.name), ['reader 1', 'reader 2']);
+});
+
+it('hands out the hosts of their own longest first as the last run measured them, the unmeasured first in their order', () => {
+  const own = (name: string) => pickle(name, 'the service is installed on a Wazo host of its own');
+  const last: Record<string, number> = { short: 8000, long: 20000, middle: 14000 };
+  const ordered = scenarioOrder(
+    [pickle('reader 1', 'the service is installed on a Wazo host'), own('short'), own('new 1'), own('long'), own('middle'), own('new 2'), pickle('reader 2', 'the service is installed on a Wazo host')],
+    (scenario) => last[scenario.name],
+  );
+  assert.deepEqual(ordered.map((p) => p.pickle.name), ['reader 1', 'new 1', 'new 2', 'long', 'middle', 'short', 'reader 2']);
 });
