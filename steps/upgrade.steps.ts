@@ -42,7 +42,7 @@ Given('the host is a slave: its Wazo services are disabled', async function (thi
 
 When("the host is upgraded with wazo-upgrade to the service's new version", async function (this: HarnessWorld) {
   this.state.set('userFacts', await userFactsNow(this));
-  this.state.set('action', await wazoUpgrade(this.currentHost, this.manifest.package.file));
+  this.state.set('action', await wazoUpgrade(this.currentHost, this.manifest.package.file, this.manifest.package.name));
 });
 
 When('the host is enabled again with wazo-service', async function (this: HarnessWorld) {

@@ -2,16 +2,35 @@
 // evidence of what they ran; the steps judge the outcome with probes.
 import { basename } from 'node:path';
 import type { ServiceManifest } from '../configuration/manifest';
-import type { Evidence } from '../probes/evidence';
+import { BatchShell } from '../probes/batch-shell';
+import { commandLine, type Evidence } from '../probes/evidence';
+import { INSTALLED_ONLY_CONFIG, installedSuffice, simulation } from './apt-view';
+import { PACKAGE_DIR } from './package-installer';
 import type { StartedWazoHost } from './started-wazo-host';
 
 /** Where the wazo-upgrade stand-in takes the new packages from (the real tool: the mirror). */
 export const UPGRADE_DEBS_DIR = '/var/cache/wazo-upgrade';
 
-/** `wazo-upgrade -f` with the new package offered as the upgrade. */
-export async function wazoUpgrade(host: StartedWazoHost, debFile: string): Promise<Evidence> {
-  await host.copyFile(debFile, `${UPGRADE_DEBS_DIR}/${basename(debFile)}`);
-  return host.run(['wazo-upgrade', '-f']);
+/** The packages wazo-upgrade installs: every .deb of UPGRADE_DEBS_DIR, as the stand-in lists them. */
+const UPGRADE_DEBS = `$(find ${UPGRADE_DEBS_DIR} -maxdepth 1 -name '*.deb' | LC_ALL=C sort)`;
+
+/**
+ * `wazo-upgrade -f` with the new package (`name`, from `debFile`) offered as the upgrade. Its
+ * apt-get sees the installed packages alone (APT_CONFIG, ./apt-view.ts) when they suffice: the
+ * simulated plan there upgrades the package and nothing else, and the package recommends
+ * nothing (wazo-upgrade installs recommendations, which only the archives hold).
+ */
+export async function wazoUpgrade(host: StartedWazoHost, debFile: string, name: string): Promise<Evidence> {
+  const target = `${UPGRADE_DEBS_DIR}/${basename(debFile)}`;
+  await host.copyFile(debFile, target);
+  const config = `${PACKAGE_DIR}/apt-installed-only.conf`;
+  const [written, recommends, plan] = await new BatchShell(host).runAll([
+    { command: ['sh', '-c', 'mkdir -p "${2%/*}" && printf %s "$1" > "$2"', 'sh', INSTALLED_ONLY_CONFIG, config] },
+    { command: ['dpkg-deb', '--field', target, 'Recommends'] },
+    { command: ['sh', '-c', `${commandLine(simulation(['install']))} ${UPGRADE_DEBS}`] },
+  ]);
+  const installedOnly = written.exitCode === 0 && recommends.exitCode === 0 && recommends.stdout.trim() === '' && installedSuffice(plan, name);
+  return host.run([...(installedOnly ? ['env', `APT_CONFIG=${config}`] : []), 'wazo-upgrade', '-f']);
 }
 
 /** SIGKILL to a process; the value is the host's time (epoch seconds) just before. */
