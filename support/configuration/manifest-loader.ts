@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../display-path';
 import Ajv, { type ErrorObject } from 'ajv';
+import { once } from '../once';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { HarnessError } from '../errors';
 import { PORTS_DOCUMENTATION } from '../ports/flow-table';
@@ -10,8 +11,9 @@ import { PACKAGE_ORIGINS, PREVIOUS_SOURCES, UNIT_ROLE_SUFFIXES, UNIT_ROLES, type
 import { previousCacheFile } from './previous-cache-file';
 import { API_NONE, manifestSchema, type ManifestDocument } from './manifest-schema';
 
-// verbose: an anyOf error carries its branches, so that the message lists the choices.
-const validate = new Ajv({ allErrors: true, verbose: true }).compile(manifestSchema);
+// verbose: an anyOf error carries its branches, so that the message lists the choices. Compiled
+// on first use: cucumber workers load this module and never read a manifest.
+const manifestValidator = once(() => new Ajv({ allErrors: true, verbose: true }).compile(manifestSchema));
 
 /** Reads, validates and completes a manifest; every problem names the file, line and field. */
 export function loadManifest(file: string): ServiceManifest {
@@ -41,6 +43,7 @@ export function loadManifest(file: string): ServiceManifest {
     );
   };
   const data: unknown = document.toJS();
+  const validate = manifestValidator();
   if (!validate(data)) throw invalid(withoutBranchErrors(validate.errors ?? []).map(schemaProblem));
   const problems = crossFieldProblems(data);
   if (problems.length > 0) throw invalid(problems);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import Ajv from 'ajv';
+import { once } from '../once';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../display-path';
@@ -69,10 +70,12 @@ const flowSchema = {
     enabled: { type: 'boolean' },
   },
 } as const;
-const validateFlow = new Ajv({ allErrors: true }).compile<Flow>(flowSchema);
+// Compiled on first use: every cucumber worker loads this module, one checks the ports.
+const flowValidator = once(() => new Ajv({ allErrors: true }).compile<Flow>(flowSchema));
 
 /** Validates one row; `where` names it in the problems ("docs/ports.yml: row 3"). */
 function checkRow(row: unknown, where: string, problems: string[]): Flow | undefined {
+  const validateFlow = flowValidator();
   if (validateFlow(row)) {
     if ((row.protocol === 'ICMP') !== (row.port === null)) problems.push(`${where}: ${row.protocol === 'ICMP' ? 'ICMP has no port' : 'a port is required'}`);
     else if (!isAddress(row.listen)) problems.push(`${where}: listen must be an IPv4 or IPv6 address (found ${JSON.stringify(row.listen)})`);
