@@ -9,10 +9,34 @@ import { SystemdBootWait } from './systemd-boot-wait';
 
 const NO_PORTS = {} as BoundPorts;
 
-/** A container whose `systemctl is-system-running` answers `states` in turn (then the last again); an Error fails the exec itself. */
-function containerSaying(...states: Array<string | Error>): Dockerode.Container {
+/** What the engine says of the container: running (the default), or stopped with an exit code and its console output. */
+interface EngineView {
+  running: boolean;
+  exitCode?: number;
+  logs?: Buffer;
+}
+
+/** A log frame as the engine sends it without a TTY: stream 1 (stdout), length, text. */
+function frame(text: string): Buffer {
+  const header = Buffer.alloc(8);
+  header[0] = 1;
+  header.writeUInt32BE(Buffer.byteLength(text), 4);
+  return Buffer.concat([header, Buffer.from(text)]);
+}
+
+/**
+ * A container whose `systemctl is-system-running` answers `states` in turn (then the last
+ * again); an Error fails the exec itself. `engine` is what inspecting it returns.
+ */
+function containerSaying(states: Array<string | Error>, engine: EngineView = { running: true }): Dockerode.Container & { inspections: number } {
   let calls = 0;
   const fake = {
+    inspections: 0,
+    inspect: async () => {
+      fake.inspections++;
+      return { State: { Running: engine.running, ExitCode: engine.exitCode ?? 0, OOMKilled: false, Error: '' } };
+    },
+    logs: async () => engine.logs ?? Buffer.alloc(0),
     exec: async () => {
       const state = states[Math.min(calls++, states.length - 1)];
       if (state instanceof Error) throw state;
@@ -26,24 +50,39 @@ function containerSaying(...states: Array<string | Error>): Dockerode.Container 
       },
     },
   };
-  return fake as unknown as Dockerode.Container;
+  return fake as unknown as Dockerode.Container & { inspections: number };
 }
 
 test('the boot wait ends when systemd says running, and keeps the state it saw', async (t) => {
   const wait = new SystemdBootWait(5_000);
-  const { elapsedMs } = await onMockClock(t, () => wait.waitUntilReady(containerSaying('starting', 'starting', 'running'), NO_PORTS), 250);
+  const { elapsedMs } = await onMockClock(t, () => wait.waitUntilReady(containerSaying(['starting', 'starting', 'running']), NO_PORTS), 250);
   assert.deepEqual([wait.lastState, elapsedMs], ['running', 500]);
 });
 
 test('the boot wait gives up at the bound it was made with, naming the last state', async (t) => {
   const wait = new SystemdBootWait(1_000);
   assert.deepEqual([wait.getStartupTimeout(), wait.isStartupTimeoutSet()], [1_000, true]);
-  const failed = onMockClock(t, () => wait.waitUntilReady(containerSaying(new Error('container is not running')), NO_PORTS), 250);
-  await assert.rejects(failed, /did not finish booting within 1 s .*last state: container is not running\)$/);
+  const container = containerSaying([new Error('exec failed: the engine is busy')]);
+  const failed = onMockClock(t, () => wait.waitUntilReady(container, NO_PORTS), 250);
+  await assert.rejects(failed, /did not finish booting within 1 s .*last state: exec failed: the engine is busy\)$/);
+  assert.ok(container.inspections > 1, 'a failed exec of a running container is asked again');
+});
+
+test('a host whose container stopped ends the wait at once, with its exit code and last console lines', async (t) => {
+  const wait = new SystemdBootWait(90_000);
+  const logs = Buffer.concat([frame('[  OK  ] Reached target basic.target.\n'), frame('Freezing execution.\n')]);
+  const container = containerSaying(['starting', new Error('(HTTP code 409) container is not running')], { running: false, exitCode: 255, logs });
+  const failed = onMockClock(t, () => wait.waitUntilReady(container, NO_PORTS), 250);
+  await assert.rejects(failed, (error: Error) => {
+    assert.match(error.message, /^the host's container stopped during its boot, 0\.3 s into the wait: systemd \(its PID 1\) exited with code 255; /);
+    assert.match(error.message, /its last console lines:\n\[  OK  \] Reached target basic.target.\nFreezing execution.$/);
+    return true;
+  });
+  assert.equal(wait.lastState, 'exited with code 255');
 });
 
 test("testcontainers' startup timeout, when a container sets one, replaces the bound", async (t) => {
   const wait = new SystemdBootWait(1_000).withStartupTimeout(500);
-  const failed = onMockClock(t, () => wait.waitUntilReady(containerSaying('starting'), NO_PORTS), 250);
+  const failed = onMockClock(t, () => wait.waitUntilReady(containerSaying(['starting']), NO_PORTS), 250);
   await assert.rejects(failed, /within 0.5 s .*last state: starting\)$/);
 });
