@@ -1,6 +1,5 @@
 // `npm run bench`: the harness side by side with piuparts and testinfra, interleaved, on the
 // same package and machine; medians over --runs rounds, written to bench/results.md.
-process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

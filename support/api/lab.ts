@@ -24,7 +24,6 @@ export class Lab {
   ) {}
 
   static async open(suite = 'trixie', progress: Progress = quietProgress): Promise<Lab> {
-    process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // as in the CLI: labels + the janitor clean up
     const engine = await connectEngine();
     const run = newRunIdentity();
     const { base, host } = await prepareImages(engine.docker, suite, progress, { run });

@@ -1,6 +1,5 @@
 // The `npm run acceptance` command: the command line parsed, the API called (support/api/),
 // its result or error mapped to the exit code.
-process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'; // Ryuk cannot be pulled here; labels + the janitor clean up instead.
 
 import { cleanup } from '../api/engine';
 import { listChecks } from '../api/plan';

@@ -3,7 +3,7 @@ import { httpsGet, type HttpResult, type HttpsOrigin } from '../probes/http';
 import { HOST_CA } from '../probes/nginx';
 import { registerSecret } from '../secrets/redaction';
 import type { StartedWazoHost } from './started-wazo-host';
-import { HOST_PORTS } from './wazo-host-container';
+import { HOST_PORTS } from './host-ports';
 
 
 // A host's token and CA never change (made at its first boot, kept across reboots): read once.

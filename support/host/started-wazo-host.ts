@@ -1,29 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
 import type Dockerode from 'dockerode';
-import { AbstractStartedContainer, type StartedTestContainer } from 'testcontainers';
+import { pack } from 'tar-stream';
 import { commandLine, type Evidence, type Shell } from '../probes/evidence';
 import { ExecChannels } from './exec-channel';
 import type { SystemdBootWait } from './systemd-boot-wait';
 
 /** A booted Wazo host: commands as root or as a user, files in and out, reboot, removal. */
-export class StartedWazoHost extends AbstractStartedContainer implements Shell {
+export class StartedWazoHost implements Shell {
   private readonly channels: ExecChannels;
 
+  /** `info`: the engine's view of the container since its last (re)start (its published ports change at each). */
   constructor(
-    started: StartedTestContainer,
     private readonly container: Dockerode.Container,
+    private info: Dockerode.ContainerInspectInfo,
     private readonly bootWait: SystemdBootWait,
   ) {
-    super(started);
     this.channels = new ExecChannels(container);
   }
 
+  getId(): string {
+    return this.container.id;
+  }
+
   get name(): string {
-    return this.getName().replace(/^\//, '');
+    return this.info.Name.replace(/^\//, '');
   }
 
   /** systemd's state when the last boot finished: running, or degraded by some unit. */
   get bootState(): string {
     return this.bootWait.lastState;
+  }
+
+  /** The port of 127.0.0.1 the engine publishes the host's TCP `port` on. */
+  getMappedPort(port: number): number {
+    const binding = this.info.NetworkSettings.Ports[`${port}/tcp`]?.[0];
+    if (!binding) throw new Error(`host ${this.name} does not publish its port ${port}`);
+    return Number(binding.HostPort);
   }
 
   async run(command: string[], options: { user?: string } = {}): Promise<Evidence> {
@@ -37,19 +50,27 @@ export class StartedWazoHost extends AbstractStartedContainer implements Shell {
     return this.run(['sh', '-c', script], options);
   }
 
+  /** The file `source` of this machine as `target` in the host (mode 0644, root's; missing directories made). */
   async copyFile(source: string, target: string): Promise<void> {
-    await this.copyFilesToContainer([{ source, target, mode: 0o644 }]);
+    const archive = pack();
+    archive.entry({ name: posix.relative('/', target), mode: 0o644 }, await readFile(source));
+    archive.finalize();
+    const tar: Buffer[] = [];
+    for await (const chunk of archive) tar.push(chunk as Buffer);
+    await this.container.putArchive(Buffer.concat(tar), { path: '/' });
   }
 
   /**
    * A reboot: a clean systemd shutdown (SIGRTMIN+3; the engine kills the host only after
-   * `shutdownTimeoutMs`) and a boot of the same container. testcontainers takes the timeout in
-   * milliseconds and hands the engine whole seconds: the 30 once passed here became 0 s, a kill
-   * right after the signal, with no unit stopped. The boot after it has the host's boot bound.
+   * `shutdownTimeoutMs`, in whole seconds: the 30 once passed here as milliseconds became 0 s,
+   * a kill right after the signal, with no unit stopped) and a boot of the same container,
+   * within the host's boot bound.
    */
   async reboot(shutdownTimeoutMs: number): Promise<void> {
     this.channels.closeAll();
-    await this.restart({ timeout: shutdownTimeoutMs });
+    await this.container.restart({ t: Math.ceil(shutdownTimeoutMs / 1000) });
+    this.info = await this.container.inspect();
+    await this.bootWait.waitUntilReady(this.container);
   }
 
   /** When the engine last started the container: the beginning of the current boot. */

@@ -1,5 +1,4 @@
 import type Dockerode from 'dockerode';
-import type { BoundPorts, WaitStrategy } from 'testcontainers';
 import { pollUntil } from '../poll';
 import { runInContainer } from './container-exec';
 
@@ -26,17 +25,17 @@ interface BootRead {
  * Waits until systemd in the host has finished booting. `degraded` also ends the wait:
  * a unit unrelated to the service may fail in a container, and the checks judge the
  * service's own units; the state seen is kept so that reports can show it. The same wait
- * bounds the boot after each reboot (testcontainers runs it again on a restart).
+ * bounds the boot after each reboot.
  * A container that stops meanwhile (systemd, its PID 1, exited) ends the wait at once, with
  * its exit code and last console lines: polling it to the bound would say only "not running".
  */
-export class SystemdBootWait implements WaitStrategy {
+export class SystemdBootWait {
   lastState = 'unknown';
 
   /** `timeoutMs`: the boot bound, given by whoever builds the host (no default of its own). */
-  constructor(private timeoutMs: number) {}
+  constructor(private readonly timeoutMs: number) {}
 
-  async waitUntilReady(container: Dockerode.Container, _boundPorts: BoundPorts): Promise<void> {
+  async waitUntilReady(container: Dockerode.Container): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
     const boot = await pollUntil(
       async (): Promise<BootRead> => {
@@ -67,20 +66,6 @@ export class SystemdBootWait implements WaitStrategy {
           `(waited for \`systemctl is-system-running --wait\` to say running or degraded; last state: ${this.lastState})`,
       );
     }
-  }
-
-  withStartupTimeout(startupTimeoutMs: number): this {
-    this.timeoutMs = startupTimeoutMs;
-    return this;
-  }
-
-  // Always set: the constructor takes the bound.
-  isStartupTimeoutSet(): boolean {
-    return true;
-  }
-
-  getStartupTimeout(): number {
-    return this.timeoutMs;
   }
 }
 

@@ -49,8 +49,8 @@ export class HostPool {
   }
 
   /**
-   * Starts a host, or with `reuse` attaches to the run's running host of that role (testcontainers
-   * finds it by its configuration's hash, so every worker must describe it the same way).
+   * Starts a host, or with `reuse` attaches to the run's running host of that role (found by its
+   * name, which the run's id and the role make).
    */
   private async start(role: string, hostImage: string, reuse = false): Promise<StartedWazoHost> {
     const { cgroupVersion, run, keep } = this.parameters;
