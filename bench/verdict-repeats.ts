@@ -1,11 +1,15 @@
 // N warm runs of one service in a row, as a user runs them, each compared with run 1's verdict
 // table (exit code, every checklist item, every check beyond it): issue 14's no-flake gate,
 // for `npm run repeat-verdicts` and the bench's `repeat` section.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PATHS } from '../support/paths';
 import { readRunVerdicts, tableDifferences, tableOf, type VerdictTable } from '../test/verdict-tables';
 import { acceptance, type Measured } from './harness-side';
+
+/** A run this many times slower than the median of the runs before it is a stall worth reading. */
+const STALL_FACTOR = 2;
 
 export interface RepeatedRun extends Measured {
   /** 1-based. */
@@ -13,6 +17,22 @@ export interface RepeatedRun extends Measured {
   exit: number;
   /** What differs from run 1's table (empty: the same table). */
   differences: string[];
+  /** Where its reports were kept (a differing or stalled run), if they were. */
+  kept?: string;
+}
+
+/**
+ * Whether a run took more than STALL_FACTOR times the median of the runs before it (run 1 is
+ * never one: it has nothing to compare with). Its verdicts may still be run 1's; its
+ * cucumber.ndjson says which step waited (a run of 105.7 s among runs of 28 s, 2026-12-07,
+ * left nothing to read).
+ */
+export function stalled(ms: number, before: readonly number[]): boolean {
+  if (before.length === 0) return false;
+  const sorted = [...before].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return ms > STALL_FACTOR * median;
 }
 
 /** Runs `service` `runs` times in a row; `onRun` hears of each run as it ends. */
@@ -26,9 +46,13 @@ export async function repeatVerdicts(service: string, runs: number, extra: reado
       const run = await acceptance(['--service', service, '--reports-dir', reportsDir, ...extra]);
       const verdicts = readRunVerdicts(reportsDir, service, run.detail);
       first ??= tableOf(verdicts);
-      const repeated = { ...run, index, exit: verdicts.exitCode, differences: tableDifferences(first, verdicts) };
+      const repeated: RepeatedRun = { ...run, index, exit: verdicts.exitCode, differences: tableDifferences(first, verdicts) };
       // A run that gives run 1's table is a success here, whatever its exit code.
       repeated.ok = repeated.differences.length === 0;
+      if (!repeated.ok || stalled(run.ms, done.map((d) => d.ms))) {
+        repeated.kept = join(PATHS.reports, 'repeat-verdicts', `${service}-${new Date().toISOString().replace(/[:.]/g, '-')}-run${index}`);
+        cpSync(reportsDir, repeated.kept, { recursive: true });
+      }
       done.push(repeated);
       onRun(repeated);
       rmSync(reportsDir, { recursive: true, force: true });
@@ -42,7 +66,8 @@ export async function repeatVerdicts(service: string, runs: number, extra: reado
 /** One line a run: its time and whether it gave run 1's table, or how it differs. */
 export function describeRepeat(run: RepeatedRun, runs: number): string {
   const seconds = (run.ms / 1000).toFixed(1);
+  const kept = run.kept ? ` (its reports are kept in ${run.kept})` : '';
   return run.differences.length === 0
-    ? `run ${run.index}/${runs}: ${seconds} s, exit ${run.exit}, the same verdict table as run 1`
-    : `run ${run.index}/${runs}: ${seconds} s, differs from run 1 (expected is run 1's verdict):\n  ${run.differences.join('\n  ')}`;
+    ? `run ${run.index}/${runs}: ${seconds} s, exit ${run.exit}, the same verdict table as run 1${kept}`
+    : `run ${run.index}/${runs}: ${seconds} s, differs from run 1 (expected is run 1's verdict)${kept}:\n  ${run.differences.join('\n  ')}`;
 }
