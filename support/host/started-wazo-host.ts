@@ -73,9 +73,9 @@ export class StartedWazoHost implements Shell {
     await this.bootWait.waitUntilReady(this.container);
   }
 
-  /** When the engine last started the container: the beginning of the current boot. */
+  /** When the engine last started the container: the beginning of the current boot (read at that start, no new inspect). */
   async startedAt(): Promise<Date> {
-    return new Date((await this.container.inspect()).State.StartedAt);
+    return new Date(this.info.State.StartedAt);
   }
 
   async remove(): Promise<void> {
