@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PATHS } from '../support/paths';
 import { readRunVerdicts, tableDifferences, tableOf, type VerdictTable } from '../test/verdict-tables';
 import { acceptance, type Measured } from './harness-side';
+import { median } from './timing';
 
 /** A run this many times slower than the median of the runs before it is a stall worth reading. */
 const STALL_FACTOR = 2;
@@ -27,12 +28,8 @@ export interface RepeatedRun extends Measured {
  * cucumber.ndjson says which step waited (a run of 105.7 s among runs of 28 s, 2026-12-07,
  * left nothing to read).
  */
-export function stalled(ms: number, before: readonly number[]): boolean {
-  if (before.length === 0) return false;
-  const sorted = [...before].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return ms > STALL_FACTOR * median;
+export function stalled(ms: number, before: number[]): boolean {
+  return before.length > 0 && ms > STALL_FACTOR * median(before);
 }
 
 /** Runs `service` `runs` times in a row; `onRun` hears of each run as it ends. */
