@@ -11,6 +11,10 @@ test('a run stalled: more than twice the median of the runs before it, never run
 });
 
 test('a kept run says where its reports are', () => {
-  const run = { ms: 105_700, ok: true, detail: '', index: 4, exit: 0, differences: [], kept: '/r/wazo-foo-run4' };
-  assert.equal(describeRepeat(run, 20), 'run 4/20: 105.7 s, exit 0, the same verdict table as run 1 (its reports are kept in /r/wazo-foo-run4)');
+  const machine = { work: 55_000, idle: 150_000, steal: 400, unaccounted: 6_000 };
+  const run = { ms: 105_700, ok: true, detail: '', index: 4, exit: 0, differences: [], kept: '/r/wazo-foo-run4', machine };
+  assert.equal(
+    describeRepeat(run, 20),
+    'run 4/20: 105.7 s, exit 0, the same verdict table as run 1 (its reports are kept in /r/wazo-foo-run4); machine: work 55.0, idle 150.0, steal 0.4, unaccounted 6.0 CPU-s',
+  );
 });

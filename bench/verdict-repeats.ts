@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PATHS } from '../support/paths';
 import { readRunVerdicts, tableDifferences, tableOf, type VerdictTable } from '../test/verdict-tables';
 import { acceptance, type Measured } from './harness-side';
+import { cpuSplit, cpuStates, describeCpuSplit, type CpuSplit } from './machine-cpu';
 import { median } from './timing';
 
 /** A run this many times slower than the median of the runs before it is a stall worth reading. */
@@ -20,6 +21,11 @@ export interface RepeatedRun extends Measured {
   differences: string[];
   /** Where its reports were kept (a differing or stalled run), if they were. */
   kept?: string;
+  /**
+   * Where the machine's CPUs went during the run: a stall with idle CPUs is the harness or a
+   * host waiting, one with steal or unaccounted time is the VM not running.
+   */
+  machine: CpuSplit;
 }
 
 /**
@@ -40,10 +46,12 @@ export async function repeatVerdicts(service: string, runs: number, extra: reado
     const done: RepeatedRun[] = [];
     for (let index = 1; index <= runs; index++) {
       const reportsDir = join(reports, String(index));
+      const before = cpuStates();
       const run = await acceptance(['--service', service, '--reports-dir', reportsDir, ...extra]);
+      const machine = cpuSplit(before, cpuStates(), run.ms);
       const verdicts = readRunVerdicts(reportsDir, service, run.detail);
       first ??= tableOf(verdicts);
-      const repeated: RepeatedRun = { ...run, index, exit: verdicts.exitCode, differences: tableDifferences(first, verdicts) };
+      const repeated: RepeatedRun = { ...run, index, exit: verdicts.exitCode, differences: tableDifferences(first, verdicts), machine };
       // A run that gives run 1's table is a success here, whatever its exit code.
       repeated.ok = repeated.differences.length === 0;
       if (!repeated.ok || stalled(run.ms, done.map((d) => d.ms))) {
@@ -64,7 +72,8 @@ export async function repeatVerdicts(service: string, runs: number, extra: reado
 export function describeRepeat(run: RepeatedRun, runs: number): string {
   const seconds = (run.ms / 1000).toFixed(1);
   const kept = run.kept ? ` (its reports are kept in ${run.kept})` : '';
+  const machine = `; machine: ${describeCpuSplit(run.machine)}`;
   return run.differences.length === 0
-    ? `run ${run.index}/${runs}: ${seconds} s, exit ${run.exit}, the same verdict table as run 1${kept}`
-    : `run ${run.index}/${runs}: ${seconds} s, differs from run 1 (expected is run 1's verdict)${kept}:\n  ${run.differences.join('\n  ')}`;
+    ? `run ${run.index}/${runs}: ${seconds} s, exit ${run.exit}, the same verdict table as run 1${kept}${machine}`
+    : `run ${run.index}/${runs}: ${seconds} s, differs from run 1 (expected is run 1's verdict)${kept}${machine}:\n  ${run.differences.join('\n  ')}`;
 }
