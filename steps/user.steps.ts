@@ -5,7 +5,7 @@ import { check } from '../support/checks/check';
 import { CONSUL_GROUP, journalLogVerdict, readsDefaultConsulConfig } from '../support/rules/permissions';
 import { homeIsAllowed, isRoot, NO_LOGIN_SHELLS, processesNotRunningAs, refusesLogin } from '../support/rules/user';
 import { pathInfo, writableBy } from '../support/probes/files';
-import { unitJournalEntries } from '../support/probes/journal';
+import { sinceBoot, unitJournalEntries } from '../support/probes/journal';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import type { Fact } from '../support/probes/evidence';
@@ -77,14 +77,15 @@ Then('the service user has no home under \\/home', async function (this: Harness
 async function checkJournalLog(world: HarnessWorld, user: PasswdEntry): Promise<void> {
   const { unit } = world.manifest;
   // The daemon logs as it starts; journald may store its lines a moment after.
-  const { fact } = await pollFact(() => unitJournalEntries(world.currentHost, unit), (entries) => journalLogVerdict(entries, user.uid).written, TIMEOUTS.journalEntry);
+  const bootedAt = await world.currentHost.startedAt();
+  const { fact } = await pollFact(() => unitJournalEntries(world.currentHost, unit, bootedAt), (entries) => journalLogVerdict(entries, user.uid).written, TIMEOUTS.journalEntry);
   const verdict = journalLogVerdict(fact.value, user.uid);
   check(verdict.written, {
     expected: `the journal to hold entries of ${unit} since the boot written by a process running as ${user.name} (uid ${user.uid}): logFile is journal`,
     found: verdict.found,
     evidence: fact.evidence,
   });
-  world.log(`logFile is journal: ${verdict.own.length} entries of ${unit} written as ${user.name} since the boot (journalctl --boot --unit ${unit} _UID=${user.uid}); ${verdict.found}`);
+  world.log(`logFile is journal: ${verdict.own.length} entries of ${unit} written as ${user.name} since the boot (journalctl ${sinceBoot(bootedAt)} --unit ${unit} _UID=${user.uid}); ${verdict.found}`);
 }
 
 Then('the service user can write the log file', async function (this: HarnessWorld) {
