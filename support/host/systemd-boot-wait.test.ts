@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { test } from 'node:test';
 import type Dockerode from 'dockerode';
+import Modem from 'docker-modem';
 import { onMockClock } from '../../test/mock-clock';
 import { SystemdBootWait } from './systemd-boot-wait';
 
@@ -41,7 +42,9 @@ function containerSaying(states: Array<string | Error>, engine: EngineView = { r
       return { start: async () => Object.assign(stream, { state }), inspect: async () => ({ ExitCode: 0 }) };
     },
     modem: {
-      demuxStream: (stream: EventEmitter & { state: string }, out: Writable) => {
+      // An exec's stream says its state; a log's is demuxed by the engine client's own code.
+      demuxStream: (stream: Readable | (EventEmitter & { state: string }), out: Writable, err: Writable) => {
+        if (stream instanceof Readable) return new Modem().demuxStream(stream, out, err);
         out.write(`${stream.state}\n`);
         queueMicrotask(() => stream.emit('end'));
       },

@@ -1,4 +1,6 @@
 import type Dockerode from 'dockerode';
+import { PassThrough, Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { pollUntil } from '../poll';
 import { runInContainer } from './container-exec';
 
@@ -74,21 +76,18 @@ async function exitOf(container: Dockerode.Container): Promise<Exited | undefine
   const info = await container.inspect().catch(() => undefined);
   if (!info || info.State.Running) return undefined;
   const logs = await container.logs({ stdout: true, stderr: true, tail: LOG_TAIL_LINES, follow: false }).catch(() => undefined);
-  return { exitCode: info.State.ExitCode, oomKilled: info.State.OOMKilled, error: info.State.Error, logTail: logs ? consoleText(logs) : '' };
+  return { exitCode: info.State.ExitCode, oomKilled: info.State.OOMKilled, error: info.State.Error, logTail: logs ? await consoleText(container.modem, logs) : '' };
 }
 
 /**
  * The text of a container's log as the engine returns it: without a TTY, each line comes in a
- * frame whose 8-byte header says its stream and length.
+ * frame whose header says its stream and length; the modem's demuxer (the one execs use) reads them.
  */
-export function consoleText(logs: Buffer): string {
-  const parts: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= logs.length && logs[offset] <= 2 && logs.readUIntBE(offset + 1, 3) === 0) {
-    const length = logs.readUInt32BE(offset + 4);
-    parts.push(logs.subarray(offset + 8, offset + 8 + length));
-    offset += 8 + length;
-  }
-  const text = offset === 0 ? logs.toString('utf8') : Buffer.concat(parts).toString('utf8');
-  return text.replace(/\s+$/, '');
+async function consoleText(modem: Dockerode.Container['modem'], logs: Buffer): Promise<string> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough().on('data', (chunk: Buffer) => chunks.push(chunk));
+  const source = Readable.from([logs]);
+  modem.demuxStream(source, sink, sink);
+  await finished(source);
+  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }
