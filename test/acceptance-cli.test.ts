@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import Docker from 'dockerode';
 import { removeRunResources } from '../support/docker/janitor';
 import { LABEL } from '../support/docker/run-labels';
 import { hasLocalDpkgDeb } from '../support/configuration/package-preflight';
 import { buildExamplePackages, harnessLeftovers, ROOT, runAcceptance, type HarnessRun } from './harness';
 import { PATHS } from '../support/paths';
+import { scratchDir } from './scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('cli-test-');
 
 test('an unknown service exits 2, names the known ones and suggests the closest', async () => {
   const run = await runAcceptance(['--service', 'wazo-fooo']);

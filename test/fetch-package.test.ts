@@ -3,18 +3,17 @@
 // nothing in the temporary directory.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { ROOT } from './harness';
+import { scratchDir } from './scratch-dir';
 
 const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
 const noApt = spawnSync('apt-get', ['--version']).error;
 const skip = noApt ? 'apt-get is not on this machine: fetch-package uses the machine\'s apt' : !existsSync(DEBIAN_KEYRING) ? `no ${DEBIAN_KEYRING} (debian-archive-keyring) to verify Debian's archive with` : false;
 
-const scratch = mkdtempSync(join(tmpdir(), 'fetch-package-test-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('fetch-package-test-');
 
 /** A manifest of hello at VERSION, its previous version the same, from trixie, signed by Debian's key beside it. */
 function helloManifest(version: string): string {

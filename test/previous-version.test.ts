@@ -4,10 +4,9 @@
 // same code path (the one network this suite uses besides npm).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { loadManifest } from '../support/configuration/manifest-loader';
 import { DEBIAN_KEYRING, resolvePreviousPackage } from '../support/configuration/previous-package';
 import { fileSha256 } from '../support/configuration/package-record';
@@ -16,9 +15,9 @@ import { buildExamplePackages, EXAMPLE_WORKERS, harnessLeftovers, ROOT, runAccep
 import { OnePackageArchive } from './one-package-archive';
 import { readRunVerdicts, tableDifferences } from './verdict-tables';
 import { refusalOf } from './refusal';
+import { scratchDir } from './scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'previous-version-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('previous-version-test-');
 
 
 /** wazo-foo's manifest with its previous version taken from `repository`, its paths absolute. */

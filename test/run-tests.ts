@@ -11,13 +11,13 @@
 // run killed with SIGKILL leaves containers until `--cleanup` removes those of every ended run)
 // run after, alone.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { PATHS } from '../support/paths';
 import { buildExamplePackages, PREPARED, selfTestConcurrency } from './harness';
+import { scratchDir } from './scratch-dir';
 
 const root = PATHS.root;
 
@@ -51,9 +51,15 @@ function rank(file: string): number {
 let passed = 0;
 let failed = 0;
 
+// Ctrl-C reaches every process of the terminal's group, but a SIGTERM to this process alone
+// must end the test files too: aborting the run kills them. Registered before scratchDir's own
+// listeners, which then end this process (and remove the run-slot directory).
+const interrupted = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupted.abort());
+
 function runFiles(group: string[], concurrency: number): Promise<void> {
   if (group.length === 0) return Promise.resolve();
-  const stream = run({ files: group.map((file) => join(root, file)), concurrency });
+  const stream = run({ files: group.map((file) => join(root, file)), concurrency, signal: interrupted.signal });
   stream.on('test:pass', (event) => {
     if (event.details.type !== 'suite') passed++;
   });
@@ -90,25 +96,20 @@ async function prepare(): Promise<void> {
 async function main(): Promise<void> {
   // The type-check runs beside the preparation (one core each); a type error stops the suite before any test.
   const typed = typeCheck();
-  const slots = mkdtempSync(join(tmpdir(), 'wazo-selftest-slots-'));
-  process.env.WAZO_SELFTEST_SLOTS = slots;
+  process.env.WAZO_SELFTEST_SLOTS = scratchDir('wazo-selftest-slots-');
   process.env.WAZO_SELFTEST_RUNS = String(selfTestConcurrency());
-  try {
-    const selfTests = files.filter((file) => file.startsWith('test/'));
-    const prepared = selfTests.length > 0 ? prepare() : Promise.resolve();
-    const { ok, output } = await typed;
-    if (!ok) {
-      await prepared;
-      process.stdout.write(`tsc --noEmit found type errors:\n${output}\n0 passed, 1 failed\n`);
-      process.exitCode = 1;
-      return;
-    }
-    await Promise.all([runFiles(files.filter((file) => !selfTests.includes(file)), FILES_AT_ONCE), prepared]);
-    await runFiles(selfTests.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
-    await runFiles(selfTests.filter((file) => ALONE.includes(file)), 1);
-  } finally {
-    rmSync(slots, { recursive: true, force: true });
+  const selfTests = files.filter((file) => file.startsWith('test/'));
+  const prepared = selfTests.length > 0 ? prepare() : Promise.resolve();
+  const { ok, output } = await typed;
+  if (!ok) {
+    await prepared;
+    process.stdout.write(`tsc --noEmit found type errors:\n${output}\n0 passed, 1 failed\n`);
+    process.exitCode = 1;
+    return;
   }
+  await Promise.all([runFiles(files.filter((file) => !selfTests.includes(file)), FILES_AT_ONCE), prepared]);
+  await runFiles(selfTests.filter((file) => !ALONE.includes(file)), FILES_AT_ONCE);
+  await runFiles(selfTests.filter((file) => ALONE.includes(file)), 1);
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { contentHash } from './content-hash';
 import { isImageInput } from './host-image';
+import { scratchDir } from '../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'hash-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('hash-test-');
 
 test('the hash changes with a file content, an executable bit or an extra input, and only then', () => {
   writeFileSync(join(dir, 'Dockerfile'), 'FROM x\n');

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type Docker from 'dockerode';
 import { localBaseImageTag } from './base-image';
 import { imageCacheKey, presentHarnessImages } from './harness-images';
 import { hostImageTag } from './host-image';
+import { scratchDir } from '../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'harness-images-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('harness-images-');
 const recipes = { base: join(dir, 'base'), host: join(dir, 'host') };
 mkdirSync(recipes.base);
 mkdirSync(recipes.host);
