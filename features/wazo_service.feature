@@ -5,10 +5,12 @@ Feature: The service is added to wazo-service if necessary
   stops it, starts it, and "restart all" starts it again after the host services it needs,
   in the real tool's order and output format. The stand-in knows the real tool's lists; a new
   service emulates its addition to them with a file in /etc/wazo-service/services.d/, and a
-  note says whether the service is in the real lists or what to add there.
+  note says whether the service is in the real lists or what to add there. It stops and starts
+  services, not the host: it runs on the run's shared host once every scenario that only reads
+  it has finished, alone (on a host of its own if a scenario before it there did not pass).
 
   Scenario: The service is added to wazo-service if necessary
-    Given the service is installed on a Wazo host of its own
+    Given the service is installed on the shared Wazo host, after the scenarios that only read it
     And the service is running
     Then wazo-service status lists the service as running
     When the administrator runs "wazo-service stop"

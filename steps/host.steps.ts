@@ -39,8 +39,6 @@ async function useSharedHost(this: HarnessWorld): Promise<void> {
 }
 
 Given('the service is installed on a Wazo host', useSharedHost);
-/** For scenarios that stop and start the service but leave the host whole: after every reader, alone (support/runtime/shared-host-schedule.ts). */
-Given(SHARED_HOST_LAST, useSharedHost);
 
 /** For scenarios that change the host (stop, reboot, upgrade...): a fresh one with one of the service's packages, removed after the scenario. */
 async function useOwnHost(world: HarnessWorld, role: string, debFile: string): Promise<void> {
@@ -48,6 +46,21 @@ async function useOwnHost(world: HarnessWorld, role: string, debFile: string): P
   world.state.set('ownsHost', true);
   checkInstalled(world);
 }
+
+/**
+ * For scenarios that stop and start the service but leave the host whole: after every reader,
+ * alone (support/runtime/shared-host-schedule.ts). When a scenario before it did not pass on
+ * the shared host, or left it changed, a host of its own instead: the same verdict either way.
+ */
+Given(SHARED_HOST_LAST, async function (this: HarnessWorld) {
+  const placed = await hostPool().sharedAfterReaders(this.manifest);
+  if ('unfit' in placed) {
+    this.log(`on a host of its own: the shared host ${placed.unfit}`);
+    return useOwnHost(this, 'own', this.manifest.package.file);
+  }
+  useInstalledHost(this, placed.shared);
+  checkInstalled(this);
+});
 
 Given('the service is installed on a Wazo host of its own', async function (this: HarnessWorld) {
   await useOwnHost(this, 'own', this.manifest.package.file);
@@ -61,6 +74,7 @@ Given('the previous version of the service is installed on a Wazo host of its ow
 /** monit restarts a monitored service within its cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
   const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
+  this.state.set('stoppedMonit', true);
   check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 

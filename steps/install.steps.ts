@@ -1,8 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { activationSocket, unitsStartedAtBoot } from '../support/configuration/manifest';
-import { CONSUL_UNIT } from '../support/host/consul-catalog';
-import { MONIT_UNIT } from '../support/host/supervisor';
+import { PLATFORM_UNITS } from '../support/host/platform-units';
 import { dependencyLayerRecord } from '../support/probes/packages';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -53,9 +52,6 @@ Then('no unit of the host is failed', async function (this: HarnessWorld) {
     evidence: failed.evidence,
   });
 });
-
-/** The platform services every Wazo host runs: installing a service must leave them running. */
-const PLATFORM_UNITS = [CONSUL_UNIT, 'nginx.service', MONIT_UNIT];
 
 Then("the host's own services \\(consul, nginx, monit) are still running", async function (this: HarnessWorld) {
   const states = await Promise.all(PLATFORM_UNITS.map(async (unit) => ({ unit, state: await unitState(this.currentHost, unit) })));

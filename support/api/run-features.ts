@@ -24,6 +24,7 @@ import { tagExpression, type AcceptanceOptions } from './acceptance-options';
 import { ScenarioReporter } from '../formatter/scenario-reporter';
 import type { PlannedScenario } from './feature-plan';
 import { expectDurations, loadDurations, saveDurations, ScenarioClock } from '../runtime/scenario-durations';
+import { SharedHostHandoff } from '../runtime/shared-host-handoff';
 import { scenarioKey, scheduleSharedHost, SharedHostSchedule } from '../runtime/shared-host-schedule';
 import { workerCount } from './workers';
 
@@ -117,11 +118,12 @@ export async function runFeatures(parameters: RunParameters, selection: FeatureS
   const placements = plan.map((p) => placement.get(scenarioKey(p)) ?? 'own');
   const count = workerCount(workers, placements);
   runConfiguration.runtime.parallel = count > 1 ? count : 0;
-  scheduleSharedHost(new SharedHostSchedule(plan.filter((_, i) => placements[i] === 'shared')));
   // Where the workers agree on who boots the shared host (support/runtime/shared-host-handoff.ts).
   // Removed here at the end, even with --keep; on an interruption the janitor removes it with
   // the run's containers (it is named after the run).
   const handoffDir = mkdtempSync(join(tmpdir(), runDirPrefix(parameters.run)));
+  const handoff = new SharedHostHandoff(handoffDir);
+  scheduleSharedHost(new SharedHostSchedule(plan.filter((_, i) => placements[i] === 'shared'), () => handoff.isPublished()));
   try {
     const workerParameters: WorkerParameters = { ...parameters, handoffDir };
     runConfiguration.runtime.worldParameters = workerParameters as unknown as Record<string, never>;

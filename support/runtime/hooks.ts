@@ -2,7 +2,7 @@ import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout, setParal
 import { NOT_APPLICABLE, notApplicableReason } from '../checks/applicability';
 import { HostPool } from './host-pool';
 import { asRunParameters } from './run-parameters';
-import { sharedHostSchedule } from './shared-host-schedule';
+import { hostPlacement, sharedHostSchedule } from './shared-host-schedule';
 import { TIMEOUTS } from './timeouts';
 import type { HarnessWorld } from './world';
 import { collectDiagnostics } from '../host/diagnostics';
@@ -48,7 +48,13 @@ After(async function (this: HarnessWorld, { result, pickle }) {
       this.attach(redact(text), { mediaType: 'text/plain', fileName: title });
     }
   }
-  if (this.state.find('ownsHost')) await hostPool().release(host, result?.status === Status.FAILED);
+  if (this.state.find('ownsHost')) return hostPool().release(host, result?.status === Status.FAILED);
+  await hostPool().leaveShared(host, {
+    scenario: pickle.name,
+    afterReaders: hostPlacement(pickle.steps) === 'shared-last',
+    passed: result?.status === Status.PASSED,
+    stoppedMonit: this.state.find('stoppedMonit') ?? false,
+  });
 });
 
 AfterAll(async function () {

@@ -2,6 +2,10 @@ import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
+import { PLATFORM_UNITS } from '../host/platform-units';
+import { systemctl } from '../host/service-control';
+import { MONIT_UNIT } from '../host/supervisor';
+import { unitState } from '../probes/units';
 import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
@@ -99,6 +103,37 @@ export class HostPool {
     const ready = serviceWaits.ready(manifest);
     let once: Promise<Polled<Readiness>> | undefined;
     return { host, installation, readiness: () => (once ??= ready.waitUntilReady(host)) };
+  }
+
+  /**
+   * The shared host for a scenario that runs after its readers (and changes the service), with
+   * a readiness waited anew at each call: the scenario stops and starts the service. Undefined,
+   * and why, when a scenario before it did not pass there or left a platform unit down: it then
+   * takes a host of its own, so that its verdict never depends on another scenario's.
+   */
+  async sharedAfterReaders(manifest: ServiceManifest): Promise<{ shared: InstalledHost } | { unfit: string }> {
+    const tainted = new SharedHostHandoff(this.parameters.handoffDir).tainted();
+    if (tainted !== undefined) return { unfit: tainted };
+    const shared = await this.installed(manifest);
+    const states = await Promise.all(PLATFORM_UNITS.map((unit) => unitState(shared.host, unit)));
+    const down = PLATFORM_UNITS.flatMap((unit, i) => (states[i].value.activeState === 'active' ? [] : [`${unit} ${states[i].value.activeState}`]));
+    if (down.length > 0) return { unfit: `has ${down.join(', ')}` };
+    const ready = serviceWaits.ready(manifest);
+    return { shared: { ...shared, readiness: () => ready.waitUntilReady(shared.host) } };
+  }
+
+  /**
+   * The end of a scenario on the shared host: monit, if its steps stopped it, is started again;
+   * a scenario after the readers that did not pass, or a monit that does not start, leaves the
+   * host to the scenarios after it no longer (SharedHostHandoff.taint).
+   */
+  async leaveShared(host: StartedWazoHost, ending: { scenario: string; afterReaders: boolean; passed: boolean; stoppedMonit: boolean }): Promise<void> {
+    const handoff = new SharedHostHandoff(this.parameters.handoffDir);
+    if (ending.stoppedMonit) {
+      const started = await systemctl(host, 'start', MONIT_UNIT);
+      if (started.exitCode !== 0) handoff.taint(`did not start monit again after "${ending.scenario}" (exit ${started.exitCode})`);
+    }
+    if (ending.afterReaders && !ending.passed) handoff.taint(`was left by "${ending.scenario}", which did not pass there`);
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */

@@ -17,6 +17,8 @@ export interface ScenarioValues {
   host: StartedWazoHost;
   /** The host is the scenario's own, removed after it (not the run's shared host). */
   ownsHost: boolean;
+  /** The scenario stopped monit: on the shared host, it is started again after the scenario. */
+  stoppedMonit: boolean;
   installation: Installation;
   /** Waits (once per shared host) until the service is ready; set with the host. */
   readiness: () => Promise<Polled<Readiness>>;
@@ -47,6 +49,7 @@ export interface ScenarioValues {
 const SET_BY: Record<keyof ScenarioValues, { missing: string; step: string }> = {
   host: { missing: 'Wazo host', step: "a Given step that provides one (e.g. 'the service is installed on a Wazo host')" },
   ownsHost: { missing: 'host of its own', step: "a Given step that provides one (e.g. 'the service is installed on a Wazo host of its own')" },
+  stoppedMonit: { missing: 'record of monit stopped', step: "the step 'monit is stopped, so that it does not undo the scenario's stops'" },
   installation: { missing: 'installation of the package', step: "a Given step that installs it (e.g. 'the service is installed on a Wazo host')" },
   readiness: { missing: 'readiness wait', step: "a Given step that provides an installed host (e.g. 'the service is installed on a Wazo host')" },
   processUsers: { missing: "users of the service's processes before the reboot", step: "the step 'the host reboots'" },

@@ -53,3 +53,14 @@ test(
     await assert.rejects(new SharedHostHandoff(dir).published(300), (e: unknown) => e instanceof EnvironmentLimit && /no word from it/.test(e.outcome.found));
   }),
 );
+
+test(
+  'a taint is seen by every worker, and its first cause is kept',
+  withDir(async (dir) => {
+    const worker = new SharedHostHandoff(dir);
+    assert.equal(new SharedHostHandoff(dir).tainted(), undefined);
+    worker.taint('"The service is added to wazo-service if necessary" failed on it');
+    new SharedHostHandoff(dir).taint('monit could not be started again');
+    assert.equal(new SharedHostHandoff(dir).tainted(), '"The service is added to wazo-service if necessary" failed on it');
+  }),
+);

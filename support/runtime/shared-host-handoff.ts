@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentLimit, type Outcome } from '../checks/check';
 import type { Installation } from '../host/package-installer';
@@ -10,6 +10,7 @@ export type Handoff = { installation: Installation } | { environment: Outcome } 
 
 const CLAIM = 'claimed';
 const PUBLISHED = 'published.json';
+const TAINTED = 'tainted';
 const POLL_MS = 200;
 
 /**
@@ -37,6 +38,11 @@ export class SharedHostHandoff {
     writeFileWhole(join(this.dir, PUBLISHED), JSON.stringify(handoff), 0o600);
   }
 
+  /** Whether the claiming worker has given its word (the host installed, or why not). */
+  isPublished(): boolean {
+    return existsSync(join(this.dir, PUBLISHED));
+  }
+
   /** The claiming worker's word, or an EnvironmentLimit if it never came within the bound. */
   async published(timeoutMs: number): Promise<Handoff> {
     const { last } = await pollUntil(() => this.read(), (handoff) => handoff !== undefined, { timeoutMs, intervalMs: POLL_MS });
@@ -46,6 +52,25 @@ export class SharedHostHandoff {
       found: 'no word from it (its process may have died)',
       evidence: [],
     });
+  }
+
+  /**
+   * A scenario after the readers failed on the shared host, or left it changed: the ones after
+   * it take a host of their own, so that their verdicts never depend on its failure. The first
+   * word is kept: it names the cause.
+   */
+  taint(reason: string): void {
+    if (this.tainted() === undefined) writeFileWhole(join(this.dir, TAINTED), reason, 0o600);
+  }
+
+  /** Why the shared host may no longer take a scenario, or undefined. */
+  tainted(): string | undefined {
+    try {
+      return readFileSync(join(this.dir, TAINTED), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return undefined;
+    }
   }
 
   /** The published word, or undefined while there is none. */

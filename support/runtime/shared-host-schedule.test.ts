@@ -19,7 +19,7 @@ describe('hostPlacement', () => {
 
 describe('SharedHostSchedule', () => {
   it('holds a last scenario until every reader has been handed out and none runs', () => {
-    const schedule = new SharedHostSchedule([reader('a'), reader('b')]);
+    const schedule = new SharedHostSchedule([reader('a'), reader('b')], () => true);
     assert.equal(schedule.canAssign(last('z'), []), false, 'no reader handed out yet');
     assert.equal(schedule.canAssign(reader('a'), []), true);
     assert.equal(schedule.canAssign(last('z'), [reader('a')]), false, 'b not handed out');
@@ -29,17 +29,34 @@ describe('SharedHostSchedule', () => {
   });
 
   it('runs last scenarios one at a time, and readers never beside one', () => {
-    const schedule = new SharedHostSchedule([]);
+    const schedule = new SharedHostSchedule([], () => true);
     assert.equal(schedule.canAssign(last('y'), [last('z')]), false);
     assert.equal(schedule.canAssign(reader('late'), [last('z')]), false);
     assert.equal(schedule.canAssign(own('o'), [last('z')]), true);
   });
 
   it('counts the readers of an outline, which share a name', () => {
-    const schedule = new SharedHostSchedule([reader('a'), reader('a')]);
+    const schedule = new SharedHostSchedule([reader('a'), reader('a')], () => true);
     assert.equal(schedule.canAssign(reader('a'), []), true);
     assert.equal(schedule.canAssign(last('z'), []), false, 'the second example of a is still to come');
     assert.equal(schedule.canAssign(reader('a'), []), true);
     assert.equal(schedule.canAssign(last('z'), []), true);
+  });
+
+  it('holds the other readers while one boots and installs the shared host, not the hosts of their own', () => {
+    let installed = false;
+    const schedule = new SharedHostSchedule([reader('a'), reader('b'), reader('c')], () => installed);
+    assert.equal(schedule.canAssign(reader('a'), []), true, 'the first reader installs the host');
+    assert.equal(schedule.canAssign(reader('b'), [reader('a')]), false, 'it would wait for the install in a worker');
+    assert.equal(schedule.canAssign(own('o'), [reader('a')]), true);
+    assert.equal(schedule.canAssign(last('z'), [reader('a'), own('o')]), false);
+    installed = true;
+    assert.equal(schedule.canAssign(reader('b'), [reader('a'), own('o')]), true, 'the host is installed: readers run side by side');
+    assert.equal(schedule.canAssign(reader('c'), [reader('b'), own('o')]), true);
+  });
+
+  it('lets a reader install the host when no other reader runs (the first was skipped or found nothing)', () => {
+    const schedule = new SharedHostSchedule([reader('a'), reader('b')], () => false);
+    assert.equal(schedule.canAssign(reader('b'), [own('o')]), true);
   });
 });

@@ -35,15 +35,22 @@ export class SharedHostSchedule {
   /** The readers not yet handed to a worker, by feature file and name (an outline repeats a name). */
   private readonly unassigned = new Map<string, number>();
 
-  /** `readers`: every scenario of the run whose placement is 'shared', as cucumber planned them. */
-  constructor(readers: ReadonlyArray<{ uri: string; name: string }>) {
+  /**
+   * `readers`: every scenario of the run whose placement is 'shared', as cucumber planned them;
+   * `installed`: whether the shared host is booted and installed (its worker said so).
+   */
+  constructor(
+    readers: ReadonlyArray<{ uri: string; name: string }>,
+    private readonly installed: () => boolean,
+  ) {
     for (const reader of readers) this.unassigned.set(scenarioKey(reader), (this.unassigned.get(scenarioKey(reader)) ?? 0) + 1);
   }
 
   /**
-   * Whether `pickle` may start now, `inProgress` running. A reader waits while a last scenario
-   * runs; a last scenario waits until every reader has been handed out and none runs, and runs
-   * alone on the shared host. Hosts of their own never wait.
+   * Whether `pickle` may start now, `inProgress` running. A reader waits while another reader
+   * boots and installs the shared host (it would wait for it in a worker that a host of its own
+   * could use), and while a last scenario runs; a last scenario waits until every reader has
+   * been handed out and none runs, and runs alone on the shared host. Hosts of their own never wait.
    */
   canAssign(pickle: SchedulablePickle, inProgress: readonly SchedulablePickle[]): boolean {
     const placement = hostPlacement(pickle.steps);
@@ -51,6 +58,7 @@ export class SharedHostSchedule {
     if (placement === 'shared-last') return this.unassigned.size === 0 && onShared.length === 0;
     if (placement === 'own') return true;
     if (onShared.includes('shared-last')) return false;
+    if (onShared.length > 0 && !this.installed()) return false;
     // Cucumber hands out the first scenario this returns true for: it is assigned now.
     const left = (this.unassigned.get(scenarioKey(pickle)) ?? 1) - 1;
     if (left > 0) this.unassigned.set(scenarioKey(pickle), left);
