@@ -108,16 +108,22 @@ export class HostPool {
   /**
    * The shared host for a scenario that runs after its readers (and changes the service), with
    * a readiness waited anew at each call: the scenario stops and starts the service. Undefined,
-   * and why, when a scenario before it did not pass there or left a platform unit down: it then
-   * takes a host of its own, so that its verdict never depends on another scenario's.
+   * and why, when a scenario before it did not pass there, or passed but left a platform unit
+   * down: it then takes a host of its own, so that its verdict never depends on another
+   * scenario's. A platform unit the install itself left down is the install check's finding,
+   * and the first such scenario meets it on the shared host as on a host of its own.
    */
   async sharedAfterReaders(manifest: ServiceManifest): Promise<{ shared: InstalledHost } | { unfit: string }> {
-    const tainted = new SharedHostHandoff(this.parameters.handoffDir).tainted();
+    const handoff = new SharedHostHandoff(this.parameters.handoffDir);
+    const tainted = handoff.tainted();
     if (tainted !== undefined) return { unfit: tainted };
     const shared = await this.installed(manifest);
-    const states = await Promise.all(PLATFORM_UNITS.map((unit) => unitState(shared.host, unit)));
-    const down = PLATFORM_UNITS.flatMap((unit, i) => (states[i].value.activeState === 'active' ? [] : [`${unit} ${states[i].value.activeState}`]));
-    if (down.length > 0) return { unfit: `has ${down.join(', ')}` };
+    const before = handoff.lastChange();
+    if (before !== undefined) {
+      const states = await Promise.all(PLATFORM_UNITS.map((unit) => unitState(shared.host, unit)));
+      const down = PLATFORM_UNITS.flatMap((unit, i) => (states[i].value.activeState === 'active' ? [] : [`${unit} ${states[i].value.activeState}`]));
+      if (down.length > 0) return { unfit: `has ${down.join(', ')} after "${before}"` };
+    }
     const ready = serviceWaits.ready(manifest);
     return { shared: { ...shared, readiness: () => ready.waitUntilReady(shared.host) } };
   }
@@ -133,7 +139,9 @@ export class HostPool {
       const started = await systemctl(host, 'start', MONIT_UNIT);
       if (started.exitCode !== 0) handoff.taint(`did not start monit again after "${ending.scenario}" (exit ${started.exitCode})`);
     }
-    if (ending.afterReaders && !ending.passed) handoff.taint(`was left by "${ending.scenario}", which did not pass there`);
+    if (!ending.afterReaders) return;
+    handoff.changedBy(ending.scenario);
+    if (!ending.passed) handoff.taint(`was left by "${ending.scenario}", which did not pass there`);
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */

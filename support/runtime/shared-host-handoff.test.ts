@@ -55,12 +55,15 @@ test(
 );
 
 test(
-  'a taint is seen by every worker, and its first cause is kept',
+  'a taint is seen by every worker, and its first cause is kept; so is the last scenario that changed the host',
   withDir(async (dir) => {
     const worker = new SharedHostHandoff(dir);
     assert.equal(new SharedHostHandoff(dir).tainted(), undefined);
     worker.taint('"The service is added to wazo-service if necessary" failed on it');
     new SharedHostHandoff(dir).taint('monit could not be started again');
     assert.equal(new SharedHostHandoff(dir).tainted(), '"The service is added to wazo-service if necessary" failed on it');
+    assert.equal(worker.lastChange(), undefined);
+    worker.changedBy('The service leaves consul when it stops');
+    assert.equal(new SharedHostHandoff(dir).lastChange(), 'The service leaves consul when it stops');
   }),
 );

@@ -11,6 +11,7 @@ export type Handoff = { installation: Installation } | { environment: Outcome } 
 const CLAIM = 'claimed';
 const PUBLISHED = 'published.json';
 const TAINTED = 'tainted';
+const CHANGED_BY = 'changed-by';
 const POLL_MS = 200;
 
 /**
@@ -65,8 +66,22 @@ export class SharedHostHandoff {
 
   /** Why the shared host may no longer take a scenario, or undefined. */
   tainted(): string | undefined {
+    return this.readText(TAINTED);
+  }
+
+  /** A scenario after the readers ran on the shared host (it stopped and started services there). */
+  changedBy(scenario: string): void {
+    writeFileWhole(join(this.dir, CHANGED_BY), scenario, 0o600);
+  }
+
+  /** The last scenario after the readers that ran on the shared host, or undefined. */
+  lastChange(): string | undefined {
+    return this.readText(CHANGED_BY);
+  }
+
+  private readText(name: string): string | undefined {
     try {
-      return readFileSync(join(this.dir, TAINTED), 'utf8');
+      return readFileSync(join(this.dir, name), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return undefined;
