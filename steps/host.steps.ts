@@ -3,7 +3,7 @@ import { applicableOnlyWith } from '../support/checks/applicability';
 import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS } from '../support/host/service-readiness';
-import { MONIT_UNIT } from '../support/host/supervisor';
+import { MONIT_STARTED_AGAIN, MONIT_UNIT } from '../support/host/supervisor';
 import { decisiveJournalLines } from '../support/rules/install';
 import { lastLines, type Evidence } from '../support/probes/evidence';
 import { unitJournal } from '../support/probes/units';
@@ -74,7 +74,7 @@ Given('the previous version of the service is installed on a Wazo host of its ow
 /** monit restarts a monitored service within its cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
   const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
-  this.state.set('stoppedMonit', true);
+  this.state.set('undo', [...(this.state.find('undo') ?? []), MONIT_STARTED_AGAIN]);
   check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 

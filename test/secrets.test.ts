@@ -19,12 +19,12 @@ test('no host\'s consul token appears in the output, the failure messages or the
   const reportsDir = join(PATHS.reports, 'self-test', 'secrets');
   if (!existsSync(deb)) await buildExamplePackages();
 
-  const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery or @monit', '--keep']);
+  const run = await runAcceptance(['--service', 'wazo-foo', '--package', deb, '--reports-dir', reportsDir, '--tags', '@service-discovery or @purge', '--keep']);
   const kept = [...run.stderr.matchAll(/^host kept: (\S+)$/gm)].map((m) => m[1]);
   const docker = new Docker();
   try {
     assert.equal(run.code, 1, `${run.stdout}\n${run.stderr}`);
-    // The shared host (the failing scenario, then the stop/start one) and the monit scenario's own host.
+    // The shared host (the failing scenario, then the stop/start one) and the purge scenario's own host.
     assert.equal(kept.length, 2, run.stderr);
     const diagnostics = [...run.stdout.matchAll(/diagnostics: (\S+)/g)].map((m) => readFileSync(m[1], 'utf8'));
     const reports = ['compliance.md', 'verdicts.json', 'junit.xml', 'cucumber.html', 'cucumber.ndjson'].map((f) => [`report ${f}`, readFileSync(join(reportsDir, 'wazo-foo', f), 'utf8')]);

@@ -44,6 +44,9 @@ test('disabling at boot: the unit, and monit too when monit supervises it', asyn
 test('each supervisor takes over alone and reads back that the other is off', async () => {
   assert.match((await monit.leaveOnlyItself(fakeShell({}))).command, /^sh -c mkdir -p \/run\/systemd\/system\/wazo-foo\.service\.d && printf .*Restart=no.* && systemctl daemon-reload$/);
   assert.equal((await systemd.leaveOnlyItself(fakeShell({}))).command, 'systemctl stop monit.service');
+  // And each gives back what it changed, for the scenarios after it on the shared host.
+  assert.deepEqual(monit.undoLeaveOnlyItself.command, ['sh', '-c', 'rm -f /run/systemd/system/wazo-foo.service.d/zz-acceptance-no-restart.conf && systemctl daemon-reload']);
+  assert.deepEqual(systemd.undoLeaveOnlyItself.command, ['systemctl', 'start', 'monit.service']);
 
   const restartNo = fakeShell({ 'systemctl show --property=Restart --value wazo-foo.service': { stdout: 'no\n' } });
   assert.deepEqual(await monit.otherOff(restartNo).then(({ off, found }) => ({ off, found })), { off: true, found: "systemd's Restart=no" });

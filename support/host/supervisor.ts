@@ -12,6 +12,18 @@ import { seconds } from '../poll';
 /** monit itself: a platform service of every Wazo host, whoever supervises the service under test. */
 export const MONIT_UNIT = 'monit.service';
 
+/** A change a scenario made to its host, and the command that gives it back (run after it on the shared host). */
+export interface HostUndo {
+  what: string;
+  command: string[];
+}
+
+/** The undo of a scenario's `systemctl stop monit`. */
+export const MONIT_STARTED_AGAIN: HostUndo = { what: 'monit', command: ['systemctl', 'start', MONIT_UNIT] };
+
+/** The runtime drop-in that turns systemd's Restart= off while monit's restart is checked. */
+const NO_RESTART_DROP_IN = 'zz-acceptance-no-restart.conf';
+
 /** A host that knows when it last booted (a started host; a fake in the specs). */
 export type BootedShell = Shell & { startedAt(): Promise<Date> };
 
@@ -40,6 +52,8 @@ export interface Supervisor {
   disableAtBoot(shell: Shell): Promise<Evidence[]>;
   /** Leaves only this supervisor able to restart the service, so that a restart proves it did. */
   leaveOnlyItself(shell: Shell): Promise<Evidence>;
+  /** What `leaveOnlyItself` changed on the host, and the command that gives it back. */
+  readonly undoLeaveOnlyItself: HostUndo;
   /** Whether the other supervisor is kept from restarting the service, read back from the host. */
   otherOff(shell: Shell): Promise<{ off: boolean; found: string; evidence: Evidence[] }>;
   /** Its own record of what it started since the host's last boot, when it keeps one apart from systemd's. */
@@ -89,8 +103,15 @@ class MonitSupervisor implements Supervisor {
 
   /** systemd's Restart= turned off by a runtime drop-in: gone at the next boot. */
   leaveOnlyItself(shell: Shell): Promise<Evidence> {
-    const dropIn = `/run/systemd/system/${this.unit}.d`;
-    return shell.run(['sh', '-c', `mkdir -p ${dropIn} && printf '[Service]\\nRestart=no\\n' > ${dropIn}/zz-acceptance-no-restart.conf && systemctl daemon-reload`]);
+    return shell.run(['sh', '-c', `mkdir -p ${this.noRestartDir} && printf '[Service]\\nRestart=no\\n' > ${this.noRestartDir}/${NO_RESTART_DROP_IN} && systemctl daemon-reload`]);
+  }
+
+  get undoLeaveOnlyItself(): HostUndo {
+    return { what: `systemd's Restart= of ${this.unit}`, command: ['sh', '-c', `rm -f ${this.noRestartDir}/${NO_RESTART_DROP_IN} && systemctl daemon-reload`] };
+  }
+
+  private get noRestartDir(): string {
+    return `/run/systemd/system/${this.unit}.d`;
   }
 
   async otherOff(shell: Shell): Promise<{ off: boolean; found: string; evidence: Evidence[] }> {
@@ -136,6 +157,8 @@ class SystemdSupervisor implements Supervisor {
   leaveOnlyItself(shell: Shell): Promise<Evidence> {
     return shell.run(['systemctl', 'stop', MONIT_UNIT]);
   }
+
+  readonly undoLeaveOnlyItself = MONIT_STARTED_AGAIN;
 
   async otherOff(shell: Shell): Promise<{ off: boolean; found: string; evidence: Evidence[] }> {
     const monit = await unitState(shell, MONIT_UNIT);

@@ -53,7 +53,7 @@ After(async function (this: HarnessWorld, { result, pickle }) {
     scenario: pickle.name,
     afterReaders: hostPlacement(pickle.steps) === 'shared-last',
     passed: result?.status === Status.PASSED,
-    stoppedMonit: this.state.find('stoppedMonit') ?? false,
+    undo: this.state.find('undo') ?? [],
   });
 });
 

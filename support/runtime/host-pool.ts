@@ -3,8 +3,7 @@ import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
 import { PLATFORM_UNITS } from '../host/platform-units';
-import { systemctl } from '../host/service-control';
-import { MONIT_UNIT } from '../host/supervisor';
+import type { HostUndo } from '../host/supervisor';
 import { unitState } from '../probes/units';
 import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
@@ -129,15 +128,16 @@ export class HostPool {
   }
 
   /**
-   * The end of a scenario on the shared host: monit, if its steps stopped it, is started again;
-   * a scenario after the readers that did not pass, or a monit that does not start, leaves the
-   * host to the scenarios after it no longer (SharedHostHandoff.taint).
+   * The end of a scenario on the shared host: what its steps changed is given back (monit
+   * started again, a runtime drop-in removed); a scenario after the readers that did not pass,
+   * or a change that cannot be given back, leaves the host to the scenarios after it no longer
+   * (SharedHostHandoff.taint).
    */
-  async leaveShared(host: StartedWazoHost, ending: { scenario: string; afterReaders: boolean; passed: boolean; stoppedMonit: boolean }): Promise<void> {
+  async leaveShared(host: StartedWazoHost, ending: { scenario: string; afterReaders: boolean; passed: boolean; undo: readonly HostUndo[] }): Promise<void> {
     const handoff = new SharedHostHandoff(this.parameters.handoffDir);
-    if (ending.stoppedMonit) {
-      const started = await systemctl(host, 'start', MONIT_UNIT);
-      if (started.exitCode !== 0) handoff.taint(`did not start monit again after "${ending.scenario}" (exit ${started.exitCode})`);
+    for (const { what, command } of ending.undo) {
+      const undone = await host.run(command);
+      if (undone.exitCode !== 0) handoff.taint(`did not get ${what} back after "${ending.scenario}" (${undone.command}: exit ${undone.exitCode})`);
     }
     if (!ending.afterReaders) return;
     handoff.changedBy(ending.scenario);

@@ -1,6 +1,7 @@
 import type { Installation } from '../host/package-installer';
 import type { Readiness } from '../host/service-readiness';
 import type { StartedWazoHost } from '../host/started-wazo-host';
+import type { HostUndo } from '../host/supervisor';
 import type { Evidence, Fact } from '../probes/evidence';
 import type { HttpResult } from '../probes/http';
 import type { Polled } from '../probes/poll';
@@ -17,8 +18,8 @@ export interface ScenarioValues {
   host: StartedWazoHost;
   /** The host is the scenario's own, removed after it (not the run's shared host). */
   ownsHost: boolean;
-  /** The scenario stopped monit: on the shared host, it is started again after the scenario. */
-  stoppedMonit: boolean;
+  /** What the scenario changed on its host, and how to give it back: on the shared host, done after the scenario. */
+  undo: HostUndo[];
   installation: Installation;
   /** Waits (once per shared host) until the service is ready; set with the host. */
   readiness: () => Promise<Polled<Readiness>>;
@@ -49,7 +50,7 @@ export interface ScenarioValues {
 const SET_BY: Record<keyof ScenarioValues, { missing: string; step: string }> = {
   host: { missing: 'Wazo host', step: "a Given step that provides one (e.g. 'the service is installed on a Wazo host')" },
   ownsHost: { missing: 'host of its own', step: "a Given step that provides one (e.g. 'the service is installed on a Wazo host of its own')" },
-  stoppedMonit: { missing: 'record of monit stopped', step: "the step 'monit is stopped, so that it does not undo the scenario's stops'" },
+  undo: { missing: 'record of what the scenario changed on its host', step: "a step that changes it (e.g. 'monit is stopped, so that it does not undo the scenario's stops')" },
   installation: { missing: 'installation of the package', step: "a Given step that installs it (e.g. 'the service is installed on a Wazo host')" },
   readiness: { missing: 'readiness wait', step: "a Given step that provides an installed host (e.g. 'the service is installed on a Wazo host')" },
   processUsers: { missing: "users of the service's processes before the reboot", step: "the step 'the host reboots'" },
