@@ -74,7 +74,7 @@ Given('the previous version of the service is installed on a Wazo host of its ow
 /** monit restarts a monitored service within its cycle: a scenario that stops the service itself stops monit first. */
 Given("monit is stopped, so that it does not undo the scenario's stops", async function (this: HarnessWorld) {
   const evidence = await systemctl(this.currentHost, 'stop', MONIT_UNIT);
-  this.state.set('undo', [...(this.state.find('undo') ?? []), MONIT_STARTED_AGAIN]);
+  this.state.undoAfter(MONIT_STARTED_AGAIN);
   check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 

@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import { check } from '../support/checks/check';
 import { activationSocket, unitsStartedAtBoot } from '../support/configuration/manifest';
-import { PLATFORM_UNITS } from '../support/host/platform-units';
+import { PLATFORM_UNITS, platformUnits } from '../support/host/platform-units';
 import { dependencyLayerRecord } from '../support/probes/packages';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
 import type { HarnessWorld } from '../support/runtime/world';
@@ -54,8 +54,7 @@ Then('no unit of the host is failed', async function (this: HarnessWorld) {
 });
 
 Then("the host's own services \\(consul, nginx, monit) are still running", async function (this: HarnessWorld) {
-  const states = await Promise.all(PLATFORM_UNITS.map(async (unit) => ({ unit, state: await unitState(this.currentHost, unit) })));
-  const down = states.filter(({ state }) => state.value.activeState !== 'active');
+  const { states, down } = await platformUnits(this.currentHost);
   const statuses = await Promise.all(down.map(({ unit }) => unitStatus(this.currentHost, unit)));
   check(down.length === 0, {
     expected: `${PLATFORM_UNITS.join(', ')} active after the installation`,

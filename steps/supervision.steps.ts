@@ -18,7 +18,7 @@ Then("the service's supervisor watches it", async function (this: HarnessWorld) 
 When("the service's main process is killed with SIGKILL", async function (this: HarnessWorld) {
   const { supervisor } = this;
   const prepared = await supervisor.leaveOnlyItself(this.currentHost);
-  this.state.set('undo', [...(this.state.find('undo') ?? []), supervisor.undoLeaveOnlyItself]);
+  this.state.undoAfter(supervisor.undoLeaveOnlyItself);
   const [before, other] = await Promise.all([unitState(this.currentHost, this.manifest.unit), supervisor.otherOff(this.currentHost)]);
   check(prepared.exitCode === 0 && other.off && before.value.mainPid > 0, {
     expected: `a main process of ${this.manifest.unit} to kill, with only ${supervisor.name} able to restart it (${supervisor.aloneWhen})`,

@@ -2,9 +2,8 @@ import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
-import { PLATFORM_UNITS } from '../host/platform-units';
+import { platformUnits } from '../host/platform-units';
 import type { HostUndo } from '../host/supervisor';
-import { unitState } from '../probes/units';
 import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
@@ -119,9 +118,8 @@ export class HostPool {
     const shared = await this.installed(manifest);
     const before = handoff.lastChange();
     if (before !== undefined) {
-      const states = await Promise.all(PLATFORM_UNITS.map((unit) => unitState(shared.host, unit)));
-      const down = PLATFORM_UNITS.flatMap((unit, i) => (states[i].value.activeState === 'active' ? [] : [`${unit} ${states[i].value.activeState}`]));
-      if (down.length > 0) return { unfit: `has ${down.join(', ')} after "${before}"` };
+      const { down } = await platformUnits(shared.host);
+      if (down.length > 0) return { unfit: `has ${down.map(({ unit, state }) => `${unit} ${state.value.activeState}`).join(', ')} after "${before}"` };
     }
     const ready = serviceWaits.ready(manifest);
     return { shared: { ...shared, readiness: () => ready.waitUntilReady(shared.host) } };

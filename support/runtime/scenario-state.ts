@@ -79,6 +79,11 @@ export class ScenarioState {
     return value;
   }
 
+  /** Records a change the scenario made to its host, to be given back after it (on the shared host). */
+  undoAfter(undo: HostUndo): void {
+    this.values.undo = [...(this.values.undo ?? []), undo];
+  }
+
   /** A value the step can do without (a note, the shared host's readiness, a host to clean up). */
   find<K extends keyof ScenarioValues>(key: K): ScenarioValues[K] | undefined {
     return this.values[key];

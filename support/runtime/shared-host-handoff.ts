@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentLimit, type Outcome } from '../checks/check';
 import type { Installation } from '../host/package-installer';
@@ -41,7 +41,7 @@ export class SharedHostHandoff {
 
   /** Whether the claiming worker has given its word (the host installed, or why not). */
   isPublished(): boolean {
-    return existsSync(join(this.dir, PUBLISHED));
+    return this.readText(PUBLISHED) !== undefined;
   }
 
   /** The claiming worker's word, or an EnvironmentLimit if it never came within the bound. */
@@ -79,6 +79,7 @@ export class SharedHostHandoff {
     return this.readText(CHANGED_BY);
   }
 
+  /** A file of the run's directory, or undefined while no worker has written it. */
   private readText(name: string): string | undefined {
     try {
       return readFileSync(join(this.dir, name), 'utf8');
@@ -90,12 +91,8 @@ export class SharedHostHandoff {
 
   /** The published word, or undefined while there is none. */
   private async read(): Promise<Handoff | undefined> {
-    try {
-      return JSON.parse(readFileSync(join(this.dir, PUBLISHED), 'utf8')) as Handoff;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return undefined;
-    }
+    const text = this.readText(PUBLISHED);
+    return text === undefined ? undefined : (JSON.parse(text) as Handoff);
   }
 }
 
