@@ -4,12 +4,16 @@
 //   STEP         the step, as the .feature file writes it without its keyword, at which the
 //                RULE scenario fails first: every Then step has a variant failing at it
 //                (npm run step-coverage lists those that have none)
+//   NOTE         optional: a regular expression a note of the run must match (multiline), for
+//                a path the verdict table alone does not show (e.g. a scenario moved to a host
+//                of its own because the shared host's previous one failed)
 //   ALSO_FAILS   optional: other scenarios that fail as a necessary consequence, one per
 //                line, each followed by "  # why" (kept rare: a variant violates one rule)
 //   expected.yml its whole expected verdict table (test/verdict-tables.ts), with the --tags
-//                it runs with: the areas of hosts of their own (reboot, upgrade, monit,
-//                wazo-service, purge) run only for the variants that violate one of their
-//                rules, and are NOT RUN in the others' tables
+//                it runs with: the areas of hosts of their own (reboot, upgrade, purge) and
+//                the shared host's monit and wazo-service scenarios run only for the variants
+//                that violate one of their rules or need them, and are NOT RUN in the others'
+//                tables
 //   service.yml  optional: a manifest of its own, for rules about the declared facts
 //   overlay/     the files that differ from wazo-foo's (absent when only service.yml is broken)
 //   BASE         optional: a shape (examples/shapes/<shape>) the variant breaks instead of
@@ -32,6 +36,8 @@ export interface BrokenExample {
   /** The step text as the .feature file writes it. */
   step: string;
   alsoFails: string[];
+  /** A note the run must print, when the variant has one (NOTE). */
+  note?: RegExp;
   expected: ExpectedTable;
   /** Arguments of the harness run that checks it (its reports go under reportsDir). */
   args: (reportsDir: string) => string[];
@@ -69,6 +75,7 @@ export function brokenExamples(): BrokenExample[] {
           .split('\n')
           .map((line) => line.replace(/\s+#.*$/, '').trim())
           .filter(Boolean),
+        note: read(variant, 'NOTE') === undefined ? undefined : new RegExp(read(variant, 'NOTE')!.trim(), 'm'),
         expected,
         args: (reportsDir: string) => [
           ...(manifestFile ? ['--manifest', manifestFile] : ['--service', 'wazo-foo']),

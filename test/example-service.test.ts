@@ -79,6 +79,7 @@ describe('examples', { concurrency: selfTestConcurrency() }, () => {
       const failure = run.stdout.slice(run.stdout.indexOf(`FAIL  `));
       assert.match(failure, /expected: /);
       assert.match(failure, example.finding);
+      if (example.note) assert.match(run.stdout, example.note);
       assert.match(failure, /evidence:\n {6} {2}\$ /);
       const unitSlug = example.unit.replace(/[^a-z0-9]+/g, '-');
       const journal = new RegExp(`diagnostics: (\\S+journal-of-${escapeRegExp(unitSlug)}\\.txt)`).exec(failure);
