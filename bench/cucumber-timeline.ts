@@ -9,6 +9,8 @@ export interface ScenarioTime {
   ms: number;
   /** The steps that boot a host and install on it ("... on a Wazo host ...", "a Wazo host of its own ..."). */
   hostSetUpMs: number;
+  /** It ran on the shared host: the shared host's scenarios run one after the other when no other worker is free. */
+  sharedHost: boolean;
 }
 
 export interface RunTimeline {
@@ -22,6 +24,8 @@ export interface RunTimeline {
 
 /** The steps whose text sets a host up: the features phrase every one of them so. */
 const HOST_SET_UP = /\bWazo host\b/;
+/** A host set-up step that names no host of its own sets up (or waits for) the shared host. */
+const OWN_HOST = /\bof its own\b/;
 
 export function readTimeline(ndjsonFile: string): RunTimeline {
   const envelopes = readFileSync(ndjsonFile, 'utf8')
@@ -54,8 +58,11 @@ export function readTimeline(ndjsonFile: string): RunTimeline {
       const { testCaseStartedId, testStepId, testStepResult } = e.testStepFinished;
       const testCase = caseOf.get(started.get(testCaseStartedId)?.testCase ?? '');
       const pickleStep = testCase?.steps.get(testStepId);
-      if (pickleStep && HOST_SET_UP.test(stepText.get(pickleStep) ?? '')) {
-        scenarioOf(testCaseStartedId).hostSetUpMs += TimeConversion.durationToMilliseconds(testStepResult.duration);
+      const text = pickleStep === undefined ? '' : (stepText.get(pickleStep) ?? '');
+      if (HOST_SET_UP.test(text)) {
+        const scenario = scenarioOf(testCaseStartedId);
+        scenario.hostSetUpMs += TimeConversion.durationToMilliseconds(testStepResult.duration);
+        scenario.sharedHost = !OWN_HOST.test(text);
       }
     } else if (e.testCaseFinished) {
       const { testCaseStartedId, timestamp, willBeRetried } = e.testCaseFinished;
@@ -69,7 +76,7 @@ export function readTimeline(ndjsonFile: string): RunTimeline {
     let time = times.get(testCaseStartedId);
     if (!time) {
       const name = pickleName.get(caseOf.get(started.get(testCaseStartedId)?.testCase ?? '')?.pickle ?? '') ?? testCaseStartedId;
-      times.set(testCaseStartedId, (time = { name, ms: 0, hostSetUpMs: 0 }));
+      times.set(testCaseStartedId, (time = { name, ms: 0, hostSetUpMs: 0, sharedHost: false }));
     }
     return time;
   }

@@ -1,4 +1,5 @@
 import type { ScenarioTime } from './cucumber-timeline';
+import { warmMissReason } from './warm-miss';
 import type { NeighbourSightings } from './engine-neighbours';
 import { median } from './timing';
 import type { RepeatedRun } from './verdict-repeats';
@@ -41,6 +42,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const REPEAT_LABEL = 'harness: warm full checklist, one run after the other (a run whose table differs counts as failed)';
 
+/** Where a CPU-bound warm run's CPU goes, as measured (perf, 2026-12-07), and what was tried. */
+const CPU_GOES_TO =
+  "A warm run starts about 3 000 programs (perf, 2026-12-07; 3 600 before the host's own scripts used bash builtins and the exec channel stopped starting env), and most of its CPU goes to starting them: the package's own maintainer scripts at each install (deb-systemd-helper, adduser, dpkg-preconfigure, py3compile), systemd's executor for each unit process of each boot, the engine's networking for each container start (iptables, docker-proxy, its set-up hook: a re-exec of dockerd), and each cucumber process's 1 000 modules (1 410 before testcontainers and undici were dropped). apt no longer loads Debian's lists when the host's installed packages suffice (support/host/apt-view.ts: 1.4 CPU-s of an install's 2.7). A snapshot image of the installed host would skip the install, but a host booted from it is a host after a reboot, not after an install: broken examples would fail elsewhere (needs-run-dir-at-boot would fail at the Given of every scenario on a host of its own, not only at the reboot check), so it is not done.";
+
 /** The phase row of a run's machine CPU time (bench/machine-cpu.ts). */
 export const CPU_LABEL = "machine CPU time (every process: the harness, the hosts' containers, the engine)";
 
@@ -49,7 +54,7 @@ export class Results {
   private readonly series: Series[] = [];
   private readonly started = new Date();
   /** Per section, each scenario's runs: its time and its host set-up's. */
-  private readonly scenarios = new Map<string, Map<string, { ms: number[]; hostSetUpMs: number[] }>>();
+  private readonly scenarios = new Map<string, Map<string, { ms: number[]; hostSetUpMs: number[]; sharedHost: boolean }>>();
   /** Per section, the most cucumber workers a run started. */
   private readonly workers = new Map<string, number>();
 
@@ -89,18 +94,18 @@ export class Results {
 
   addScenario(section: string, scenario: ScenarioTime, ok: boolean): void {
     if (!ok) return;
-    const bySection = this.scenarios.get(section) ?? new Map<string, { ms: number[]; hostSetUpMs: number[] }>();
+    const bySection = this.scenarios.get(section) ?? new Map<string, { ms: number[]; hostSetUpMs: number[]; sharedHost: boolean }>();
     this.scenarios.set(section, bySection);
-    const times = bySection.get(scenario.name) ?? { ms: [], hostSetUpMs: [] };
+    const times = bySection.get(scenario.name) ?? { ms: [], hostSetUpMs: [], sharedHost: scenario.sharedHost };
     bySection.set(scenario.name, times);
     times.ms.push(scenario.ms);
     times.hostSetUpMs.push(scenario.hostSetUpMs);
   }
 
   /** Every scenario of a section's successful runs, longest first: median time and median host set-up. */
-  private scenarioRows(section: string): Array<{ name: string; ms: number; hostSetUpMs: number }> {
+  private scenarioRows(section: string): Array<{ name: string; ms: number; hostSetUpMs: number; sharedHost: boolean }> {
     return [...(this.scenarios.get(section)?.entries() ?? [])]
-      .map(([name, t]) => ({ name, ms: median(t.ms), hostSetUpMs: median(t.hostSetUpMs) }))
+      .map(([name, t]) => ({ name, ms: median(t.ms), hostSetUpMs: median(t.hostSetUpMs), sharedHost: t.sharedHost }))
       .sort((a, b) => b.ms - a.ms);
   }
 
@@ -155,6 +160,14 @@ export class Results {
   private phase(section: string, label: string, phase: string): string {
     const ms = this.median(`${section}-phases`, `${label}: ${phase}`);
     return ms === undefined ? '-' : seconds(ms);
+  }
+
+  /** Why the warm run missed, from this bench's figures: CPU, or a chain the run waited on (bench/warm-miss.ts). */
+  private warmMiss(warm: number | undefined, warmCpu: number | undefined, cores: number, work: ReturnType<Results['scenarioTotals']>, workers: number, warmLabel: string): string {
+    const schedule = `Its scenarios total ${seconds(work.total)} one after the other on ${workers} workers, ${seconds(work.hostSetUp)} of it booting hosts and installing; start-up ${this.phase('warm', warmLabel, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}, end ${this.phase('warm', warmLabel, 'end (reports, removal of the hosts)')}. The longest scenario is "${work.longest?.name ?? '-'}" (${work.longest === undefined ? '-' : seconds(work.longest.ms)}).`;
+    if (warm === undefined || warmCpu === undefined) return `${schedule} The machine's CPU time was not measured.`;
+    const reason = warmMissReason({ wallMs: warm, cpuMs: warmCpu, cores, scenarios: this.scenarioRows('warm') });
+    return `${reason.text} ${schedule}${reason.cpuBound ? ` ${CPU_GOES_TO}` : ''}`;
   }
 
   private neighbourNote(seen: NeighbourSightings): string {
@@ -300,7 +313,7 @@ started again) until the same.
 ${this.target(
   `warm full checklist of wazo-foo <= ${TARGET.warmMs / 1000} s (median ${shown(warm)})`,
   warm === undefined ? undefined : warm <= TARGET.warmMs,
-  `The machine was busy for ${shown(warmCpu)} of CPU during the run (the harness, the hosts' containers, the engine): on ${cores} cores that is at least ${warmCpu === undefined ? '-' : seconds(warmCpu / cores)} of wall, whatever the schedule. Its scenarios total ${seconds(work.total)} one after the other on ${workers} workers, ${seconds(work.hostSetUp)} of it booting hosts and installing; start-up ${this.phase('warm', warmLabel, 'start-up, until cucumber runs (options, manifest, engine, images, layers)')}, end ${this.phase('warm', warmLabel, 'end (reports, removal of the hosts)')}. The longest scenario is "${work.longest?.name ?? '-'}" (${shown(work.longest?.ms)}). What would remove it: less CPU per host. A warm run starts about 3 000 programs (perf, 2026-12-07; 3 600 before the host's own scripts used bash builtins and the exec channel stopped starting env), and most of its CPU goes to starting them: the package's own maintainer scripts at each install (deb-systemd-helper, adduser, dpkg-preconfigure, py3compile), systemd's executor for each unit process of each boot, the engine's networking for each container start (iptables, docker-proxy, its set-up hook: a re-exec of dockerd), and each cucumber process's 1 000 modules (1 410 before testcontainers and undici were dropped). apt no longer loads Debian's lists when the host's installed packages suffice (support/host/apt-view.ts: 1.4 CPU-s of an install's 2.7). A snapshot image of the installed host would skip the install, but a host booted from it is a host after a reboot, not after an install: broken examples would fail elsewhere (needs-run-dir-at-boot would fail at the Given of every scenario on a host of its own, not only at the reboot check), so it is not done.`,
+  this.warmMiss(warm, warmCpu, cores, work, workers, warmLabel),
 )}
 ${AREAS.map((tags) => {
   const area = areas.find((a) => a.tags === tags)!;
