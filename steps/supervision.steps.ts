@@ -25,9 +25,9 @@ When("the service's main process is killed with SIGKILL", async function (this: 
     found: `main PID ${before.value.mainPid || 'none'}; ${other.found}; preparation exit ${prepared.exitCode}`,
     evidence: [prepared, ...before.evidence, ...other.evidence],
   });
-  const { evidence, sinceEpochSeconds } = await killProcess(this.currentHost, before.value.mainPid);
+  const { evidence, killedAt } = await killProcess(this.currentHost, before.value.mainPid);
   this.state.set('action', evidence);
-  this.state.set('killed', { pid: before.value.mainPid, restarts: before.value.restarts, sinceEpochSeconds });
+  this.state.set('killed', { pid: before.value.mainPid, restarts: before.value.restarts, killedAt });
 });
 
 Then("the service's supervisor restarts it within the bound", async function (this: HarnessWorld) {
@@ -41,7 +41,7 @@ Then("the service's supervisor restarts it within the bound", async function (th
   );
   const restarted = restartedWithNewPid(fact.value, killed.pid);
   // monit may be stopped (systemd supervises): its log is then silent, which is the point.
-  const log = await monitLog(this.currentHost, killed.sinceEpochSeconds);
+  const log = await monitLog(this.currentHost, killed.killedAt);
   const systemdRestarted = fact.value.restarts > killed.restarts;
   const monitStartedIt = monitStarted(log.value, manifest.name);
   const by = restartedBy(systemdRestarted, monitStartedIt);

@@ -5,7 +5,7 @@ import { check } from '../support/checks/check';
 import { CONSUL_GROUP, journalLogVerdict, readsDefaultConsulConfig } from '../support/rules/permissions';
 import { homeIsAllowed, isRoot, NO_LOGIN_SHELLS, processesNotRunningAs, refusesLogin } from '../support/rules/user';
 import { pathInfo, writableBy } from '../support/probes/files';
-import { sinceBoot, unitJournalEntries } from '../support/probes/journal';
+import { journalSince, unitJournalEntries } from '../support/probes/journal';
 import { pollFact } from '../support/probes/poll';
 import { unitProcesses } from '../support/probes/processes';
 import type { Fact } from '../support/probes/evidence';
@@ -85,7 +85,7 @@ async function checkJournalLog(world: HarnessWorld, user: PasswdEntry): Promise<
     found: verdict.found,
     evidence: fact.evidence,
   });
-  world.log(`logFile is journal: ${verdict.own.length} entries of ${unit} written as ${user.name} since the boot (journalctl ${sinceBoot(bootedAt)} --unit ${unit} _UID=${user.uid}); ${verdict.found}`);
+  world.log(`logFile is journal: ${verdict.own.length} entries of ${unit} written as ${user.name} since the boot (journalctl ${journalSince(bootedAt)} --unit ${unit} _UID=${user.uid}); ${verdict.found}`);
 }
 
 Then('the service user can write the log file', async function (this: HarnessWorld) {

@@ -33,10 +33,10 @@ export async function wazoUpgrade(host: StartedWazoHost, debFile: string, name: 
   return host.run([...(installedOnly ? ['env', `APT_CONFIG=${config}`] : []), 'wazo-upgrade', '-f']);
 }
 
-/** SIGKILL to a process; the value is the host's time (epoch seconds) just before. */
-export async function killProcess(host: StartedWazoHost, pid: number): Promise<{ evidence: Evidence; sinceEpochSeconds: number }> {
-  const evidence = await host.sh(`date +%s && kill -9 ${pid}`);
-  return { evidence, sinceEpochSeconds: Number(evidence.stdout.trim().split('\n')[0]) || 0 };
+/** SIGKILL to a process; `killedAt` is the host's time just before, to the millisecond. */
+export async function killProcess(host: StartedWazoHost, pid: number): Promise<{ evidence: Evidence; killedAt: Date }> {
+  const evidence = await host.sh(`date +%s.%3N && kill -9 ${pid}`);
+  return { evidence, killedAt: new Date(Number(evidence.stdout.trim().split('\n')[0]) * 1000 || 0) };
 }
 
 /** A slave of a master/slave pair: its Wazo services disabled (/var/lib/wazo/disabled) and restarted that way. */

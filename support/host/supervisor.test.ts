@@ -61,11 +61,11 @@ test("the proofs the messages name are each supervisor's own", () => {
   assert.equal(systemd.restartProof, "systemd's restart count going up, monit's log silent about 'wazo-foo'");
 });
 
-test("monit's log since the boot is its record of what it started; systemd keeps none apart", async () => {
+test("monit's log since the boot, to the millisecond, is its record of what it started; systemd keeps none apart", async () => {
   const host: BootedShell = {
-    ...fakeShell({ 'journalctl --no-pager --output=cat --identifier=monit --since=@1700000000': { stdout: "'wazo-foo' start: '/usr/bin/wazo-foo'\n" } }),
+    ...fakeShell({ 'journalctl --no-pager --output=cat --identifier=monit --since=@1700000000.500': { stdout: "'wazo-foo' start: '/usr/bin/wazo-foo'\n" } }),
     startedAt: async () => new Date(1_700_000_000_500),
   };
-  assert.deepEqual(commands(await monit.startsSinceBoot(host)), ['journalctl --no-pager --output=cat --identifier=monit --since=@1700000000']);
+  assert.deepEqual(commands(await monit.startsSinceBoot(host)), ['journalctl --no-pager --output=cat --identifier=monit --since=@1700000000.500']);
   assert.deepEqual(await systemd.startsSinceBoot(host), []);
 });

@@ -120,7 +120,7 @@ class MonitSupervisor implements Supervisor {
   }
 
   async startsSinceBoot(host: BootedShell): Promise<Evidence[]> {
-    return (await monitLog(host, Math.floor((await host.startedAt()).getTime() / 1000))).evidence;
+    return (await monitLog(host, await host.startedAt())).evidence;
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fakeShell } from '../../test/fake-shell';
-import { parseJournalJson, sinceBoot, unitJournalEntries } from './journal';
+import { journalSince, parseJournalJson, unitJournalEntries } from './journal';
 
 test('parseJournalJson reads the writer of each entry, and a message given as bytes', () => {
   const stdout = [
@@ -19,7 +19,7 @@ test('parseJournalJson reads the writer of each entry, and a message given as by
 
 test("a unit's entries since the host container's start, not --boot (a container shares the kernel's boot id)", async () => {
   const bootedAt = new Date('2026-12-07T17:30:07.505Z');
-  assert.equal(sinceBoot(bootedAt), '--since=@1796664607.505');
+  assert.equal(journalSince(bootedAt), '--since=@1796664607.505');
   const line = '{"_UID":"101","_PID":"7","_COMM":"wazo-jay","MESSAGE":"ready"}';
   const shell = fakeShell({
     'journalctl --no-pager --since=@1796664607.505 --unit wazo-jay.service --lines=500 --output=json --output-fields=_UID,_PID,_COMM,MESSAGE': { stdout: `${line}\n` },

@@ -32,19 +32,20 @@ export function parseJournalJson(stdout: string): JournalEntry[] {
     }));
 }
 
-/**
- * journalctl's `--since` for a host's last boot. Not `--boot`: a container's boot id is the
- * machine kernel's, so every boot of the host shares it and `--boot` reads the boots before a
- * reboot too. The engine's start time of the container is the boot's start (one clock: the kernel's).
- */
-export function sinceBoot(bootedAt: Date): string {
-  return `--since=@${(bootedAt.getTime() / 1000).toFixed(3)}`;
+/** journalctl's `--since` for a moment of the host, to the millisecond (host and harness share the kernel's clock). */
+export function journalSince(at: Date): string {
+  return `--since=@${(at.getTime() / 1000).toFixed(3)}`;
 }
 
-/** The entries of the unit (its processes' and systemd's about it) since the host's last boot, started at `bootedAt`. */
+/**
+ * The entries of the unit (its processes' and systemd's about it) since the host's last boot,
+ * started at `bootedAt` (the engine's start time of the container). Not `--boot`: a container's
+ * boot id is the machine kernel's, so every boot of the host shares it and `--boot` reads the
+ * boots before a reboot too.
+ */
 export async function unitJournalEntries(shell: Shell, unit: string, bootedAt: Date): Promise<Fact<JournalEntry[]>> {
   const evidence = await shell.run([
-    'journalctl', '--no-pager', sinceBoot(bootedAt), '--unit', unit, `--lines=${ENTRIES}`,
+    'journalctl', '--no-pager', journalSince(bootedAt), '--unit', unit, `--lines=${ENTRIES}`,
     '--output=json', '--output-fields=_UID,_PID,_COMM,MESSAGE',
   ]);
   return fact(evidence.exitCode === 0 ? parseJournalJson(evidence.stdout) : [], lastLines(evidence, 12));

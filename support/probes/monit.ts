@@ -1,4 +1,5 @@
 import { fact, type Fact, type Shell } from './evidence';
+import { journalSince } from './journal';
 
 export interface MonitCheck {
   /** `monit status NAME` knows a check of that name. */
@@ -22,9 +23,9 @@ export function parseMonitStatus(output: string, name: string): MonitCheck {
   return { listed: true, kind: header[1], status: field('status'), monitoring: field('monitoring status') };
 }
 
-/** monit's log lines (journal identifier `monit`) since a time of the host (epoch seconds). */
-export async function monitLog(shell: Shell, sinceEpochSeconds: number): Promise<Fact<string[]>> {
-  const evidence = await shell.run(['journalctl', '--no-pager', '--output=cat', '--identifier=monit', `--since=@${sinceEpochSeconds}`]);
+/** monit's log lines (journal identifier `monit`) since a moment of the host. */
+export async function monitLog(shell: Shell, since: Date): Promise<Fact<string[]>> {
+  const evidence = await shell.run(['journalctl', '--no-pager', '--output=cat', '--identifier=monit', journalSince(since)]);
   return fact(evidence.stdout.split('\n').filter(Boolean), evidence);
 }
 

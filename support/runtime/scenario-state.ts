@@ -32,7 +32,7 @@ export interface ScenarioValues {
   /** consul's highest registration index of the service's instances before a restart. */
   registeredBeforeRestart: number;
   /** The service's main process before it was killed, and systemd's restart count then. */
-  killed: { pid: number; restarts: number; sinceEpochSeconds: number };
+  killed: { pid: number; restarts: number; killedAt: Date };
   /** Why the administrator's conf.d setting was not written (the package ships no conf.d), if it was not. */
   adminSettingNotApplicable: string;
   /** What disabling the service at boot ran (systemctl disable of its unit, and of monit when monit supervises it). */
