@@ -61,13 +61,18 @@ export class OnePackageArchive {
 }
 
 /**
- * The gateway address of the engine's default bridge, as the engine reports it: os.networkInterfaces()
- * omits docker0 while no container is running (the link is down, though the address is there).
+ * The gateway address of the engine's default bridge. The engine reports it in IPAM (Docker 28),
+ * or not at all (Debian's docker.io 20.10 lists the subnet alone): then it is the address of the
+ * bridge's interface, which `ip` shows even while no container runs (os.networkInterfaces()
+ * omits docker0 then: its link is down).
  */
 function bridgeAddress(): string {
-  const address = execFileSync('docker', ['network', 'inspect', 'bridge', '--format', '{{range .IPAM.Config}}{{.Gateway}} {{end}}'], { encoding: 'utf8' })
-    .split(/\s+/)
-    .find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
-  if (!address) throw new Error("the engine's bridge network has no IPv4 gateway: the one-package archive is served on it");
+  const inspect = (format: string) => execFileSync('docker', ['network', 'inspect', 'bridge', '--format', format], { encoding: 'utf8' }).trim();
+  const ipv4 = (text: string) => text.split(/[\s/]+/).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+  const reported = ipv4(inspect('{{range .IPAM.Config}}{{.Gateway}} {{end}}'));
+  if (reported) return reported;
+  const name = inspect('{{index .Options "com.docker.network.bridge.name"}}') || 'docker0';
+  const address = ipv4(execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', name], { encoding: 'utf8' }).replace(/^.*?\binet\s+/, ''));
+  if (!address) throw new Error(`the engine's bridge network reports no IPv4 gateway and its interface ${name} has no IPv4 address: the one-package archive is served on it`);
   return address;
 }
