@@ -2,14 +2,13 @@ import { EnvironmentLimit } from '../checks/check';
 import type { ServiceManifest } from '../configuration/manifest';
 import { registerHostSecrets } from '../host/host-apis';
 import { installPackage, type Installation } from '../host/package-installer';
-import { platformUnits } from '../host/platform-units';
-import type { HostUndo } from '../host/supervisor';
 import type { Readiness } from '../host/service-readiness';
 import type { Polled } from '../probes/poll';
 import type { StartedWazoHost } from '../host/started-wazo-host';
 import { WazoHostContainer } from '../host/wazo-host-container';
 import { keepsHost, type WorkerParameters } from './run-parameters';
 import { serviceWaits } from './service-waits';
+import { giveBack, unitsLeftDown, type SharedHostEnding } from './shared-host-fitness';
 import { handoffOfError, installationOf, SharedHostHandoff } from './shared-host-handoff';
 import { TIMEOUTS } from './timeouts';
 
@@ -105,41 +104,25 @@ export class HostPool {
 
   /**
    * The shared host for a scenario that runs after its readers (and changes the service), with
-   * a readiness waited anew at each call: the scenario stops and starts the service. Undefined,
-   * and why, when a scenario before it did not pass there, or passed but left a platform unit
-   * down: it then takes a host of its own, so that its verdict never depends on another
-   * scenario's. A platform unit the install itself left down is the install check's finding,
-   * and the first such scenario meets it on the shared host as on a host of its own.
+   * a readiness waited anew at each call: the scenario stops and starts the service. `unfit`,
+   * and why, when the host is tainted or a platform unit is down after the last change
+   * (./shared-host-fitness.ts): the scenario then takes a host of its own, so that its verdict
+   * never depends on another scenario's.
    */
   async sharedAfterReaders(manifest: ServiceManifest): Promise<{ shared: InstalledHost } | { unfit: string }> {
     const handoff = new SharedHostHandoff(this.parameters.handoffDir);
     const tainted = handoff.tainted();
     if (tainted !== undefined) return { unfit: tainted };
     const shared = await this.installed(manifest);
-    const before = handoff.lastChange();
-    if (before !== undefined) {
-      const { down } = await platformUnits(shared.host);
-      if (down.length > 0) return { unfit: `has ${down.map(({ unit, state }) => `${unit} ${state.value.activeState}`).join(', ')} after "${before}"` };
-    }
+    const unfit = await unitsLeftDown(handoff, shared.host);
+    if (unfit !== undefined) return { unfit };
     const ready = serviceWaits.ready(manifest);
     return { shared: { ...shared, readiness: () => ready.waitUntilReady(shared.host) } };
   }
 
-  /**
-   * The end of a scenario on the shared host: what its steps changed is given back (monit
-   * started again, a runtime drop-in removed); a scenario after the readers that did not pass,
-   * or a change that cannot be given back, leaves the host to the scenarios after it no longer
-   * (SharedHostHandoff.taint).
-   */
-  async leaveShared(host: StartedWazoHost, ending: { scenario: string; afterReaders: boolean; passed: boolean; undo: readonly HostUndo[] }): Promise<void> {
-    const handoff = new SharedHostHandoff(this.parameters.handoffDir);
-    for (const { what, command } of ending.undo) {
-      const undone = await host.run(command);
-      if (undone.exitCode !== 0) handoff.taint(`did not get ${what} back after "${ending.scenario}" (${undone.command}: exit ${undone.exitCode})`);
-    }
-    if (!ending.afterReaders) return;
-    handoff.changedBy(ending.scenario);
-    if (!ending.passed) handoff.taint(`was left by "${ending.scenario}", which did not pass there`);
+  /** The end of a scenario on the shared host (./shared-host-fitness.ts). */
+  leaveShared(host: StartedWazoHost, ending: SharedHostEnding): Promise<void> {
+    return giveBack(new SharedHostHandoff(this.parameters.handoffDir), host, ending);
   }
 
   /** A new host with one package file of the service installed (e.g. its previous version), for a scenario that changes it. */
