@@ -37,6 +37,23 @@ test("a Python daemon's traceback: its exception line is decisive (a Depends the
   ]);
 });
 
+test("a unit in a restart loop: each decisive line once, so that the daemon's own reason stays among them", () => {
+  const attempt = (pid: number) => [
+    `Dec 07 21:09:27 host consul[${pid}]: ==> failed to parse /etc/consul.d/50-wazo-foo.json: invalid character 'h' in literal true (expecting 'r')`,
+    `Dec 07 21:09:27 host consul-wait-ready[${pid + 1}]: consul exited during its start (see its messages above)`,
+    'Dec 07 21:09:27 host systemd[1]: consul.service: Control process exited, code=exited, status=7/NOTRUNNING',
+    "Dec 07 21:09:27 host systemd[1]: consul.service: Failed with result 'exit-code'.",
+    'Dec 07 21:09:27 host systemd[1]: Failed to start consul.service - Consul agent.',
+  ];
+  const journal = [...attempt(182), ...attempt(207), ...attempt(251), 'Dec 07 21:09:28 host systemd[1]: consul.service: Start request repeated too quickly.'].join('\n');
+  assert.deepEqual(decisiveJournalLines(journal).map((l) => l.replace(/^.*\]: /, '')), [
+    "==> failed to parse /etc/consul.d/50-wazo-foo.json: invalid character 'h' in literal true (expecting 'r')",
+    'consul.service: Control process exited, code=exited, status=7/NOTRUNNING',
+    "consul.service: Failed with result 'exit-code'.",
+    'Failed to start consul.service - Consul agent.',
+  ]);
+});
+
 test('a journal that says nothing decisive gives no line, and at most count lines are kept', () => {
   assert.deepEqual(decisiveJournalLines('Started wazo-foo.service.\nlistening on 9504'), []);
   assert.equal(decisiveJournalLines(Array.from({ length: 9 }, (_, i) => `error ${i}`).join('\n'), 3).length, 3);

@@ -15,17 +15,24 @@ export function isInstalled(status: string | undefined): boolean {
 const DECISIVE = [
   /status=\d+\/[A-Z]+/, // systemd: "Main process exited, code=exited, status=217/USER"
   /Failed to /, // systemd: "Failed to set up user namespacing: ..."
+  /\bfailed to\b/, // a daemon's own: consul's "==> failed to parse /etc/consul.d/x.json: ..."
   /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
   /[Ff]ailed with result/,
   /\b[A-Z]\w*(Error|Exception)\b/, // the last line of a Python traceback: "ModuleNotFoundError: No module named 'yaml'"
 ];
 
-/** The last `count` decisive lines of a journal, in order; none when nothing says why. */
+/** A journal line without its time, host and writer's pid: a restart loop says the same words with each pid. */
+const words = (line: string) => line.replace(/^.*?\]:\s*/, '');
+
+/**
+ * The last `count` decisive lines of a journal, in order, each said once (its last time); none
+ * when nothing says why. Said once: a unit restarted five times says the same five lines each
+ * time, and the daemon's own reason must not scroll out behind systemd's repeats.
+ */
 export function decisiveJournalLines(journal: string, count = 5): string[] {
-  return journal
+  const lines = journal
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => DECISIVE.some((pattern) => pattern.test(line)))
-    .filter((line, i, all) => all.indexOf(line) === i)
-    .slice(-count);
+    .filter((line) => DECISIVE.some((pattern) => pattern.test(line)));
+  return lines.filter((line, i) => !lines.slice(i + 1).some((later) => words(later) === words(line))).slice(-count);
 }
