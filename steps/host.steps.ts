@@ -4,9 +4,8 @@ import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS } from '../support/host/service-readiness';
 import { MONIT_STARTED_AGAIN, MONIT_UNIT } from '../support/host/supervisor';
-import { decisiveJournalLines } from '../support/rules/install';
-import { lastLines, type Evidence } from '../support/probes/evidence';
-import { unitJournal } from '../support/probes/units';
+import { journalReasons } from '../support/host/unit-journal-reasons';
+import { lastLines } from '../support/probes/evidence';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';
 import { SHARED_HOST_LAST } from '../support/runtime/shared-host-schedule';
@@ -78,19 +77,12 @@ Given("monit is stopped, so that it does not undo the scenario's stops", async f
   check(evidence.exitCode === 0, { expected: `systemctl stop ${MONIT_UNIT} to succeed`, found: `exit ${evidence.exitCode}`, evidence: [evidence] });
 });
 
-/** When the service is not running: the journal's decisive lines, on the console with the failure. */
-async function whyNotRunning(world: HarnessWorld): Promise<{ said: string; evidence: Evidence[] }> {
-  const journal = await unitJournal(world.currentHost, world.manifest.unit);
-  const lines = decisiveJournalLines(journal.stdout);
-  return { said: lines.length > 0 ? `\n          the journal says: ${lines.join('\n                            ')}` : '', evidence: [lastLines(journal, 15)] };
-}
-
 Given('the service is running', async function (this: HarnessWorld) {
   // The host's own wait when it has one (the shared host's is waited once), else this one: both have the ready bound.
   const ready = serviceWaits.ready(this.manifest);
   const readiness = this.state.find('readiness') ?? (() => ready.waitUntilReady(this.currentHost));
   const polled = await readiness();
-  const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await whyNotRunning(this);
+  const why = isReady(polled.fact.value) ? { said: '', evidence: [] } : await journalReasons(this.currentHost, [this.manifest.unit]);
   const port = this.manifest.api?.port;
   check(isReady(polled.fact.value), {
     expected: `${this.manifest.unit} active, its main PID the same for ${seconds(STABLE_PID_MS)}, ${port === undefined ? 'no API port to listen on (api is none)' : `listening on port ${port}`}, within ${ready.boundMs / 1000} s`,

@@ -4,6 +4,7 @@ import { activationSocket, unitsStartedAtBoot } from '../support/configuration/m
 import { PLATFORM_UNITS, platformUnits } from '../support/host/platform-units';
 import { dependencyLayerRecord } from '../support/probes/packages';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
+import { journalReasons } from '../support/host/unit-journal-reasons';
 import type { HarnessWorld } from '../support/runtime/world';
 import { checkInstalledAtManifestVersion } from './installed-version';
 
@@ -46,19 +47,21 @@ Then('the service unit is enabled', async function (this: HarnessWorld) {
 
 Then('no unit of the host is failed', async function (this: HarnessWorld) {
   const failed = await failedUnits(this.currentHost);
+  const why = await journalReasons(this.currentHost, failed.value);
   check(failed.value.length === 0, {
     expected: 'no failed unit on the host after the installation',
-    found: `failed: ${failed.value.join(', ')}`,
-    evidence: failed.evidence,
+    found: `failed: ${failed.value.join(', ')}${why.said}`,
+    evidence: [...failed.evidence, ...why.evidence],
   });
 });
 
 Then("the host's own services \\(consul, nginx, monit) are still running", async function (this: HarnessWorld) {
   const { states, down } = await platformUnits(this.currentHost);
-  const statuses = await Promise.all(down.map(({ unit }) => unitStatus(this.currentHost, unit)));
+  const units = down.map(({ unit }) => unit);
+  const [statuses, why] = await Promise.all([Promise.all(units.map((unit) => unitStatus(this.currentHost, unit))), journalReasons(this.currentHost, units)]);
   check(down.length === 0, {
     expected: `${PLATFORM_UNITS.join(', ')} active after the installation`,
-    found: down.map(({ unit, state }) => `${unit} ${state.value.activeState}/${state.value.subState}`).join(', '),
-    evidence: [...states.flatMap(({ state }) => state.evidence), ...statuses],
+    found: down.map(({ unit, state }) => `${unit} ${state.value.activeState}/${state.value.subState}`).join(', ') + why.said,
+    evidence: [...states.flatMap(({ state }) => state.evidence), ...statuses, ...why.evidence],
   });
 });
