@@ -26,8 +26,9 @@ Given('the administrator has disabled the service at boot', async function (this
 When('the host reboots', async function (this: HarnessWorld) {
   this.state.set('processUsers', await processUsers(this.currentHost, this.manifest.unit));
   const started = Date.now();
-  await this.currentHost.reboot(TIMEOUTS.shutdown);
-  this.log(`reboot: clean shutdown and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
+  const { shutdown, exitCode } = await this.currentHost.reboot(TIMEOUTS.shutdown);
+  const how = shutdown === 'clean' ? 'clean shutdown' : `shutdown not finished within ${TIMEOUTS.shutdown / 1000} s, the engine killed the host (exit ${exitCode})`;
+  this.log(`reboot: ${how} and boot to systemd "${this.currentHost.bootState}" in ${seconds(Date.now() - started)}`);
 });
 
 // A socket-activated service: the boot starts its socket (and its timers), the socket the service.

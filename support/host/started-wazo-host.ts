@@ -61,16 +61,20 @@ export class StartedWazoHost implements Shell {
   }
 
   /**
-   * A reboot: a clean systemd shutdown (SIGRTMIN+3; the engine kills the host only after
+   * A reboot: a systemd shutdown (SIGRTMIN+3; the engine kills the host only after
    * `shutdownTimeoutMs`, in whole seconds: the 30 once passed here as milliseconds became 0 s,
    * a kill right after the signal, with no unit stopped) and a boot of the same container,
-   * within the host's boot bound.
+   * within the host's boot bound. Says whether systemd finished the shutdown itself (exit 0)
+   * or the engine killed it at the bound (a unit that would not stop).
    */
-  async reboot(shutdownTimeoutMs: number): Promise<void> {
+  async reboot(shutdownTimeoutMs: number): Promise<{ shutdown: 'clean' | 'killed'; exitCode: number }> {
     this.channels.closeAll();
-    await this.container.restart({ t: Math.ceil(shutdownTimeoutMs / 1000) });
+    await this.container.stop({ t: Math.ceil(shutdownTimeoutMs / 1000) });
+    const { ExitCode } = (await this.container.inspect()).State;
+    await this.container.start();
     this.info = await this.container.inspect();
     await this.bootWait.waitUntilReady(this.container);
+    return { shutdown: ExitCode === 0 ? 'clean' : 'killed', exitCode: ExitCode };
   }
 
   /** When the engine last started the container: the beginning of the current boot (read at that start, no new inspect). */
