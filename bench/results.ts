@@ -202,7 +202,7 @@ export class Results {
     const repeat = this.repeatSummary();
     return `# Benchmark: the harness side by side with piuparts and testinfra
 
-Written by \`npm run bench\` (bench/run.ts) on ${this.started.toISOString().slice(0, 16).replace('T', ' ')} UTC; every number
+Written by \`npm run bench\` (bench/run.ts) on ${this.started.toISOString().slice(0, 16).replace('T', ' ')} UTC, which took ${Math.round((Date.now() - this.started.getTime()) / 60_000)} min (set-up of the peers and images before it not counted); every number
 below comes from that run. ${this.runs} rounds; in each round every measurement is taken once and
 the harness and its peer run one right after the other (which goes first alternates), on the
 same machine, engine, package and base image. Medians of the successful runs.
