@@ -4,7 +4,7 @@ import { check } from '../support/checks/check';
 import { systemctl } from '../support/host/service-control';
 import { describeReadiness, isReady, STABLE_PID_MS } from '../support/host/service-readiness';
 import { MONIT_STARTED_AGAIN, MONIT_UNIT } from '../support/host/supervisor';
-import { journalReasons } from '../support/host/unit-journal-reasons';
+import { journalReasons } from '../support/runtime/unit-journal-reasons';
 import { lastLines } from '../support/probes/evidence';
 import { hostPool } from '../support/runtime/hooks';
 import type { InstalledHost } from '../support/runtime/host-pool';

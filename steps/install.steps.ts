@@ -4,7 +4,7 @@ import { activationSocket, unitsStartedAtBoot } from '../support/configuration/m
 import { PLATFORM_UNITS, platformUnits } from '../support/host/platform-units';
 import { dependencyLayerRecord } from '../support/probes/packages';
 import { failedUnits, unitState, unitStatus } from '../support/probes/units';
-import { journalReasons } from '../support/host/unit-journal-reasons';
+import { journalReasons } from '../support/runtime/unit-journal-reasons';
 import type { HarnessWorld } from '../support/runtime/world';
 import { checkInstalledAtManifestVersion } from './installed-version';
 
