@@ -24,6 +24,8 @@ export class OnePackageArchive {
    * falls back to any port when it is taken.
    */
   static async serve(deb: string, port = 0): Promise<OnePackageArchive> {
+    // Before anything is written: an engine without a bridge address leaves no directory behind.
+    const address = bridgeAddress();
     const dir = mkdtempSync(join(tmpdir(), 'one-package-archive-'));
     const name = basename(deb);
     copyFileSync(deb, join(dir, name));
@@ -37,7 +39,6 @@ export class OnePackageArchive {
       if (!files.has(file)) return void response.writeHead(404).end();
       response.writeHead(200).end(readFileSync(join(dir, file)));
     });
-    const address = bridgeAddress();
     const listen = (on: number) =>
       new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -46,10 +47,15 @@ export class OnePackageArchive {
           resolve();
         });
       });
-    await listen(port).catch((error: NodeJS.ErrnoException) => {
-      if (port === 0 || error.code !== 'EADDRINUSE') throw error;
-      return listen(0);
-    });
+    await listen(port)
+      .catch((error: NodeJS.ErrnoException) => {
+        if (port === 0 || error.code !== 'EADDRINUSE') throw error;
+        return listen(0);
+      })
+      .catch((error: unknown) => {
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      });
     const { port: bound } = server.address() as AddressInfo;
     return new OnePackageArchive(server, dir, `deb [trusted=yes] http://${address}:${bound}/ ./`);
   }
