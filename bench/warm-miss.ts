@@ -13,7 +13,7 @@ export interface WarmFigures {
 }
 
 /** Idle above this share of the run's CPU time (wall × cores): CPU was not what bound the run. */
-export const WAITED_SHARE = 0.2;
+const WAITED_SHARE = 0.2;
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

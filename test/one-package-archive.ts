@@ -77,7 +77,9 @@ function bridgeAddress(): string {
   const ipv4 = (text: string) => text.split(/[\s/]+/).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
   const reported = ipv4(inspect('{{range .IPAM.Config}}{{.Gateway}} {{end}}'));
   if (reported) return reported;
-  const name = inspect('{{index .Options "com.docker.network.bridge.name"}}') || 'docker0';
+  // A missing key prints as "<no value>": the default bridge's interface is then docker0.
+  const option = inspect('{{index .Options "com.docker.network.bridge.name"}}');
+  const name = /^[\w.-]+$/.test(option) ? option : 'docker0';
   const address = ipv4(execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', name], { encoding: 'utf8' }).replace(/^.*?\binet\s+/, ''));
   if (!address) throw new Error(`the engine's bridge network reports no IPv4 gateway and its interface ${name} has no IPv4 address: the one-package archive is served on it`);
   return address;

@@ -14,8 +14,7 @@ export function isInstalled(status: string | undefined): boolean {
 /** systemd's and daemons' ways of saying why a start failed. */
 const DECISIVE = [
   /status=\d+\/[A-Z]+/, // systemd: "Main process exited, code=exited, status=217/USER"
-  /Failed to /, // systemd: "Failed to set up user namespacing: ..."
-  /\bfailed to\b/, // a daemon's own: consul's "==> failed to parse /etc/consul.d/x.json: ..."
+  /\b[Ff]ailed to /, // systemd's "Failed to set up user namespacing: ...", a daemon's own "==> failed to parse /etc/consul.d/x.json: ..."
   /\b(error|Error|ERROR|fatal|Fatal|FATAL|Traceback|[Pp]ermission denied|No such file)\b/,
   /[Ff]ailed with result/,
   /\b[A-Z]\w*(Error|Exception)\b/, // the last line of a Python traceback: "ModuleNotFoundError: No module named 'yaml'"
